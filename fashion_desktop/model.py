@@ -1,0 +1,232 @@
+"""The tutorial's `NeuralNetwork`, and loading/saving its weights safely.
+
+The class is the one from PyTorch's "Build the Neural Network" tutorial, attribute for attribute,
+so a `model_weights.pth` saved by someone who followed the tutorial series loads here unchanged.
+Weights are only ever read with `weights_only=True` (or safetensors): never unpickle a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from fashion_desktop.atomic import atomic_save
+from fashion_desktop.classes import NUM_CLASSES
+from fashion_desktop.errors import WeightsError
+from fashion_desktop.resources import DEFAULT_WEIGHTS, MODEL_CARD_JSON, resource_path
+
+INPUT_SIZE = 28
+HIDDEN = 512
+TOTAL_PARAMETERS = 784 * 512 + 512 + 512 * 512 + 512 + 512 * 10 + 10  # 669,706
+
+EXPECTED_SHAPES: dict[str, tuple[int, ...]] = {
+    "linear_relu_stack.0.weight": (HIDDEN, INPUT_SIZE * INPUT_SIZE),
+    "linear_relu_stack.0.bias": (HIDDEN,),
+    "linear_relu_stack.2.weight": (HIDDEN, HIDDEN),
+    "linear_relu_stack.2.bias": (HIDDEN,),
+    "linear_relu_stack.4.weight": (NUM_CLASSES, HIDDEN),
+    "linear_relu_stack.4.bias": (NUM_CLASSES,),
+}
+MAX_WEIGHTS_BYTES = 64 * 1024 * 1024  # the real file is 2.7 MB; refuse anything absurd early
+
+
+class NeuralNetwork(nn.Module):
+    """Exactly the tutorial's network: flatten, then Linear-ReLU-Linear-ReLU-Linear."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flatten = nn.Flatten()
+        self.linear_relu_stack = nn.Sequential(
+            nn.Linear(28 * 28, 512),
+            nn.ReLU(),
+            nn.Linear(512, 512),
+            nn.ReLU(),
+            nn.Linear(512, 10),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.flatten(x)
+        logits = self.linear_relu_stack(x)
+        return logits
+
+
+@dataclass(frozen=True)
+class LoadedWeights:
+    """A validated state_dict and where it came from."""
+
+    state_dict: dict[str, torch.Tensor]
+    path: Path
+    sha256: str
+    notes: tuple[str, ...] = ()
+
+
+def sha256_of(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_weights_path() -> Path:
+    return resource_path(DEFAULT_WEIGHTS)
+
+
+def shipped_weights_sha256() -> str | None:
+    """The checksum recorded in the model card for the shipped weights, if present."""
+    card = resource_path(MODEL_CARD_JSON)
+    try:
+        return json.loads(card.read_text(encoding="utf-8"))["weights"]["sha256"]
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _read_file(path: Path) -> bytes:
+    if not path.exists():
+        raise WeightsError(f"Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.")
+    if path.is_dir():
+        raise WeightsError(f"{path} is a folder, not a weights file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise WeightsError(f"Weights file {path} is empty (0 bytes). It was probably not saved completely.")
+    if size > MAX_WEIGHTS_BYTES:
+        raise WeightsError(
+            f"Weights file {path} is {size / 1e6:.0f} MB; the tutorial's network needs about 2.7 MB. "
+            "This is not a state_dict of NeuralNetwork."
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise WeightsError(f"Cannot read weights file {path}: {exc.strerror or exc}.") from exc
+
+
+def _parse_torch(path: Path, data: bytes) -> object:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WeightsError(
+            f"{path.name} is not a PyTorch weights file (it is not in torch.save's format). "
+            "Save the model with torch.save(model.state_dict(), 'model_weights.pth')."
+        )
+    try:
+        return torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        raise WeightsError(
+            f"{path.name} was refused: it contains Python objects other than tensors, and loading it "
+            "could run code. Only plain state_dicts are accepted (torch.save(model.state_dict(), ...))."
+        ) from exc
+    except Exception as exc:  # torch raises many types for damaged archives
+        raise WeightsError(f"{path.name} is damaged or truncated and cannot be read ({type(exc).__name__}).") from exc
+
+
+def _parse_safetensors(path: Path, data: bytes) -> object:
+    try:
+        from safetensors.torch import load as load_safetensors
+    except ImportError as exc:  # pragma: no cover - safetensors is a dependency
+        raise WeightsError("Reading .safetensors files needs the 'safetensors' package.") from exc
+    try:
+        return load_safetensors(data)
+    except Exception as exc:
+        raise WeightsError(f"{path.name} is not a valid safetensors file ({exc}).") from exc
+
+
+def _unwrap(obj: object, path: Path) -> Mapping[str, object]:
+    """Accept a bare state_dict or the common `{"model_state_dict": ...}` checkpoint layout."""
+    if isinstance(obj, Mapping):
+        for key in ("model_state_dict", "state_dict", "model"):
+            inner = obj.get(key)
+            if isinstance(inner, Mapping) and not isinstance(obj.get("linear_relu_stack.0.weight"), torch.Tensor):
+                return inner
+        return obj
+    raise WeightsError(
+        f"{path.name} holds a {type(obj).__name__}, not a state_dict. "
+        "Save the weights with torch.save(model.state_dict(), path)."
+    )
+
+
+def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") -> tuple[dict[str, torch.Tensor], tuple[str, ...]]:
+    """Check names, shapes and values; return float32 CPU tensors and notes about conversions."""
+    keys = {k.removeprefix("module.").removeprefix("_orig_mod.") : v for k, v in raw.items()}
+    missing = [k for k in EXPECTED_SHAPES if k not in keys]
+    unexpected = [k for k in keys if k not in EXPECTED_SHAPES]
+    if missing or unexpected:
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if unexpected:
+            shown = ", ".join(sorted(unexpected)[:5]) + (" …" if len(unexpected) > 5 else "")
+            parts.append("unexpected " + shown)
+        raise WeightsError(
+            f"{name} does not fit the tutorial's NeuralNetwork: {'; '.join(parts)}. "
+            "Expected the keys of NeuralNetwork().state_dict()."
+        )
+    clean: dict[str, torch.Tensor] = {}
+    notes: list[str] = []
+    for key, shape in EXPECTED_SHAPES.items():
+        value = keys[key]
+        if not isinstance(value, torch.Tensor):
+            raise WeightsError(f"{name}: {key} is a {type(value).__name__}, not a tensor.")
+        if tuple(value.shape) != shape:
+            raise WeightsError(
+                f"{name}: {key} has shape {tuple(value.shape)} but the tutorial's network needs {shape}. "
+                "These weights belong to a different architecture."
+            )
+        if not value.is_floating_point():
+            raise WeightsError(f"{name}: {key} has dtype {value.dtype}; floating-point weights are needed.")
+        if value.dtype != torch.float32:
+            notes.append(f"{key} converted from {str(value.dtype).removeprefix('torch.')} to float32")
+        tensor = value.detach().to(device="cpu", dtype=torch.float32).contiguous()
+        if not torch.isfinite(tensor).all():
+            raise WeightsError(f"{name}: {key} contains NaN or infinite values; the network would output garbage.")
+        clean[key] = tensor
+    return clean, tuple(notes)
+
+
+def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = None) -> LoadedWeights:
+    """Read and validate a weights file without touching any live model."""
+    path = Path(path)
+    data = _read_file(path)
+    digest = hashlib.sha256(data).hexdigest()
+    if expected_sha256 and digest != expected_sha256:
+        raise WeightsError(
+            f"{path} has checksum {digest[:12]}… but {expected_sha256[:12]}… was expected: "
+            "the file is damaged or was replaced. Reinstall the app or run 'fashion-desktop train'."
+        )
+    if path.suffix.lower() == ".safetensors":
+        obj = _parse_safetensors(path, data)
+    else:
+        obj = _parse_torch(path, data)
+    state_dict, notes = validate_state_dict(_unwrap(obj, path), path.name)
+    return LoadedWeights(state_dict=state_dict, path=path, sha256=digest, notes=notes)
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwork, LoadedWeights]:
+    """A `NeuralNetwork` on the CPU in eval mode with validated weights (shipped ones by default)."""
+    if path is None:
+        loaded = read_weights(default_weights_path(), shipped_weights_sha256())
+    else:
+        loaded = read_weights(path)
+    model = NeuralNetwork()
+    model.load_state_dict(loaded.state_dict)
+    model.eval()
+    return model, loaded
+
+
+def save_weights(model: nn.Module, path: str | os.PathLike[str]) -> str:
+    """Save a tutorial-compatible state_dict atomically; returns its sha256."""
+    state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+    atomic_save(path, lambda handle: torch.save(state, handle))
+    return sha256_of(path)
+
+
+def parameter_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
+

@@ -1,0 +1,98 @@
+"""Photo-like test sets: the test images turned into the kinds of files people really hand the app.
+
+Each kind is rendered from a test image into an encoded file in memory, then read back through the
+same `decode_image` → `prepare_image` path as a user's file, so the accuracy per kind measures
+the whole preprocessing chain, not just the network.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from fashion_desktop.preprocess import decode_image, enclosed, prepare_image
+
+Renderer = Callable[[np.ndarray, np.random.Generator], bytes]
+
+
+def _encode(image: Image.Image, fmt: str, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def _upscale(image: np.ndarray, rng: np.random.Generator) -> Image.Image:
+    side = int(rng.integers(160, 480))
+    return Image.fromarray(image).resize((side, side), Image.Resampling.BICUBIC)
+
+
+def _silhouette(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A solid garment shape (holes filled) at a drawing-like size, as a bool mask."""
+    big = np.pad(np.asarray(_upscale(image, rng)), 12)  # a margin, so outlines close at the edges
+    mask = big > 40
+    return mask | enclosed(mask)
+
+
+def render_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """Dark garment on an off-white background, upscaled, off-centre, JPEG-compressed."""
+    garment = _upscale(255 - image, rng)
+    w = garment.width
+    background = int(rng.integers(225, 256))
+    canvas_w, canvas_h = int(w * rng.uniform(1.2, 2.0)), int(w * rng.uniform(1.2, 2.0))
+    canvas = Image.new("L", (canvas_w, canvas_h), background)
+    dark = np.asarray(garment, dtype=np.float32) * (background / 255.0)
+    left, top = int(rng.integers(0, canvas_w - w + 1)), int(rng.integers(0, canvas_h - w + 1))
+    canvas.paste(Image.fromarray(dark.astype(np.uint8)), (left, top))
+    return _encode(canvas.convert("RGB"), "JPEG", quality=int(rng.integers(70, 95)))
+
+
+def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
+    garment = np.asarray(_upscale(255 - image, rng))
+    alpha = np.asarray(_upscale(np.where(image > 0, 255, 0).astype(np.uint8), rng).resize(garment.shape[::-1]))
+    junk = rng.integers(0, 256, size=3)
+    rgb = np.where(alpha[..., None] > 0, garment[..., None], junk[None, None, :]).astype(np.uint8)
+    rgba = np.dstack([rgb, alpha.astype(np.uint8)])
+    return _encode(Image.fromarray(rgba, "RGBA"), "PNG")
+
+
+def _polarity(mask_image: np.ndarray, rng: np.random.Generator) -> Image.Image:
+    ink = mask_image.astype(np.uint8) * 255
+    if rng.random() < 0.5:  # half drawn dark on paper, half light on a dark canvas
+        ink = 255 - ink
+    return Image.fromarray(ink)
+
+
+def render_filled(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A flat filled drawing of the garment's silhouette."""
+    return _encode(_polarity(_silhouette(image, rng), rng), "PNG")
+
+
+def render_outline(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """Only the closed outline of the silhouette, a few pixels wide, like a pen drawing."""
+    mask = _silhouette(image, rng)
+    width = max(3, (mask.shape[0] // 45) | 1)
+    shape = Image.fromarray(mask.astype(np.uint8) * 255)
+    eroded = np.asarray(shape.filter(ImageFilter.MinFilter(width))) > 127
+    return _encode(_polarity(mask & ~eroded, rng), "PNG")
+
+
+KINDS: dict[str, Renderer] = {
+    "photo": render_photo,
+    "cutout": render_cutout,
+    "filled": render_filled,
+    "outline": render_outline,
+}
+
+
+def prepared_set(kind: str, images: np.ndarray, seed: int = 0) -> np.ndarray:
+    """Render every image as `kind` and read it back like a user's file: (N, 28, 28) float32."""
+    rng = np.random.default_rng(seed)
+    render = KINDS[kind]
+    out = np.zeros((len(images), 28, 28), np.float32)
+    for i, image in enumerate(images):
+        out[i] = prepare_image(decode_image(io.BytesIO(render(image, rng)), kind)).pixels
+    return out

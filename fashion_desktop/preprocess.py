@@ -1,0 +1,277 @@
+"""Any picture → the 28×28 input the network was trained on: a light garment on black, filling the frame.
+
+Fashion-MNIST was made from product photos on white: trimmed to the garment, the longest side
+resized to 28, centred, intensities negated. We undo what real files add and redo those steps:
+EXIF rotation, transparency, polarity, background level, contrast, framing, and closed outlines
+(a line drawing is filled, since the network only ever saw solid garments). Each step is a small
+function; `prepare` chains them. Images are shrunk to a working size first, so a 12-megapixel
+photo costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from fashion_desktop.errors import EmptyImageError, ImageError
+
+SIZE = 28
+WORK_SIZE = 224  # longest side while cropping/filling: 8× the output, enough for thin strokes
+MAX_PIXELS = 80_000_000  # refuse larger images before decoding (decompression bombs)
+CONTENT_THRESHOLD = 24.0  # of 255: what counts as garment rather than background noise
+MIN_CONTENT_FRACTION = 0.0005  # fewer garment pixels than this is "nothing to classify"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The network's input (float32 28×28 in [0, 1]) and what preprocessing did to get it."""
+
+    pixels: np.ndarray
+    inverted: bool = False
+    filled: bool = False
+    bbox: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, top, right, bottom in the working image
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def open_image(path: str | os.PathLike[str]) -> Image.Image:
+    """Open and decode an image file (first frame), refusing what cannot or should not be decoded."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise ImageError(f"{name}: no such file.")
+    if path.is_dir():
+        raise ImageError(f"{name} is a folder, not an image.")
+    try:
+        size = path.stat().st_size
+        handle = open(path, "rb")
+    except PermissionError as exc:
+        raise ImageError(f"{name} cannot be read: permission denied.") from exc
+    except OSError as exc:
+        raise ImageError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+    if size == 0:
+        handle.close()
+        raise ImageError(f"{name} is empty (0 bytes).")
+    with handle:
+        return decode_image(handle, name)
+
+
+def decode_image(source, name: str = "image") -> Image.Image:
+    """Decode from a binary file object; raises ImageError with a reason a person understands."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(source)
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ImageError(
+                    f"{name} is {width}×{height} pixels, over the limit of {MAX_PIXELS // 1_000_000} megapixels; "
+                    "it was refused before decoding. Scale it down and try again."
+                )
+            if width < 1 or height < 1:
+                raise ImageError(f"{name} has no pixels.")
+            image.seek(0)  # first frame of an animation
+            _shrink_while_decoding(image)
+            image.load()
+    except ImageError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError(
+            f"{name} is too large to decode safely (limit {MAX_PIXELS // 1_000_000} megapixels); it was refused."
+        ) from exc
+    except UnidentifiedImageError as exc:
+        raise ImageError(f"{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…).") from exc
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError,
+            ZeroDivisionError, AttributeError, MemoryError, RuntimeError) as exc:
+        # Pillow's decoders signal damaged data with many exception types.
+        raise ImageError(f"{name} is damaged or truncated and cannot be decoded ({type(exc).__name__}).") from exc
+    try:
+        image = ImageOps.exif_transpose(image)
+    except Exception:  # a broken EXIF block must not cost the picture
+        pass
+    return image
+
+
+def _shrink_while_decoding(image: Image.Image) -> None:
+    """Let JPEG decode at a reduced scale (the DCT does it for free)."""
+    if image.format == "JPEG":
+        image.draft(image.mode, (WORK_SIZE, WORK_SIZE))
+
+
+def from_array(array: np.ndarray) -> Image.Image:
+    """A PIL image from an H×W, H×W×3 or H×W×4 uint8 array (e.g. pasted pixels)."""
+    array = np.ascontiguousarray(array)
+    if array.dtype != np.uint8 or array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[2] not in (3, 4)):
+        raise ImageError(f"Pixels of shape {array.shape} and type {array.dtype} are not an 8-bit image.")
+    mode = {2: "L", 3: "RGB", 4: "RGBA"}[array.ndim if array.ndim == 2 else array.shape[2] + 0]  # type: ignore[index]
+    return Image.fromarray(array, mode)
+
+
+# ---------------------------------------------------------------- the steps
+
+
+def shrink(image: Image.Image, max_side: int = WORK_SIZE) -> Image.Image:
+    """Downscale so the longest side is at most `max_side` (area-averaging, so strokes survive)."""
+    longest = max(image.size)
+    if longest <= max_side:
+        return image
+    scale = max_side / longest
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    if image.mode not in ("L", "LA", "RGB", "RGBA", "F", "I"):
+        image = image.convert("RGBA" if _has_alpha(image) else "RGB")
+    return image.resize(size, Image.Resampling.BOX, reducing_gap=2.0)
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
+
+
+def luminance(image: Image.Image) -> np.ndarray:
+    """Grey levels 0–255 as float32, transparency composited onto white like a product photo."""
+    mode = image.mode
+    if mode.startswith("I;16") or mode == "I":
+        values = np.asarray(image, dtype=np.float32)
+        top = 65535.0 if mode.startswith("I;16") or values.max(initial=0) > 255 else 255.0
+        return np.clip(values * (255.0 / top), 0, 255)
+    if mode == "F":
+        values = np.nan_to_num(np.asarray(image, dtype=np.float32), nan=0.0, posinf=255.0, neginf=0.0)
+        return np.clip(values * (255.0 if values.max(initial=0) <= 1.0 else 1.0), 0, 255)
+    if _has_alpha(image):
+        rgba = np.asarray(image.convert("RGBA"), dtype=np.float32)
+        grey = rgba[..., 0] * 0.299 + rgba[..., 1] * 0.587 + rgba[..., 2] * 0.114
+        alpha = rgba[..., 3] / 255.0
+        return grey * alpha + 255.0 * (1.0 - alpha)
+    if mode == "1":
+        image = image.convert("L")
+    return np.asarray(image.convert("L"), dtype=np.float32)
+
+
+def border_level(grey: np.ndarray) -> float:
+    """Median of the outermost pixels: the background's grey level."""
+    edge = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    return float(np.median(edge))
+
+
+def needs_inversion(grey: np.ndarray) -> bool:
+    """A light background (a photo on white, a drawing on paper) must be negated, as the dataset was."""
+    return border_level(grey) > 127.0
+
+
+def normalise(grey: np.ndarray) -> np.ndarray:
+    """Subtract the background level and stretch the garment to full contrast (dataset maxima are 255)."""
+    background = border_level(grey)
+    top = float(grey.max(initial=0))
+    if top - background < CONTENT_THRESHOLD:
+        return np.zeros_like(grey)
+    return np.clip((grey - background) * (255.0 / (top - background)), 0, 255)
+
+
+def content_bbox(grey: np.ndarray, threshold: float = CONTENT_THRESHOLD) -> tuple[int, int, int, int]:
+    """Bounding box (left, top, right, bottom) of the garment; EmptyImageError when there is none."""
+    mask = grey > threshold
+    if mask.sum() < max(1, MIN_CONTENT_FRACTION * grey.size):
+        raise EmptyImageError("There is nothing to classify yet: the image is blank.")
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def _reach_runs(reach: np.ndarray, free: np.ndarray) -> np.ndarray:
+    """Spread `reach` along each row through runs of `free` pixels (one vectorised pass)."""
+    h, w = free.shape
+    free_p = np.concatenate([free, np.zeros((h, 1), bool)], axis=1).ravel()
+    reach_p = np.concatenate([reach, np.zeros((h, 1), bool)], axis=1).ravel()
+    run = np.cumsum(~free_p)  # every run of free pixels shares one id
+    hit = np.zeros(int(run[-1]) + 1, bool)
+    hit[run[reach_p & free_p]] = True
+    return (hit[run] & free_p).reshape(h, w + 1)[:, :w]
+
+
+def enclosed(mask: np.ndarray) -> np.ndarray:
+    """Background pixels that cannot reach the border through background (4-connected): holes."""
+    free = np.pad(~mask, 1, constant_values=True)
+    reach = np.zeros_like(free)
+    reach[0, :] = reach[-1, :] = reach[:, 0] = reach[:, -1] = True
+    while True:  # alternate row and column sweeps; converges in a few passes
+        grown = _reach_runs(reach, free)
+        grown = _reach_runs(grown.T, free.T).T
+        if np.array_equal(grown, reach):
+            break
+        reach = grown
+    return (free & ~reach)[1:-1, 1:-1]
+
+
+def is_line_drawing(grey: np.ndarray) -> bool:
+    """Flat strokes (nearly all at full brightness) rather than a photo's shades of grey."""
+    ink = grey > CONTENT_THRESHOLD
+    if not ink.any():
+        return False
+    bright = grey > 0.6 * 255
+    return bright.sum() >= 0.5 * ink.sum()
+
+
+def fill_outlines(grey: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Fill the inside of closed outlines in a line drawing; photos and solid shapes pass unchanged."""
+    if not is_line_drawing(grey):
+        return grey, False
+    ink = grey > 0.5 * 255
+    holes = enclosed(ink)
+    if holes.sum() < 0.5 * ink.sum():  # a solid shape with a gap, not an outline
+        return grey, False
+    filled = grey.copy()
+    filled[holes] = 255.0
+    return filled, True
+
+
+def fit(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
+    """Longest side to `size`, aspect kept, centred on black: how Fashion-MNIST framed its garments."""
+    h, w = grey.shape
+    scale = size / max(h, w)
+    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
+    image = Image.fromarray(grey.astype(np.float32), "F").resize((new_w, new_h), Image.Resampling.LANCZOS)
+    out = np.zeros((size, size), np.float32)
+    top, left = (size - new_h) // 2, (size - new_w) // 2
+    out[top : top + new_h, left : left + new_w] = np.clip(np.asarray(image), 0, 255)
+    return out
+
+
+# ---------------------------------------------------------------- the whole chain
+
+
+def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None) -> Prepared:
+    """Grey levels (any size, 0–255) → the network's input. `light_on_dark=None` detects polarity."""
+    grey = np.asarray(grey, dtype=np.float32)
+    if grey.ndim != 2 or grey.size == 0:
+        raise ImageError(f"Expected a 2-D grey image, got shape {grey.shape}.")
+    if max(grey.shape) > WORK_SIZE:
+        grey = np.asarray(shrink(Image.fromarray(grey, "F")), dtype=np.float32)
+    grey = np.nan_to_num(grey, nan=0.0, posinf=255.0, neginf=0.0)
+    inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
+    if inverted:
+        grey = 255.0 - grey
+    grey = normalise(grey)
+    left, top, right, bottom = content_bbox(grey)
+    crop, filled = fill_outlines(grey[top:bottom, left:right])
+    pixels = fit(crop) / 255.0
+    return Prepared(pixels.astype(np.float32), inverted, filled, (left, top, right, bottom))
+
+
+def prepare_image(image: Image.Image) -> Prepared:
+    """A decoded PIL image → the network's input."""
+    try:
+        grey = luminance(shrink(image))
+    except (OSError, ValueError, TypeError) as exc:
+        raise ImageError(f"The image's pixel format ({image.mode}) cannot be converted ({exc}).") from exc
+    return prepare_grey(grey)
+
+
+def prepare_file(path: str | os.PathLike[str]) -> Prepared:
+    """A file on disk → the network's input; ImageError (or EmptyImageError) with a reason otherwise."""
+    prepared = prepare_image(open_image(path))
+    return prepared

@@ -1,0 +1,318 @@
+"""Training and evaluation: the tutorial's loops, made real (augmentation, EMA, best-so-far, cancel).
+
+One implementation serves the `train` command and the window's Train panel: progress leaves as
+plain dataclasses through a callback, and a `TrainControl` pauses or stops it from any thread.
+The network stays the tutorial's; only the recipe (how it is trained) is ours.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from fashion_desktop.classes import NUM_CLASSES
+from fashion_desktop.model import NeuralNetwork
+
+
+@dataclass
+class TrainConfig:
+    """A training recipe. `shipped()` made the bundled weights; `tutorial()` is the tutorial's."""
+
+    epochs: int = 40
+    batch_size: int = 128
+    optimizer: str = "adamw"  # or "sgd"
+    lr: float = 2e-3
+    weight_decay: float = 0.02
+    schedule: str = "onecycle"  # or "constant"
+    label_smoothing: float = 0.1
+    hidden_dropout: float = 0.2
+    augment: bool = True
+    shift_pixels: int = 2
+    rotate_degrees: float = 0.0
+    scale_jitter: float = 0.0
+    silhouette_p: float = 0.1
+    ema_decay: float = 0.998
+    val_size: int = 5000
+    seed: int = 0
+
+    @classmethod
+    def shipped(cls, **overrides: object) -> TrainConfig:
+        return cls(**overrides)  # type: ignore[arg-type]
+
+    @classmethod
+    def tutorial(cls, **overrides: object) -> TrainConfig:
+        """As the tutorial: SGD, lr 1e-3, batch 64, 10 epochs, nothing else."""
+        base = dict(
+            epochs=10, batch_size=64, optimizer="sgd", lr=1e-3, weight_decay=0.0, schedule="constant",
+            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, ema_decay=0.0,
+        )
+        base.update(overrides)
+        return cls(**base)  # type: ignore[arg-type]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    epoch: int  # 1-based
+    epochs: int
+    batch: int  # 1-based within the epoch
+    batches: int
+    loss: float
+    elapsed_s: float
+    eta_s: float
+
+
+@dataclass(frozen=True)
+class EpochResult:
+    epoch: int
+    epochs: int
+    train_loss: float
+    train_accuracy: float
+    val_loss: float
+    val_accuracy: float
+    best: bool
+    seconds: float
+
+
+@dataclass
+class TrainResult:
+    state_dict: dict[str, torch.Tensor]
+    best_epoch: int
+    best_val_accuracy: float
+    history: list[EpochResult] = field(default_factory=list)
+    stopped: bool = False
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    accuracy: float
+    loss: float
+    per_class: list[float]
+    confusion: list[list[int]]  # rows: true class, columns: predicted
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class TrainControl:
+    """Thread-safe pause/stop for a running training loop."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def checkpoint(self) -> bool:
+        """Block while paused; True when the loop should stop."""
+        self._running.wait()
+        return self._stop.is_set()
+
+
+def to_inputs(images: np.ndarray | torch.Tensor, device: torch.device | str = "cpu") -> torch.Tensor:
+    """uint8 (N, 28, 28) → float32 in [0, 1], as the tutorial's ToTensor() gives."""
+    tensor = torch.as_tensor(images)
+    return tensor.to(device=device).float().div_(255.0)
+
+
+def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConfig) -> torch.Tensor:
+    """Mirror, whole-pixel shifts (no blur), optional rotation/scale, and some flat silhouettes.
+
+    Done on the whole batch at once. Silhouettes teach the network what people draw on the
+    canvas: flat strokes, no texture.
+    """
+    n = x.shape[0]
+    dev = x.device
+
+    def rand(*shape: int) -> torch.Tensor:
+        return torch.rand(*shape, generator=generator, device="cpu").to(dev)
+
+    flip = rand(n) < 0.5
+    x = torch.where(flip[:, None, None], x.flip(-1), x)
+    angle = (rand(n) - 0.5) * (2 * math.radians(config.rotate_degrees))
+    scale = 1.0 + (rand(n) - 0.5) * (2 * config.scale_jitter)
+    pixels = torch.randint(-config.shift_pixels, config.shift_pixels + 1, (n, 2), generator=generator)
+    shift = pixels.to(dev, torch.float32) * (2 / 28)  # whole pixels land on pixel centres: no blur
+    cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
+    theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)
+    grid = F.affine_grid(theta, [n, 1, 28, 28], align_corners=False)
+    x = F.grid_sample(x[:, None], grid, mode="bilinear", padding_mode="zeros", align_corners=False)[:, 0]
+    if config.silhouette_p > 0:
+        pick = rand(n) < config.silhouette_p
+        threshold = 0.02 + rand(n) * 0.2
+        level = 0.6 + rand(n) * 0.4
+        flat = (x > threshold[:, None, None]).float() * level[:, None, None]
+        x = torch.where(pick[:, None, None], flat, x)
+    return x
+
+
+def _add_hidden_dropout(model: NeuralNetwork, p: float) -> list[torch.utils.hooks.RemovableHandle]:
+    """Dropout after each ReLU during training only, as hooks, so the architecture is unchanged."""
+    if p <= 0:
+        return []
+
+    def hook(module: nn.Module, inputs: tuple, output: torch.Tensor) -> torch.Tensor:
+        return F.dropout(output, p, training=module.training)
+
+    return [m.register_forward_hook(hook) for m in model.linear_relu_stack if isinstance(m, nn.ReLU)]
+
+
+@torch.inference_mode()
+def evaluate(model: nn.Module, images: np.ndarray | torch.Tensor, labels: np.ndarray | torch.Tensor,
+             device: torch.device | str = "cpu", batch_size: int = 2000) -> EvalResult:
+    """Accuracy, mean loss, per-class accuracy and the confusion matrix."""
+    was_training = model.training
+    model.eval()
+    labels_t = torch.as_tensor(labels, dtype=torch.long)
+    confusion = torch.zeros(NUM_CLASSES, NUM_CLASSES, dtype=torch.long)
+    total_loss = 0.0
+    for start in range(0, len(labels_t), batch_size):
+        x = to_inputs(images[start : start + batch_size], device)
+        y = labels_t[start : start + batch_size].to(device)
+        logits = model(x)
+        total_loss += F.cross_entropy(logits, y, reduction="sum").item()
+        pred = logits.argmax(1)
+        confusion += torch.bincount((y * NUM_CLASSES + pred).cpu(), minlength=NUM_CLASSES**2).view(NUM_CLASSES, NUM_CLASSES)
+    model.train(was_training)
+    correct = confusion.diag()
+    per_class = (correct.float() / confusion.sum(1).clamp(min=1).float()).tolist()
+    n = max(1, int(confusion.sum()))
+    return EvalResult(float(correct.sum()) / n, total_loss / n, per_class, confusion.tolist())
+
+
+def split_validation(images: np.ndarray, labels: np.ndarray, val_size: int, seed: int):
+    """A seeded hold-out from the training split, used to pick the best epoch (never the test set)."""
+    if val_size <= 0:
+        return images, labels, images[:0], labels[:0]
+    order = np.random.default_rng(seed).permutation(len(labels))
+    val, train = order[:val_size], order[val_size:]
+    return images[train], labels[train], images[val], labels[val]
+
+
+def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: torch.device | str = "cpu",
+          model: NeuralNetwork | None = None, control: TrainControl | None = None,
+          on_batch: Callable[[BatchProgress], None] | None = None,
+          on_epoch: Callable[[EpochResult], None] | None = None,
+          progress_every: int = 10) -> TrainResult:
+    """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
+
+    Returns the best weights by validation accuracy; a stop keeps the best so far.
+    """
+    control = control or TrainControl()
+    device = torch.device(device)
+    torch.manual_seed(config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    model = (model or NeuralNetwork()).to(device)
+    model.train()
+
+    tr_x, tr_y, va_x, va_y = split_validation(images, labels, config.val_size, config.seed)
+    if len(va_y) == 0:
+        va_x, va_y = tr_x[: min(len(tr_y), 5000)], tr_y[: min(len(tr_y), 5000)]
+    x_all = to_inputs(tr_x, device)
+    y_all = torch.as_tensor(tr_y, dtype=torch.long, device=device)
+    n = len(y_all)
+    batches = max(1, n // config.batch_size) if n >= config.batch_size else 1
+    total_steps = batches * config.epochs
+
+    if config.optimizer == "sgd":
+        optimizer: torch.optim.Optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    elif config.optimizer == "adamw":
+        optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    else:
+        raise ValueError(f"unknown optimizer {config.optimizer!r}; use 'sgd' or 'adamw'")
+    scheduler = None
+    if config.schedule == "onecycle":
+        scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=total_steps, pct_start=0.15)
+    ema = None
+    if config.ema_decay > 0:
+        ema = torch.optim.swa_utils.AveragedModel(model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(config.ema_decay))
+    hooks = _add_hidden_dropout(model, config.hidden_dropout)
+
+    best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+    result = TrainResult(state_dict=best_state, best_epoch=0, best_val_accuracy=-1.0)
+    start = time.perf_counter()
+    step = 0
+    try:
+        for epoch in range(1, config.epochs + 1):
+            epoch_start = time.perf_counter()
+            order = torch.randperm(n, generator=generator).to(device)
+            loss_sum = torch.zeros((), device=device)
+            correct = torch.zeros((), device=device, dtype=torch.long)
+            seen = 0
+            for b in range(batches):
+                if control.checkpoint():
+                    result.stopped = True
+                    break
+                idx = order[b * config.batch_size : (b + 1) * config.batch_size]
+                x, y = x_all[idx], y_all[idx]
+                if config.augment:
+                    x = augment_batch(x, generator, config)
+                logits = model(x)
+                loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                optimizer.step()
+                if scheduler is not None:
+                    scheduler.step()
+                if ema is not None:
+                    ema.update_parameters(model)
+                step += 1
+                loss_sum += loss.detach() * len(y)
+                correct += (logits.detach().argmax(1) == y).sum()
+                seen += len(y)
+                if on_batch and (b % progress_every == 0 or b == batches - 1):
+                    elapsed = time.perf_counter() - start
+                    eta = elapsed / step * (total_steps - step)
+                    on_batch(BatchProgress(epoch, config.epochs, b + 1, batches, float(loss.detach()), elapsed, eta))
+            if result.stopped and seen == 0:
+                break
+            scored = ema.module if ema is not None else model
+            val = evaluate(scored, va_x, va_y, device)
+            best = val.accuracy > result.best_val_accuracy
+            if best:
+                result.best_val_accuracy = val.accuracy
+                result.best_epoch = epoch
+                result.state_dict = {k: v.detach().cpu().clone() for k, v in scored.state_dict().items() if k != "n_averaged"}
+            record = EpochResult(epoch, config.epochs, float(loss_sum) / max(1, seen), float(correct) / max(1, seen),
+                                 val.loss, val.accuracy, best, time.perf_counter() - epoch_start)
+            result.history.append(record)
+            if on_epoch:
+                on_epoch(record)
+            if result.stopped:
+                break
+    except KeyboardInterrupt:
+        result.stopped = True
+    finally:
+        for handle in hooks:
+            handle.remove()
+        model.eval()
+    result.seconds = time.perf_counter() - start
+    return result
