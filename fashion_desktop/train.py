@@ -7,6 +7,7 @@ The network stays the tutorial's; only the recipe (how it is trained) is ours.
 
 from __future__ import annotations
 
+import copy
 import math
 import threading
 import time
@@ -19,6 +20,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from fashion_desktop.classes import NUM_CLASSES
+from fashion_desktop.distill import distillation_loss, soft_targets, train_teacher
 from fashion_desktop.model import NeuralNetwork
 
 
@@ -40,6 +42,9 @@ class TrainConfig:
     scale_jitter: float = 0.0
     silhouette_p: float = 0.1
     ema_decay: float = 0.998
+    teacher_epochs: int = 12  # 0: no distillation
+    distill_temperature: float = 4.0
+    distill_weight: float = 0.7
     val_size: int = 5000
     seed: int = 0
 
@@ -52,7 +57,7 @@ class TrainConfig:
         """As the tutorial: SGD, lr 1e-3, batch 64, 10 epochs, nothing else."""
         base = dict(
             epochs=10, batch_size=64, optimizer="sgd", lr=1e-3, weight_decay=0.0, schedule="constant",
-            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, ema_decay=0.0,
+            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, ema_decay=0.0, teacher_epochs=0,
         )
         base.update(overrides)
         return cls(**base)  # type: ignore[arg-type]
@@ -63,6 +68,7 @@ class TrainConfig:
 
 @dataclass(frozen=True)
 class BatchProgress:
+    phase: str  # "teacher" (distillation's first stage) or "network"
     epoch: int  # 1-based
     epochs: int
     batch: int  # 1-based within the epoch
@@ -143,11 +149,11 @@ def to_inputs(images: np.ndarray | torch.Tensor, device: torch.device | str = "c
     return tensor.to(device=device).float().div_(255.0)
 
 
-def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConfig) -> torch.Tensor:
+def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConfig) -> tuple[torch.Tensor, torch.Tensor]:
     """Mirror, whole-pixel shifts (no blur), optional rotation/scale, and some flat silhouettes.
 
-    Done on the whole batch at once. Silhouettes teach the network what people draw on the
-    canvas: flat strokes, no texture.
+    Done on the whole batch at once; returns the batch and which images were mirrored.
+    Silhouettes teach the network what people draw on the canvas: flat strokes, no texture.
     """
     n = x.shape[0]
     dev = x.device
@@ -171,7 +177,22 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
         level = 0.6 + rand(n) * 0.4
         flat = (x > threshold[:, None, None]).float() * level[:, None, None]
         x = torch.where(pick[:, None, None], flat, x)
-    return x
+    return x, flip
+
+
+class _Ema:
+    """Exponential moving average of the weights, with the usual warm-up so short runs work too."""
+
+    def __init__(self, model: nn.Module, decay: float) -> None:
+        self.module = copy.deepcopy(model).eval()
+        self.decay = decay
+        self.steps = 0
+
+    @torch.no_grad()
+    def update(self, model: nn.Module) -> None:
+        self.steps += 1
+        decay = min(self.decay, (1 + self.steps) / (10 + self.steps))
+        torch._foreach_lerp_(list(self.module.parameters()), list(model.parameters()), 1.0 - decay)
 
 
 def _add_hidden_dropout(model: NeuralNetwork, p: float) -> list[torch.utils.hooks.RemovableHandle]:
@@ -253,12 +274,34 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
         scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=total_steps, pct_start=0.15)
     ema = None
     if config.ema_decay > 0:
-        ema = torch.optim.swa_utils.AveragedModel(model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(config.ema_decay))
-    hooks = _add_hidden_dropout(model, config.hidden_dropout)
+        ema = _Ema(model, config.ema_decay)
 
     best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
     result = TrainResult(state_dict=best_state, best_epoch=0, best_val_accuracy=-1.0)
     start = time.perf_counter()
+
+    def augment(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        if config.augment:
+            return augment_batch(x, generator, config)
+        return x, torch.zeros(len(x), dtype=torch.bool, device=x.device)
+
+    soft = soft_mirrored = None
+    if config.teacher_epochs > 0:
+        def teacher_progress(epoch: int, batch: int, count: int, loss: float, eta: float) -> None:
+            if on_batch:
+                on_batch(BatchProgress("teacher", epoch, config.teacher_epochs, batch, count, loss,
+                                       time.perf_counter() - start, eta))
+
+        teacher = train_teacher(x_all, y_all, config.teacher_epochs, config.batch_size, generator, augment,
+                                control.checkpoint, teacher_progress)
+        if teacher is None:
+            result.stopped = True
+            result.seconds = time.perf_counter() - start
+            return result
+        soft, soft_mirrored = soft_targets(teacher, x_all, config.distill_temperature)
+        del teacher
+
+    hooks = _add_hidden_dropout(model, config.hidden_dropout)
     step = 0
     try:
         for epoch in range(1, config.epochs + 1):
@@ -272,18 +315,22 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                     result.stopped = True
                     break
                 idx = order[b * config.batch_size : (b + 1) * config.batch_size]
-                x, y = x_all[idx], y_all[idx]
-                if config.augment:
-                    x = augment_batch(x, generator, config)
+                x, flipped = augment(x_all[idx])
+                y = y_all[idx]
                 logits = model(x)
-                loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
+                if soft is not None and soft_mirrored is not None:
+                    target = torch.where(flipped[:, None], soft_mirrored[idx], soft[idx])
+                    loss = distillation_loss(logits, y, target, config.distill_temperature, config.distill_weight,
+                                             config.label_smoothing)
+                else:
+                    loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()
                 if scheduler is not None:
                     scheduler.step()
                 if ema is not None:
-                    ema.update_parameters(model)
+                    ema.update(model)
                 step += 1
                 loss_sum += loss.detach() * len(y)
                 correct += (logits.detach().argmax(1) == y).sum()
@@ -291,7 +338,7 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                 if on_batch and (b % progress_every == 0 or b == batches - 1):
                     elapsed = time.perf_counter() - start
                     eta = elapsed / step * (total_steps - step)
-                    on_batch(BatchProgress(epoch, config.epochs, b + 1, batches, float(loss.detach()), elapsed, eta))
+                    on_batch(BatchProgress("network", epoch, config.epochs, b + 1, batches, float(loss.detach()), elapsed, eta))
             if result.stopped and seen == 0:
                 break
             scored = ema.module if ema is not None else model
@@ -300,7 +347,7 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
             if best:
                 result.best_val_accuracy = val.accuracy
                 result.best_epoch = epoch
-                result.state_dict = {k: v.detach().cpu().clone() for k, v in scored.state_dict().items() if k != "n_averaged"}
+                result.state_dict = {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
             record = EpochResult(epoch, config.epochs, float(loss_sum) / max(1, seen), float(correct) / max(1, seen),
                                  val.loss, val.accuracy, best, time.perf_counter() - epoch_start)
             result.history.append(record)

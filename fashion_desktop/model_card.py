@@ -1,0 +1,87 @@
+"""The model card written beside trained weights: how they were made and how good they are.
+
+JSON for tools (and for the checksum the loader verifies), Markdown for people.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+
+import torch
+
+from fashion_desktop import __version__
+from fashion_desktop.atomic import atomic_write_text
+from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.data import SHA256
+
+
+def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
+               best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
+               device: str, photo_like: dict | None = None, stopped: bool = False) -> dict:
+    return {
+        "model": "NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
+                 "Linear(512,512), ReLU, Linear(512,10)",
+        "weights": {"file": weights_path.name, "sha256": weights_sha256, "format": "state_dict (torch.save)"},
+        "test": test,
+        "photo_like": photo_like or {},
+        "training": {
+            "recipe": config,
+            "best_epoch": best_epoch,
+            "epochs_run": epochs_run,
+            "stopped_early": stopped,
+            "validation_accuracy": best_val_accuracy,
+            "seconds": round(train_seconds, 1),
+            "device": device,
+            "command": f"fashion-desktop train --epochs {config.get('epochs')} --seed {config.get('seed')} "
+                       f"--recipe shipped --out {weights_path.name}",
+        },
+        "data": {"name": "Fashion-MNIST", "source": data_source, "sha256_uncompressed": SHA256},
+        "software": {"fashion_desktop": __version__, "torch": torch.__version__, "python": platform.python_version()},
+    }
+
+
+def render_markdown(card: dict) -> str:
+    test = card["test"]
+    lines = [
+        "# Model card: Fashion-MNIST NeuralNetwork",
+        "",
+        f"{card['model']}.",
+        "",
+        f"**Test accuracy: {test['accuracy']:.4f}** on the 10,000 Fashion-MNIST test images "
+        f"(mean loss {test['loss']:.4f}).",
+        "",
+        "## Per class",
+        "",
+        "| class | accuracy |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {acc:.3f} |" for name, acc in zip(CLASS_NAMES, test["per_class"])]
+    lines += ["", "## Confusion matrix (rows: true class, columns: predicted)", "",
+              "| | " + " | ".join(str(i) for i in range(len(CLASS_NAMES))) + " |",
+              "| --- " * (len(CLASS_NAMES) + 1) + "|"]
+    lines += [f"| {i} {name} | " + " | ".join(str(v) for v in row) + " |"
+              for i, (name, row) in enumerate(zip(CLASS_NAMES, test["confusion"]))]
+    if card.get("photo_like"):
+        lines += ["", "## Photo-like inputs (test images rendered as files, read back through preprocessing)", "",
+                  "| kind | accuracy | images |", "| --- | --- | --- |"]
+        lines += [f"| {kind} | {v['accuracy']:.4f} | {v['images']} |" for kind, v in card["photo_like"].items()]
+    training = card["training"]
+    lines += ["", "## Recipe", "", f"Command: `{training['command']}`", "",
+              f"Best epoch {training['best_epoch']} of {training['epochs_run']} by accuracy on a held-out "
+              f"validation split of the training set ({training['validation_accuracy']:.4f}); "
+              f"{training['seconds']} s on {training['device']}.", "", "```json",
+              json.dumps(training["recipe"], indent=2), "```", "",
+              "## Data", "", f"Read from `{card['data']['source']}`; SHA-256 of the uncompressed IDX files:", ""]
+    lines += [f"- `{name}`: `{digest}`" for name, digest in card["data"]["sha256_uncompressed"].items()]
+    software = card["software"]
+    lines += ["", "## Software", "", f"fashion-desktop {software['fashion_desktop']}, torch {software['torch']}, "
+              f"Python {software['python']}.", "", f"Weights: `{card['weights']['file']}`, "
+              f"SHA-256 `{card['weights']['sha256']}`.", ""]
+    return "\n".join(lines)
+
+
+def write_card(card: dict, json_path: Path, markdown_path: Path) -> None:
+    atomic_write_text(json_path, json.dumps(card, indent=2) + "\n")
+    atomic_write_text(markdown_path, render_markdown(card))

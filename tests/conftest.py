@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests that need Fashion-MNIST skip without it, except where CI demands it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def test_split():
+    """The real 10,000 test images; CI sets FASHION_DESKTOP_REQUIRE_DATA=1 so absence fails there."""
+    from fashion_desktop.data import load_split
+    from fashion_desktop.errors import DataError
+
+    try:
+        return load_split("test")
+    except DataError as exc:
+        if os.environ.get("FASHION_DESKTOP_REQUIRE_DATA") == "1":
+            pytest.fail(str(exc))
+        pytest.skip(f"Fashion-MNIST not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def train_split():
+    from fashion_desktop.data import load_split
+    from fashion_desktop.errors import DataError
+
+    try:
+        return load_split("train")
+    except DataError as exc:
+        if os.environ.get("FASHION_DESKTOP_REQUIRE_DATA") == "1":
+            pytest.fail(str(exc))
+        pytest.skip(f"Fashion-MNIST not installed: {exc}")

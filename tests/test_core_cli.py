@@ -1,0 +1,104 @@
+"""The command line's contracts: JSON shapes, exit codes, and the other files still answered."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.cli import main
+from fashion_desktop.model import NeuralNetwork
+
+
+@pytest.fixture
+def files(tmp_path):
+    good = tmp_path / "garment.png"
+    image = np.zeros((64, 64), np.uint8)
+    image[8:56, 20:44] = 220
+    Image.fromarray(image).save(good)
+    text = tmp_path / "notes.png"
+    text.write_text("not an image")
+    blank = tmp_path / "blank.png"
+    Image.new("L", (30, 30), 255).save(blank)
+    return good, text, tmp_path / "missing.jpg", blank
+
+
+def test_predict_json_contract(files, capsys):
+    good, text, missing, blank = files
+    code = main(["predict", "--json", "--device", "cpu", str(good), str(text), str(missing), str(good), str(blank)])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [r["path"] for r in rows] == [str(good), str(text), str(missing), str(good), str(blank)]
+    ok = rows[0]
+    assert set(ok) == {"path", "label", "index", "confidence", "probabilities"}
+    assert list(ok["probabilities"]) == list(CLASS_NAMES)
+    assert sum(ok["probabilities"].values()) == pytest.approx(1, abs=1e-4)
+    assert ok["label"] == CLASS_NAMES[ok["index"]] and ok["confidence"] == max(ok["probabilities"].values())
+    assert rows[3] == ok
+    assert set(rows[1]) == {"path", "error"} and "not an image" in rows[1]["error"]
+    assert "no such file" in rows[2]["error"]
+    assert "nothing to classify" in rows[4]["error"]
+
+
+def test_predict_all_good_exits_zero(files, capsys):
+    assert main(["predict", str(files[0])]) == 0
+    assert ": " in capsys.readouterr().out
+
+
+def test_predict_with_wrong_weights(files, tmp_path, capsys):
+    bad = tmp_path / "bad.pth"
+    torch.save({"w": torch.zeros(3)}, bad)
+    assert main(["predict", "--weights", str(bad), str(files[0])]) == 1
+    assert "does not fit" in capsys.readouterr().err
+
+
+def test_predict_with_own_weights(files, tmp_path, capsys):
+    path = tmp_path / "mine.pth"
+    torch.save(NeuralNetwork().state_dict(), path)
+    assert main(["predict", "--json", "--weights", str(path), str(files[0])]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["label"] in CLASS_NAMES
+
+
+def test_usage_error_exit_code():
+    proc = subprocess.run([sys.executable, "-m", "fashion_desktop", "predict"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "usage" in proc.stderr
+
+
+def test_summary_json(capsys):
+    assert main(["summary", "--json", "--device", "cpu"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["total_parameters"] == 669_706 and report["device"] == "cpu"
+    assert "(linear_relu_stack): Sequential(" in report["model"]
+
+
+def test_summary_prints_like_the_tutorial(capsys):
+    assert main(["summary", "--device", "cpu"]) == 0
+    out = capsys.readouterr().out
+    assert "Using cpu device" in out and "Model structure: NeuralNetwork(" in out
+    assert "Layer: linear_relu_stack.0.weight | Size: [512, 784]" in out and "669,706" in out
+
+
+def test_evaluate_json(test_split, capsys):
+    assert main(["evaluate", "--json", "--device", "cpu"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["accuracy"] >= 0.905
+    assert len(report["per_class"]) == 10 and sum(map(sum, report["confusion"])) == 10_000
+
+
+def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
+    out = tmp_path / "w.pth"
+    code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "0",
+                 "--device", "cpu", "--seed", "1"])
+    assert code == 0
+    card = json.loads((tmp_path / "model_card.json").read_text())
+    assert card["test"]["accuracy"] > 0.6  # chance is 0.1
+    assert card["training"]["recipe"]["seed"] == 1 and card["data"]["sha256_uncompressed"]
+    assert (tmp_path / "MODEL_CARD.md").read_text().startswith("# Model card")
+    NeuralNetwork().load_state_dict(torch.load(out, weights_only=True))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.pth"]

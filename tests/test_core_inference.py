@@ -1,0 +1,49 @@
+"""The Predictor: probabilities, the top class and every stage's output, in the tutorial's order."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from fashion_desktop.inference import STAGES, Predictor
+from fashion_desktop.model import NeuralNetwork
+
+
+def _predictor() -> Predictor:
+    torch.manual_seed(0)
+    return Predictor(NeuralNetwork(), "cpu")
+
+
+def test_probabilities_and_top_class():
+    predictor = _predictor()
+    batch = np.random.default_rng(0).random((5, 28, 28), dtype=np.float32)
+    result = predictor.predict_batch(batch)
+    assert result.probabilities.shape == (5, 10)
+    assert np.allclose(result.probabilities.sum(1), 1, atol=1e-5)
+    with torch.no_grad():
+        expected = torch.softmax(predictor.model(torch.from_numpy(batch)), 1).numpy()
+    assert np.allclose(result.probabilities, expected, atol=1e-6)
+    assert (result.indices == expected.argmax(1)).all()
+
+
+def test_activations_follow_the_tutorials_walkthrough():
+    predictor = _predictor()
+    image = np.random.default_rng(1).random((28, 28), dtype=np.float32)
+    prediction = predictor.predict(image)
+    assert list(prediction.activations) == [name for name, _ in STAGES]
+    shapes = {name: a.shape for name, a in prediction.activations.items()}
+    assert shapes == {"flatten": (784,), "linear_relu_stack.0": (512,), "linear_relu_stack.1": (512,),
+                      "linear_relu_stack.2": (512,), "linear_relu_stack.3": (512,),
+                      "linear_relu_stack.4": (10,), "softmax": (10,)}
+    acts = prediction.activations
+    assert np.array_equal(acts["flatten"], image.reshape(-1))
+    assert np.allclose(acts["linear_relu_stack.1"], np.maximum(acts["linear_relu_stack.0"], 0))
+    assert np.allclose(acts["softmax"], prediction.probabilities)
+    assert prediction.label == prediction.label and 0 < prediction.confidence <= 1
+
+
+def test_no_activations_unless_asked_and_no_autograd():
+    predictor = _predictor()
+    result = predictor.predict_batch(np.zeros((2, 28, 28), np.float32))
+    assert result.activations == {}
+    assert all(p.grad is None for p in predictor.model.parameters())

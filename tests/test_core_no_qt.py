@@ -1,0 +1,27 @@
+"""The core must not pull in Qt: it runs in the CLI, notebooks and tests without a display."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import fashion_desktop
+
+
+def test_core_modules_import_no_qt():
+    core = [f"fashion_desktop.{m.name}" for m in pkgutil.iter_modules(fashion_desktop.__path__) if m.name != "gui"]
+    assert "fashion_desktop.inference" in core and "fashion_desktop.preprocess" in core
+    code = (
+        "import sys, importlib\n"
+        f"for name in {core!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6', 'pyqtgraph'))\n"
+        "assert not bad, bad\n"
+        "assert 'torchvision' not in sys.modules, 'torchvision is slow to import and not needed by the core'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_package_import_is_light():
+    code = "import sys, fashion_desktop, fashion_desktop.classes; assert 'torch' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,62 @@
+"""The training loop: it learns, it is reproducible, and it stops cleanly keeping the best weights."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.train import TrainConfig, TrainControl, augment_batch, evaluate, train
+
+
+def _small(train_split, n=2000):
+    return train_split.images[:n], train_split.labels[:n]
+
+
+def test_training_learns_and_is_reproducible(train_split, test_split):
+    images, labels = _small(train_split)
+    config = TrainConfig(epochs=2, val_size=200, seed=3)
+    first = train(images, labels, config)
+    second = train(images, labels, config)
+    model = NeuralNetwork()
+    model.load_state_dict(first.state_dict)
+    assert evaluate(model, test_split.images[:1000], test_split.labels[:1000]).accuracy > 0.55
+    assert all(torch.equal(first.state_dict[k], second.state_dict[k]) for k in first.state_dict)
+
+
+def test_tutorial_recipe_runs(train_split):
+    images, labels = _small(train_split, 640)
+    result = train(images, labels, TrainConfig.tutorial(epochs=1, val_size=64))
+    assert result.best_epoch == 1 and len(result.history) == 1
+
+
+def test_stop_keeps_the_best_so_far(train_split):
+    images, labels = _small(train_split)
+    control = TrainControl()
+    epochs_seen = []
+
+    def on_epoch(record):
+        epochs_seen.append(record.epoch)
+        if record.epoch == 2:
+            control.stop()
+
+    result = train(images, labels, TrainConfig(epochs=10, val_size=200), control=control, on_epoch=on_epoch)
+    assert result.stopped and epochs_seen == [1, 2] and result.best_epoch in (1, 2)
+    assert set(result.state_dict) == set(NeuralNetwork().state_dict())
+
+
+def test_augmentation_keeps_shapes_and_range():
+    x = torch.rand(16, 28, 28)
+    out, flipped = augment_batch(x, torch.Generator().manual_seed(0), TrainConfig(silhouette_p=0.5))
+    assert flipped.dtype == torch.bool and 0 < int(flipped.sum()) < 16
+    assert out.shape == x.shape and out.min() >= 0 and out.max() <= 1
+    assert not torch.equal(out, x)
+
+
+def test_whole_pixel_shift_does_not_blur():
+    x = torch.zeros(1, 28, 28)
+    x[0, 10, 10] = 1.0
+    config = TrainConfig(shift_pixels=2, silhouette_p=0.0)
+    for seed in range(5):
+        out, _ = augment_batch(x, torch.Generator().manual_seed(seed), config)
+        assert np.isclose(float(out.max()), 1.0) and int((out > 0.01).sum()) == 1
