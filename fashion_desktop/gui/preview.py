@@ -1,0 +1,59 @@
+"""The 28×28 image the network actually receives, shown large with visible pixels.
+
+People draw at 280×280; the network sees 784 numbers. Showing the real input (not the drawing)
+explains most surprising predictions: thin strokes vanish, shapes get cropped and centred.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from fashion_desktop.gui.canvas import array_to_qimage
+
+
+class InputPreview(QWidget):
+    """Paints `pixels` (float32 28×28 in [0, 1]) with nearest-neighbour scaling; blank when None."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("InputPreview")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(112, 112)
+        self.setAccessibleName(self.tr("Network input, 28 by 28 pixels"))
+        self._pixels: np.ndarray | None = None
+        self._image = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(168, 168)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def pixels(self) -> np.ndarray | None:
+        return None if self._pixels is None else self._pixels.copy()
+
+    def set_pixels(self, pixels: np.ndarray | None) -> None:
+        if pixels is None:
+            self._pixels, self._image = None, None
+        else:
+            self._pixels = np.array(pixels, dtype=np.float32, copy=True)
+            self._image = array_to_qimage(np.clip(self._pixels * 255.0 + 0.5, 0, 255).astype(np.uint8))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        side = max(1.0, min(self.width(), self.height()) - 2.0)
+        rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        painter.fillRect(rect, Qt.GlobalColor.black)
+        if self._image is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(rect, self._image)
+        painter.setPen(QPen(self.palette().mid().color(), 1))
+        painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
+        painter.end()

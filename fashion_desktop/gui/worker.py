@@ -1,0 +1,324 @@
+"""The one thread that owns the model: imports torch, loads weights, moves devices, runs inference.
+
+Why a thread of its own: torch takes seconds to import and the network must never run on the GUI
+thread. Why one: the model and its device are not thread-safe, so exactly one thread creates,
+moves and calls them (like Qt's Mandelbrot render thread). What crosses threads is plain data:
+numpy copies in, dataclasses of numpy arrays out through `Signal(object)`.
+
+Requests coalesce: there is one pending slot, and a new request replaces the one waiting there,
+so a burst of drawing events costs one or two inferences, never a growing queue. A request that
+is overtaken while being preprocessed is dropped before its forward pass. Commands
+(load weights, switch device) are not coalesced: they queue and run before the next inference.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+
+from fashion_desktop.errors import EmptyImageError, FashionDesktopError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InferenceWorker", text)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One input: canvas grey levels (light on dark) or already-prepared 28×28 pixels."""
+
+    id: int
+    grey: np.ndarray | None = None  # uint8 H×W, light strokes on black
+    pixels: np.ndarray | None = None  # float32 28×28 in [0, 1], exactly what the network gets
+    created: float = 0.0  # perf_counter when the input changed, for latency figures
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one request produced. Exactly one of prediction / empty / error describes the outcome."""
+
+    request_id: int
+    pixels: np.ndarray | None = None  # the 28×28 input the network received
+    inverted: bool = False
+    filled: bool = False
+    prediction: Any = None  # fashion_desktop.inference.Prediction
+    empty: bool = False
+    message: str = ""  # why it is empty, or what failed
+    created: float = 0.0
+    finished: float = 0.0
+
+    @property
+    def error(self) -> bool:
+        return self.prediction is None and not self.empty
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Everything the panels show about the loaded model, captured inside the worker."""
+
+    tree: Any  # fashion_desktop.introspect.LayerNode
+    parameters: list  # [ParameterInfo]
+    total: int
+    device: str
+    device_description: str
+    requested_device: str
+    device_notice: str
+    devices: list  # [DeviceInfo]
+    weights_path: str
+    weights_sha256: str
+    weights_notes: tuple[str, ...] = ()
+    torch_version: str = ""
+    shipped: bool = True
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A command that failed; `kind` is 'weights', 'device' or 'startup'. The old model stays."""
+
+    kind: str
+    message: str
+    details: str = ""
+
+
+@dataclass
+class _Command:
+    kind: str  # "load" or "device"
+    args: dict = field(default_factory=dict)
+
+
+class InferenceWorker(QThread):
+    """Owns the model. Call `request`, `load_weights`, `set_device`, `stop` from the GUI thread."""
+
+    resultReady = Signal(object)  # Result
+    modelReady = Signal(object)  # ModelInfo, after startup, a weights change or a device change
+    failed = Signal(object)  # Failure
+    progress = Signal(str)  # what the worker is doing while the panels wait
+
+    def __init__(self, weights: str | Path | None = None, device: str = "auto", parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("InferenceWorker")
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._commands: collections.deque[_Command] = collections.deque([
+            _Command("startup", {"weights": weights, "device": device})])
+        self._pending: Request | None = None
+        self._last: Request | None = None  # re-run after a weights or device change
+        self._stopping = False
+        self._next_id = 0
+        self._predictor = None
+        self._device_choice = None
+        self._weights = None
+        self.inferences = 0  # forward passes run; tests and benchmarks read it
+        self.requests = 0  # requests received
+        self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
+        self.busy = threading.Event()  # set while a request is being processed
+        self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
+
+    # ------------------------------------------------------------ GUI-thread API
+
+    @property
+    def last_request_id(self) -> int:
+        """The id of the newest request (0 before any); its result is the one that will be shown."""
+        with self._lock:
+            return self._next_id
+
+    def request(self, grey: np.ndarray | None = None, pixels: np.ndarray | None = None,
+                created: float | None = None) -> int:
+        """Queue an input, replacing any request still waiting; returns its id."""
+        grey = None if grey is None else np.array(grey, dtype=np.uint8, copy=True)
+        pixels = None if pixels is None else np.array(pixels, dtype=np.float32, copy=True)
+        with self._wake:
+            self._next_id += 1
+            self.requests += 1
+            self._pending = Request(self._next_id, grey, pixels, time.perf_counter() if created is None else created)
+            self._wake.notify()
+            return self._next_id
+
+    def load_weights(self, path: str | Path | None) -> None:
+        """Load another weights file (None: the shipped ones); on failure the current model stays."""
+        self._command(_Command("load", {"weights": path}))
+
+    def set_device(self, requested: str) -> None:
+        """Move the model to 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps' (falls back to the CPU with a notice)."""
+        self._command(_Command("device", {"device": requested}))
+
+    def stop(self) -> None:
+        """Ask the loop to end after the current step; pair with `wait()`."""
+        with self._wake:
+            self._stopping = True
+            self._pending = None
+            self._commands.clear()
+            self._wake.notify()
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Stop and wait for the thread to end (a running import or forward pass is finished first)."""
+        self.stop()
+        self.quit()
+        return self.wait(timeout_ms) if self.isRunning() else True
+
+    def _command(self, command: _Command) -> None:
+        with self._wake:
+            if not self._stopping:
+                self._commands.append(command)
+                self._wake.notify()
+
+    # ------------------------------------------------------------ the worker thread
+
+    def run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._stopping and not self._commands and self._pending is None:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                if self._commands:
+                    command, request = self._commands.popleft(), None
+                else:
+                    command, request = None, self._pending
+                    self._pending = None
+            if command is not None:
+                self._run_command(command)
+            else:
+                self._run_request(request)
+
+    def _run_command(self, command: _Command) -> None:
+        try:
+            if command.kind == "startup":
+                self._startup(**command.args)
+            elif command.kind == "load":
+                self._load(command.args["weights"])
+            elif command.kind == "device":
+                self._move(command.args["device"])
+        except FashionDesktopError as exc:
+            self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
+        except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
+            self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
+        if self._predictor is not None and command.kind in ("load", "device", "startup"):
+            self._rerun_last()
+
+    def _rerun_last(self) -> None:
+        with self._wake:
+            if self._pending is None and self._last is not None:
+                self._pending = self._last
+
+    def _startup(self, weights: str | Path | None, device: str) -> None:
+        self.progress.emit(_tr("Loading PyTorch…"))
+        from fashion_desktop.device import configure_cpu_threads
+
+        configure_cpu_threads(leave_for_gui=1)
+        self._device_choice = self._choose(device)
+        self.progress.emit(_tr("Loading the weights…"))
+        self._load(weights)
+
+    def _choose(self, requested: str):
+        from fashion_desktop.device import choose_device
+
+        return choose_device(requested)
+
+    def _load(self, weights: str | Path | None) -> None:
+        from fashion_desktop.inference import Predictor
+        from fashion_desktop.model import load_model
+
+        model, loaded = load_model(weights)  # raises WeightsError; the old predictor is untouched
+        predictor = Predictor(model, self._device_choice.device)
+        if self._predictor is not None:
+            self._predictor.close()
+        self._predictor, self._weights = predictor, (loaded, weights is None)
+        self.modelReady.emit(self._info())
+
+    def _move(self, requested: str) -> None:
+        choice = self._choose(requested)
+        if self._predictor is not None:
+            try:
+                self._predictor.to(choice.device)
+            except Exception:  # a device that fails while moving: back to the CPU, then report it
+                self._predictor.to("cpu")
+                self._device_choice = self._choose("cpu")
+                self.modelReady.emit(self._info())
+                raise
+        self._device_choice = choice
+        if self._predictor is not None:
+            self.modelReady.emit(self._info())
+
+    def _info(self) -> ModelInfo:
+        import torch
+
+        from fashion_desktop.device import available_devices
+        from fashion_desktop.introspect import layer_tree, parameter_table, total_parameters
+
+        model = self._predictor.model
+        rows = parameter_table(model)
+        devices = available_devices()
+        device = self._predictor.device
+        description = next((d.description for d in devices if d.name == device.type), device.type)
+        loaded, shipped = self._weights
+        return ModelInfo(
+            tree=layer_tree(model), parameters=rows, total=total_parameters(rows), device=str(device),
+            device_description=description, requested_device=self._device_choice.requested,
+            device_notice=self._device_choice.notice, devices=devices, weights_path=str(loaded.path),
+            weights_sha256=loaded.sha256, weights_notes=tuple(loaded.notes), torch_version=torch.__version__,
+            shipped=shipped,
+        )
+
+    def _run_request(self, request: Request) -> None:
+        self.busy.set()
+        try:
+            result = self._process(request)
+            if result is not None:
+                self.resultReady.emit(result)
+        finally:
+            self.busy.clear()
+
+    def _superseded(self) -> bool:
+        """A newer request is waiting: this one's result would be stale before it is shown."""
+        with self._lock:
+            return self._pending is not None or self._stopping
+
+    def _process(self, request: Request) -> Result | None:
+        from fashion_desktop.preprocess import prepare_grey
+
+        try:
+            if self.before_request is not None:
+                self.before_request(request)
+            if request.pixels is not None:
+                pixels, inverted, filled = request.pixels, False, False
+            else:
+                prepared = prepare_grey(request.grey, light_on_dark=True)
+                pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
+        except EmptyImageError as exc:
+            self._last = request
+            return Result(request.id, empty=True, message=str(exc), created=request.created,
+                          finished=time.perf_counter())
+        except Exception as exc:
+            return self._failed(request, exc)
+        if self._superseded():  # checkpoint before the forward pass, like Mandelbrot's restart flag
+            self.superseded += 1
+            return None
+        if self._predictor is None:
+            self._last = request  # runs as soon as a model loads
+            return Result(request.id, pixels=pixels, inverted=inverted, filled=filled,
+                          message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
+                          created=request.created, finished=time.perf_counter())
+        try:
+            prediction = self._predictor.predict(pixels, activations=True)
+            self.inferences += 1
+        except Exception as exc:
+            return self._failed(request, exc, pixels)
+        self._last = request
+        return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
+                      created=request.created, finished=time.perf_counter())
+
+    @staticmethod
+    def _failed(request: Request, exc: Exception, pixels: np.ndarray | None = None) -> Result:
+        message = str(exc) if isinstance(exc, FashionDesktopError) else f"{type(exc).__name__}: {exc}"
+        return Result(request.id, pixels=pixels, message=message, created=request.created,
+                      finished=time.perf_counter())
