@@ -1,0 +1,188 @@
+"""The worker: latest request wins, failures are shown and survived, shutdown is clean."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+
+from fashion_desktop.gui.panels.probabilities import ERROR, RESULT
+
+
+def garment(seed: int) -> np.ndarray:
+    """A 280×280 light blob on black, different for each seed."""
+    rng = np.random.default_rng(seed)
+    grey = np.zeros((280, 280), np.uint8)
+    top, left = rng.integers(10, 120, 2)
+    height, width = rng.integers(60, 150, 2)
+    grey[top : top + height, left : left + width] = 255
+    return grey
+
+
+def test_importing_the_window_module_does_not_import_torch():
+    code = ("import sys, fashion_desktop.gui.app\n"
+            "assert 'torch' not in sys.modules and 'torchvision' not in sys.modules, "
+            "sorted(m for m in sys.modules if m.startswith('torch'))")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_idle, random_weights):
+    from fashion_desktop.inference import Predictor
+    from fashion_desktop.model import load_model
+    from fashion_desktop.preprocess import prepare_grey
+
+    worker = window.worker
+    inputs = [garment(i) for i in range(200)]
+    before = worker.inferences
+    last = 0
+    for grey in inputs:
+        last = worker.request(grey=grey)
+    wait_idle(window)
+    assert window.last_result_id == last
+    ran = worker.inferences - before
+    print("burst inferences:", ran)
+    assert 1 <= ran <= 3, f"{ran} inferences for a burst of 200 requests"
+    model, _ = load_model(random_weights)  # the latest input won: the bars are its probabilities
+    expected = Predictor(model, "cpu").predict(prepare_grey(inputs[-1], light_on_dark=True).pixels).probabilities
+    assert np.allclose(window.probabilities.probabilities(), expected, atol=1e-6)
+
+
+def test_drawing_events_are_throttled_before_they_reach_the_worker(window, wait_idle):
+    from PySide6.QtCore import QPointF
+
+    canvas, worker = window.canvas, window.worker
+    sent = worker.requests
+    canvas._begin(canvas.target_rect().center())
+    for i in range(200):  # 200 pointer moves inside one frame
+        canvas._extend(canvas.target_rect().center() + QPointF(i % 40, i % 7))
+    canvas._end()
+    wait_idle(window)
+    assert worker.requests - sent <= 3  # the first at once, the rest coalesced into the next frame
+    assert window.probabilities.state == RESULT
+
+
+def test_a_failing_request_is_shown_and_the_next_input_works(window, qtbot, wait_idle):
+    window.worker.request(pixels=np.zeros((5, 5), np.float32))  # the predictor refuses non-28×28 input
+    wait_idle(window)
+    assert window.probabilities.state == ERROR
+    assert "28" in window.probabilities.detail.text()
+    window.worker.request(grey=garment(1))
+    wait_idle(window)
+    assert window.probabilities.state == RESULT
+
+
+def test_an_exception_in_the_worker_is_survived(window, qtbot, wait_idle):
+    def boom(_request):
+        raise RuntimeError("simulated device failure")
+
+    window.worker.before_request = boom
+    window.worker.request(grey=garment(2))
+    wait_idle(window)
+    assert window.probabilities.state == ERROR
+    assert "simulated device failure" in window.probabilities.detail.text()
+    window.worker.before_request = None
+    window.worker.request(grey=garment(2))
+    wait_idle(window)
+    assert window.probabilities.state == RESULT
+    assert window.worker.isRunning()
+
+
+def test_closing_mid_inference_stops_the_thread(window, qtbot):
+    shown = window.last_result_id
+    window.worker.before_request = lambda _request: time.sleep(0.5)
+    window.worker.request(grey=garment(3))
+    qtbot.waitUntil(window.worker.busy.is_set, timeout=10_000)
+    window.close()
+    assert not window.worker.isRunning()
+    qtbot.wait(50)  # let any queued result arrive: it must be ignored, not drawn into a closed window
+    assert window.last_result_id == shown
+
+
+def test_closing_mid_inference_exits_cleanly_in_a_real_process(random_weights, tmp_path):
+    script = textwrap.dedent(f"""
+        import sys, time, gc
+        from PySide6.QtCore import QSettings, QTimer
+        from fashion_desktop.gui.app import create_application
+        from fashion_desktop.gui.main_window import MainWindow
+        import numpy as np
+
+        app = create_application([])
+        window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat),
+                            weights={str(random_weights)!r}, device="cpu")
+        window.show()
+        window.start()
+
+        def close_when_busy():
+            if window.worker.busy.is_set():
+                window.close()
+            else:
+                QTimer.singleShot(5, close_when_busy)
+
+        def on_model(_info):
+            window.worker.before_request = lambda _r: time.sleep(0.5)
+            window.worker.request(grey=np.full((280, 280), 255, np.uint8))
+            close_when_busy()
+
+        window.modelShown.connect(on_model)
+        code = app.exec()
+        print("worker running:", window.worker.isRunning())
+        del window
+        gc.collect()
+        sys.exit(code)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "worker running: False" in done.stdout
+    assert "QThread" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"this is not a weights file", "not a PyTorch weights file"),
+    (None, "does not fit the tutorial's NeuralNetwork"),
+])
+def test_bad_weights_show_why_and_keep_the_previous_model(window, qtbot, wait_idle, tmp_path, content, reason):
+    import torch
+
+    bad = tmp_path / "bad.pth"
+    if content is None:
+        torch.save({"conv.weight": torch.zeros(3, 3)}, bad)  # someone else's network
+    else:
+        bad.write_bytes(content)
+    window.worker.request(grey=garment(4))
+    wait_idle(window)
+    before = window.probabilities.probabilities()
+    weights_before = window.model_info.weights_sha256
+    window.load_weights(bad)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30_000)
+    title, text = window.last_message
+    assert "weights" in title.lower() and reason in text
+    assert "still loaded" in text
+    assert window.model_info.weights_sha256 == weights_before
+    window.worker.request(grey=garment(4))
+    wait_idle(window)
+    assert window.probabilities.state == RESULT
+    assert np.allclose(window.probabilities.probabilities(), before)
+
+
+def test_other_weights_load_and_change_the_bars(window, qtbot, wait_idle, tmp_path):
+    import torch
+
+    from fashion_desktop.model import NeuralNetwork, save_weights
+
+    torch.manual_seed(99)
+    other = tmp_path / "mine.pth"
+    save_weights(NeuralNetwork(), other)
+    window.worker.request(grey=garment(5))
+    wait_idle(window)
+    before = window.probabilities.probabilities()
+    with qtbot.waitSignal(window.predictionShown, timeout=30_000):  # the last input is re-run on the new model
+        window.load_weights(other)
+    assert window.model_info.weights_path == str(other)
+    assert "mine.pth" in window.windowTitle()
+    assert not np.allclose(window.probabilities.probabilities(), before)
