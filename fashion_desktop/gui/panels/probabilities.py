@@ -1,16 +1,17 @@
 """The ten class probabilities as horizontal bars, the top class in large text.
 
-The bar item is built once and only its lengths and colours change, so a 60 Hz stream of
-results costs no allocation of plot items, and the axis is fixed at 0–1 so nothing jumps.
+The bar item is built once and only its lengths (`setOpts(width=…)`, horizontal bars) and
+colours change, so a 60 Hz stream of results allocates no plot items, and the axis is fixed at
+0–1 so nothing jumps. pyqtgraph is imported only after the window's first paint: it costs about
+half a second, which would otherwise delay the window.
 Horizontal bars keep the class names horizontal and readable on the left axis.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
@@ -38,21 +39,56 @@ class ProbabilitiesPanel(QWidget):
         self.detail = QLabel(self)
         self.detail.setObjectName("detail")
         self.detail.setWordWrap(True)
+        detail_font = QFont(self.font())
+        detail_font.setPointSizeF(detail_font.pointSizeF() * 1.4)
+        self.detail.setFont(detail_font)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         palette = self.palette()
         self._bar_colour = palette.color(QPalette.ColorRole.Mid)
         self._top_colour = palette.color(QPalette.ColorRole.Highlight)
+        self.plot = None  # built by ensure_plot(), after the window's first paint
+        self.bars = None
+        self.values: list = []
+        self._plot_scheduled = False
+        self._placeholder = QWidget(self)
+        self._placeholder.setMinimumSize(320, 240)
+        self._placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.headline)
+        self._layout.addWidget(self.detail)
+        self._layout.addWidget(self._placeholder, 1)
+        self.show_loading(self.tr("Loading the network…"))
+
+    # ------------------------------------------------------------ the chart
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Build the chart right after the first paint, so importing pyqtgraph never delays the window."""
+        super().paintEvent(event)
+        if self.plot is None and not self._plot_scheduled:
+            self._plot_scheduled = True
+            QTimer.singleShot(0, self.ensure_plot)
+
+    @Slot()
+    def ensure_plot(self) -> None:
+        """Create the plot, the bar item and the value labels once; later updates only change them."""
+        if self.plot is not None:
+            return
+        import pyqtgraph as pg  # ~0.5 s to import: deferred until the window is on screen
+
+        palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        self.plot = pg.PlotWidget(self, background=palette.color(QPalette.ColorRole.Base))
-        self.plot.setObjectName("probabilityPlot")
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot.setMinimumSize(320, 240)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        item = self.plot.getPlotItem()
-        item.setXRange(0.0, 1.0, padding=0.02)  # a sliver of margin so the 0% and 100% ticks show
+        plot = pg.PlotWidget(self, background=palette.color(QPalette.ColorRole.Base))
+        plot.setObjectName("probabilityPlot")
+        plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        plot.setMinimumSize(320, 240)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        item = plot.getPlotItem()
+        item.setXRange(0.0, 1.0, padding=0.0)
+        item.layout.setContentsMargins(4, 8, 20, 4)  # room for "100%" to overhang the right end
         item.setYRange(-0.6, NUM_CLASSES - 0.4, padding=0.0)
         item.getViewBox().invertY(True)
         for name in ("left", "bottom"):
@@ -61,24 +97,24 @@ class ProbabilitiesPanel(QWidget):
             axis.setTextPen(pg.mkPen(text))
         item.getAxis("left").setTicks([[(i, name) for i, name in enumerate(CLASS_NAMES)]])
         item.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)], []])
-        item.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # keep 0% and 100% at the ends
-        item.showGrid(x=True, y=False, alpha=0.25)
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=30)  # let "0%" and "100%" overhang the ends
+        grid = QColor(text)
+        grid.setAlpha(50)
+        for v in (0.25, 0.5, 0.75, 1.0):  # own lines: pyqtgraph's grid would hide the end labels again
+            item.addItem(pg.InfiniteLine(pos=v, angle=90, movable=False, pen=pg.mkPen(grid)))
         self.bars = pg.BarGraphItem(x0=np.zeros(NUM_CLASSES), y=np.arange(NUM_CLASSES), height=0.72,
                                     width=self._probabilities.copy(), pen=pg.mkPen(None),
                                     brushes=[self._bar_colour] * NUM_CLASSES)
-        self.plot.addItem(self.bars)
-        self.values = []
+        plot.addItem(self.bars)
         for i in range(NUM_CLASSES):
             label = pg.TextItem("", color=text, anchor=(0, 0.5))
             label.setPos(0.0, i)
-            self.plot.addItem(label)
+            plot.addItem(label)
             self.values.append(label)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.plot, 1)
-        self.show_loading(self.tr("Loading the network…"))
+        self._layout.replaceWidget(self._placeholder, plot)
+        self._placeholder.deleteLater()
+        self.plot = plot
+        self._update_bars(self._probabilities)
 
     # ------------------------------------------------------------ what tests and the window read
 
@@ -117,6 +153,8 @@ class ProbabilitiesPanel(QWidget):
 
     def _update_bars(self, probabilities: np.ndarray) -> None:
         self._probabilities = probabilities.copy()
+        if self.plot is None:
+            return  # ensure_plot() draws the latest values when it runs
         colours = [self._top_colour if i == self._index else self._bar_colour for i in range(NUM_CLASSES)]
         self.bars.setOpts(width=self._probabilities, brushes=colours)
         for i, (label, p) in enumerate(zip(self.values, self._probabilities)):
