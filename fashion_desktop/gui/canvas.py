@@ -1,9 +1,13 @@
 """The drawing canvas: a grey QImage with light strokes on black, as Fashion-MNIST's garments are.
 
-The QImage is the document (fixed 280×280, ten times the network's input); the widget only shows
-it scaled to fit, so window size and screen DPI never change what the network receives. Every
-edit is one undo step (a stroke, a fill, a clear, a loaded picture) holding before/after
-snapshots: at 78 KB each, a bounded stack of them is simpler and safer than replaying strokes.
+The QImage is the document (fixed 448×448, 16 times the network's input and exactly twice the
+preprocessing's working size, so it shrinks by an even 2×2 average); the widget only shows it
+scaled to fit, so window size and screen DPI never change what the network receives. Every edit
+is one undo step (a stroke, a fill, a clear, a loaded picture) holding before/after snapshots:
+at 200 KB each, a bounded stack of them is simpler and safer than replaying strokes.
+
+Pens and touch screens: tablet events are handled for pressure; touch arrives as the mouse
+events Qt synthesises from unhandled touches.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from fashion_desktop.gui.flood import dilate, flood_region
 
 BRUSH, ERASER, FILL = "brush", "eraser", "fill"
 TOOLS = (BRUSH, ERASER, FILL)
-MIN_BRUSH, MAX_BRUSH, DEFAULT_BRUSH = 2, 80, 22
+MIN_BRUSH, MAX_BRUSH, DEFAULT_BRUSH = 3, 128, 36
 
 
 def qimage_to_array(image: QImage) -> np.ndarray:
@@ -57,7 +61,7 @@ class _Snapshot(QUndoCommand):
 class DrawingCanvas(QWidget):
     """Draw with mouse, pen or touch; fill closed outlines; every change emits `changed`."""
 
-    SIZE = 280
+    SIZE = 448
     changed = Signal()  # the pixels changed; listeners throttle
     strokeFinished = Signal()
     notice = Signal(str)  # a hint for the status bar, e.g. why a fill did nothing
@@ -76,7 +80,7 @@ class DrawingCanvas(QWidget):
         self._image.fill(0)
         self._source: np.ndarray | None = None  # exact 28×28 input of a loaded picture, until drawn over
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(100)
+        self.undo_stack.setUndoLimit(64)
         self.tool = BRUSH
         self.brush_size = DEFAULT_BRUSH
         self._stroke_before: tuple | None = None

@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
         self.brush_spin.setRange(MIN_BRUSH, MAX_BRUSH)
         self.brush_spin.setValue(self.canvas.brush_size)
         self.brush_spin.setSuffix(self.tr(" px"))
-        self.brush_spin.setToolTip(self.tr("Brush size in canvas pixels (the canvas is 280 × 280); [ and ] change it"))
+        self.brush_spin.setToolTip(self.tr("Brush size in canvas pixels (the canvas is {0} × {0}); [ and ] change it")
+                                   .format(DrawingCanvas.SIZE))
         self.brush_spin.valueChanged.connect(self.canvas.set_brush_size)
         bar.addWidget(self.brush_spin)
         bar.addSeparator()
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.hide()  # gone at once, even if the worker must first finish importing torch or a forward pass
         self.shutdown()
         super().closeEvent(event)
 

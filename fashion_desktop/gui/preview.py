@@ -1,6 +1,6 @@
 """The 28×28 image the network actually receives, shown large with visible pixels.
 
-People draw at 280×280; the network sees 784 numbers. Showing the real input (not the drawing)
+People draw at 448×448; the network sees 784 numbers. Showing the real input (not the drawing)
 explains most surprising predictions: thin strokes vanish, shapes get cropped and centred.
 """
 

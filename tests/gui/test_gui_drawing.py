@@ -8,16 +8,21 @@ from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtTest import QTest
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, array_to_qimage, qimage_to_array
+from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, DrawingCanvas, array_to_qimage, qimage_to_array
 from fashion_desktop.gui.panels.probabilities import EMPTY, RESULT
 
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 
+def px(v: float) -> int:
+    """Positions and sizes below are given in a 280-pixel frame; this scales them to the canvas."""
+    return round(v * DrawingCanvas.SIZE / 280)
+
+
 def at(window, x: float, y: float) -> QPoint:
-    """Widget position of canvas pixel (x, y) of the 280×280 image."""
+    """Widget position of point (x, y) of the 280 frame on the canvas."""
     rect = window.canvas.target_rect()
-    scale = rect.width() / window.canvas.SIZE
+    scale = rect.width() / 280
     return QPointF(rect.left() + x * scale, rect.top() + y * scale).toPoint()
 
 
@@ -106,38 +111,38 @@ def test_undo_redo_and_clear_with_shortcuts(window, qtbot, wait_idle):
 
 def test_eraser_and_brush_size(window):
     canvas = window.canvas
-    window.brush_spin.setValue(40)
-    assert canvas.brush_size == 40
+    window.brush_spin.setValue(px(40))
+    assert canvas.brush_size == px(40)
     stroke(window, line(40, 140, 240, 140))
-    assert canvas.grey()[140, 140] == 255
-    assert canvas.grey()[155, 140] == 255  # 40 px wide: 15 px off the centre line is still ink
+    assert canvas.grey()[px(140), px(140)] == 255
+    assert canvas.grey()[px(155), px(140)] == 255  # 40 wide: 15 off the centre line is still ink
     window.set_tool(ERASER)
-    window.brush_spin.setValue(10)
+    window.brush_spin.setValue(px(10))
     stroke(window, line(140, 100, 140, 180))
-    assert canvas.grey()[140, 140] == 0
-    assert canvas.grey()[140, 100] == 255  # the eraser only took its own path
+    assert canvas.grey()[px(140), px(140)] == 0
+    assert canvas.grey()[px(140), px(100)] == 255  # the eraser only took its own path
     window.set_tool(BRUSH)
     assert window.tool_actions[BRUSH].isChecked()
 
 
 def test_fill_tool_fills_a_closed_outline_only(window, wait_idle):
     canvas = window.canvas
-    window.brush_spin.setValue(8)
+    window.brush_spin.setValue(px(8))
     stroke(window, line(60, 60, 220, 60) + line(220, 60, 220, 220) + line(220, 220, 60, 220) + line(60, 220, 60, 60))
-    assert canvas.grey()[140, 140] == 0
+    assert canvas.grey()[px(140), px(140)] == 0
     window.set_tool(FILL)
     steps = canvas.undo_stack.count()
     QTest.mouseClick(canvas, LEFT, NONE, at(window, 140, 140))
     grey = canvas.grey()
-    assert grey[140, 140] == 255 and grey[100, 200] == 255
-    assert grey[20, 20] == 0 and grey[250, 250] == 0, "the fill must stay inside the outline"
+    assert grey[px(140), px(140)] == 255 and grey[px(100), px(200)] == 255
+    assert grey[px(20), px(20)] == 0 and grey[px(250), px(250)] == 0, "the fill must stay inside the outline"
     assert canvas.undo_stack.count() == steps + 1
     QTest.mouseClick(canvas, LEFT, NONE, at(window, 20, 20))  # outside: no closed outline, nothing filled
-    assert canvas.grey()[20, 20] == 0
+    assert canvas.grey()[px(20), px(20)] == 0
     assert canvas.undo_stack.count() == steps + 1
     assert "closed outline" in window.statusBar().currentMessage()
     canvas.undo_stack.undo()
-    assert canvas.grey()[140, 140] == 0
+    assert canvas.grey()[px(140), px(140)] == 0
     wait_idle(window)
 
 
