@@ -95,3 +95,49 @@ def test_create_application_names_the_app(qapp):
     assert app.desktopFileName() == APP_ID
     assert not app.windowIcon().isNull()
     assert app.applicationVersion() == __version__
+
+
+def test_tool_and_brush_shortcuts(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.canvas.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_E)
+    assert window.canvas.tool == "eraser" and window.tool_actions["eraser"].isChecked()
+    QTest.keyClick(window, Qt.Key.Key_F)
+    assert window.canvas.tool == "fill"
+    QTest.keyClick(window, Qt.Key.Key_B)
+    assert window.canvas.tool == "brush"
+    size = window.canvas.brush_size
+    QTest.keyClick(window, Qt.Key.Key_BracketRight)
+    assert window.canvas.brush_size > size and window.brush_spin.value() == window.canvas.brush_size
+    QTest.keyClick(window, Qt.Key.Key_BracketLeft)
+    QTest.keyClick(window, Qt.Key.Key_BracketLeft)
+    assert window.canvas.brush_size < size
+
+
+def test_samples_menu_has_one_item_per_class_and_opens_it(make_window, random_weights, tmp_path, monkeypatch,
+                                                          wait_idle):
+    """With stand-in files: the menu code is tested even where the shipped samples are missing."""
+    import numpy as np
+    from PIL import Image
+
+    import fashion_desktop.samples as samples
+    from fashion_desktop.classes import CLASS_NAMES
+
+    for class_index, test_index in ((1, 5), (1, 9), (7, 3)):
+        pixels = np.zeros((28, 28), np.uint8)
+        pixels[3:25, 8 + class_index : 20] = 220
+        Image.fromarray(pixels).save(tmp_path / samples.sample_name(class_index, test_index))
+    real = samples.list_samples
+    monkeypatch.setattr(samples, "list_samples", lambda folder=None: real(tmp_path))
+    window = make_window(weights=random_weights)
+    assert [a.text() for a in window.sample_actions] == [f"&2  {CLASS_NAMES[1]}", f"&8  {CLASS_NAMES[7]}"]
+    assert window.sample_actions[0].shortcut().toString() == "Ctrl+2"
+    window.sample_actions[1].trigger()
+    wait_idle(window)
+    from fashion_desktop.preprocess import prepare_file
+
+    assert np.array_equal(window.preview.pixels(), prepare_file(tmp_path / samples.sample_name(7, 3)).pixels)
