@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true")
     device_and_weights(summary)
 
+    samples = sub.add_parser("export-samples", help="write correctly classified test images as sample PNGs")
+    samples.add_argument("--out", type=Path, help="default: the app's resources/samples folder")
+    samples.add_argument("--per-class", type=int, default=2)
+    samples.add_argument("--data-dir", type=Path)
+    device_and_weights(samples)
+
     download = sub.add_parser("download-data", help="fetch Fashion-MNIST with torchvision (needs the internet)")
     download.add_argument("folder", type=Path, nargs="?")
     return parser
@@ -84,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         "train": _train,
         "summary": _summary,
         "download-data": _download,
+        "export-samples": _export_samples,
     }
     try:
         return handlers[args.command](args)
@@ -237,7 +244,6 @@ def _train(args: argparse.Namespace) -> int:
     def on_batch(p) -> None:
         done = (p.epoch - 1) + p.batch / p.batches
         bar.total = p.epochs
-        bar.label = p.phase
         bar.update(done, f"epoch {p.epoch}/{p.epochs} loss {p.loss:.3f}", p.eta_s)
 
     def on_epoch(r) -> None:
@@ -292,6 +298,20 @@ def _summary(args: argparse.Namespace) -> int:
         print(f"Layer: {row.name} | Size: {list(row.shape)} | {row.count:,} parameters, {row.bytes:,} bytes "
               f"({row.dtype}) | Values : {row.preview} \n")
     print(f"Total: {total_parameters(rows):,} parameters")
+    return EXIT_OK
+
+
+def _export_samples(args: argparse.Namespace) -> int:
+    from fashion_desktop.data import load_split
+    from fashion_desktop.resources import SAMPLES_DIR, resource_path
+    from fashion_desktop.samples import export_samples
+
+    test = load_split("test", args.data_dir)
+    predictor = _load(args)
+    predicted = predictor.predict_batch(test.images.astype("float32") / 255.0).indices
+    folder = args.out or resource_path(SAMPLES_DIR)
+    written = export_samples(test.images, test.labels, predicted, folder, args.per_class)
+    print(f"Wrote {len(written)} samples to {folder}")
     return EXIT_OK
 
 

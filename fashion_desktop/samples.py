@@ -43,3 +43,22 @@ def list_samples(folder: Path | None = None) -> list[Sample]:
         if match:
             found.append(Sample(path, int(match.group(1)), int(match.group(2))))
     return sorted(found, key=lambda s: (s.class_index, s.test_index))
+
+
+def export_samples(images, labels, predicted, folder: Path, per_class: int = 2) -> list[Path]:
+    """Write the first `per_class` test images of each class that the model classifies correctly.
+
+    Correctly classified ones, so a sample demonstrates the class rather than a known mistake;
+    the test browser is where mistakes are shown.
+    """
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for class_index in range(len(CLASS_NAMES)):
+        picked = [i for i in range(len(labels)) if labels[i] == class_index and predicted[i] == class_index][:per_class]
+        for i in picked:
+            path = folder / sample_name(class_index, i)
+            Image.fromarray(images[i]).save(path, optimize=True)
+            written.append(path)
+    return written

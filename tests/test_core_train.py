@@ -6,7 +6,7 @@ import numpy as np
 import torch
 
 from fashion_desktop.model import NeuralNetwork
-from fashion_desktop.train import TrainConfig, TrainControl, augment_batch, evaluate, train
+from fashion_desktop.train import TrainConfig, TrainControl, augment_batch, evaluate, silhouettes, train
 
 
 def _small(train_split, n=2000):
@@ -47,10 +47,17 @@ def test_stop_keeps_the_best_so_far(train_split):
 
 def test_augmentation_keeps_shapes_and_range():
     x = torch.rand(16, 28, 28)
-    out, flipped = augment_batch(x, torch.Generator().manual_seed(0), TrainConfig(silhouette_p=0.5))
-    assert flipped.dtype == torch.bool and 0 < int(flipped.sum()) < 16
+    flat = (x > 0.5).float()
+    out = augment_batch(x, torch.Generator().manual_seed(0), TrainConfig(silhouette_p=0.5), flat)
     assert out.shape == x.shape and out.min() >= 0 and out.max() <= 1
     assert not torch.equal(out, x)
+
+
+def test_silhouettes_are_filled_shapes():
+    ring = np.zeros((1, 28, 28), np.uint8)
+    ring[0, 5:20, 5] = ring[0, 5:20, 19] = ring[0, 5, 5:20] = ring[0, 19, 5:20] = 200
+    flat = silhouettes(ring)
+    assert flat[0, 12, 12] == 255 and flat[0, 0, 0] == 0 and set(np.unique(flat)) == {0, 255}
 
 
 def test_whole_pixel_shift_does_not_blur():
@@ -58,5 +65,5 @@ def test_whole_pixel_shift_does_not_blur():
     x[0, 10, 10] = 1.0
     config = TrainConfig(shift_pixels=2, silhouette_p=0.0)
     for seed in range(5):
-        out, _ = augment_batch(x, torch.Generator().manual_seed(seed), config)
+        out = augment_batch(x, torch.Generator().manual_seed(seed), config)
         assert np.isclose(float(out.max()), 1.0) and int((out > 0.01).sum()) == 1
