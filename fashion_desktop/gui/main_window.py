@@ -402,9 +402,10 @@ class MainWindow(QMainWindow):
         self.tool_actions[tool].setChecked(True)
 
     def _step_brush(self, factor: float) -> None:
+        """[ and ]: change the brush by a factor, at least one pixel, so small brushes still move."""
         size = self.canvas.brush_size
-        self.brush_spin.setValue(max(size + (1 if factor > 1 else -1), round(size * factor)) if factor > 1
-                                 else min(size - 1, round(size * factor)))
+        step = round(size * factor) - size
+        self.brush_spin.setValue(size + (step or (1 if factor > 1 else -1)))
 
     def open_path(self, path: str | Path) -> bool:
         """Open a picture file onto the canvas; a file that cannot be used gets a dialog saying why."""
