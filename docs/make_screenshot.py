@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python docs/make_screenshot.py docs/screenshot-main.png
 
-It starts the app as `main.py` does, draws a trouser-like outline with real mouse events,
-fills it, waits for the bars, and captures the whole screen with ImageMagick's `import`.
+It starts the app as `main.py` does, draws a garment outline with real mouse events (the
+preprocessing fills closed outlines; --fill uses the fill tool instead), waits for the bars, and
+captures the whole screen with ImageMagick's `import`.
 Pass --sample N to open sample garment N instead of drawing.
 """
 
@@ -24,8 +25,12 @@ from fashion_desktop.gui.app import create_application  # noqa: E402
 from fashion_desktop.gui.canvas import FILL  # noqa: E402
 from fashion_desktop.gui.main_window import MainWindow  # noqa: E402
 
-# A pair of trousers, drawn in a 280 × 280 frame scaled to the canvas: waistband, two legs, the crotch.
-OUTLINE = [(95, 30), (185, 30), (200, 255), (160, 255), (142, 110), (138, 110), (120, 255), (80, 255), (95, 30)]
+# Outlines drawn in a 280 × 280 frame scaled to the canvas.
+SHAPES = {
+    "trouser": [(95, 30), (185, 30), (200, 255), (160, 255), (142, 110), (138, 110), (120, 255), (80, 255), (95, 30)],
+    "tshirt": [(105, 40), (125, 55), (155, 55), (175, 40), (235, 75), (215, 125), (195, 112), (195, 245),
+               (85, 245), (85, 112), (65, 125), (45, 75), (105, 40)],
+}
 
 
 def widget_point(window: MainWindow, x: float, y: float) -> QPoint:
@@ -34,16 +39,17 @@ def widget_point(window: MainWindow, x: float, y: float) -> QPoint:
     return QPointF(rect.left() + x * scale, rect.top() + y * scale).toPoint()
 
 
-def draw_outline(window: MainWindow) -> None:
+def draw_outline(window: MainWindow, outline: list, fill: bool) -> None:
     canvas = window.canvas
-    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *OUTLINE[0]))
-    for (x0, y0), (x1, y1) in zip(OUTLINE, OUTLINE[1:]):
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *outline[0]))
+    for (x0, y0), (x1, y1) in zip(outline, outline[1:]):
         for t in range(1, 11):
             QTest.mouseMove(canvas, widget_point(window, x0 + (x1 - x0) * t / 10, y0 + (y1 - y0) * t / 10))
             QApplication.processEvents()
-    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *OUTLINE[-1]))
-    window.set_tool(FILL)
-    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, 140, 60))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *outline[-1]))
+    if fill:
+        window.set_tool(FILL)
+        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, 140, 150))
 
 
 def main() -> int:
@@ -51,6 +57,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--weights", type=Path)
     parser.add_argument("--sample", type=int)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="tshirt")
+    parser.add_argument("--fill", action="store_true", help="fill the outline with the fill tool")
+    parser.add_argument("--hover", action="store_true", help="leave the pointer over the canvas (brush ring)")
     parser.add_argument("--size", default="1400x900")
     args = parser.parse_args()
     app = create_application([])
@@ -71,7 +80,7 @@ def main() -> int:
 
             window.open_path(list_samples()[args.sample].path)
         else:
-            draw_outline(window)
+            draw_outline(window, SHAPES[args.shape], args.fill)
         QTimer.singleShot(1500, shoot)
 
     def shoot() -> None:
