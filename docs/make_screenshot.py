@@ -59,7 +59,6 @@ def main() -> int:
     parser.add_argument("--sample", type=int)
     parser.add_argument("--shape", choices=sorted(SHAPES), default="tshirt")
     parser.add_argument("--fill", action="store_true", help="fill the outline with the fill tool")
-    parser.add_argument("--hover", action="store_true", help="leave the pointer over the canvas (brush ring)")
     parser.add_argument("--size", default="1400x900")
     args = parser.parse_args()
     app = create_application([])
