@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--lr", type=float)
     train.add_argument("--batch-size", type=int)
     train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--dropout", type=float, help="dropout after each ReLU while training (default 0.1)")
+    train.add_argument("--threads", type=int, help="CPU threads (default: all cores); results are exactly "
+                       "reproducible for the same seed and thread count")
     train.add_argument("--subset", type=int, metavar="N", help="train on the first N training images only")
     train.add_argument("--out", type=Path, default=Path("model_weights.pth"))
     train.add_argument("--no-card", action="store_true", help="do not write the model card beside --out")
@@ -212,9 +215,12 @@ def _train(args: argparse.Namespace) -> int:
     from fashion_desktop.train import TrainConfig, TrainControl, evaluate, train
 
     overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
-                                        seed=args.seed).items() if v is not None}
+                                        seed=args.seed, hidden_dropout=args.dropout).items() if v is not None}
     config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
-    configure_cpu_threads(leave_for_gui=0)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    else:
+        configure_cpu_threads(leave_for_gui=0)
     choice = choose_device(args.device)
     if choice.notice:
         print(f"fashion-desktop: {choice.notice}", file=sys.stderr)
@@ -270,7 +276,9 @@ def _train(args: argparse.Namespace) -> int:
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
-                          stopped=result.stopped)
+                          stopped=result.stopped, threads=torch.get_num_threads(),
+                          command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
+                          else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")
         write_card(card, args.out.with_name("model_card.json"), args.out.with_name("MODEL_CARD.md"))
         print(f"Wrote the model card beside it (torch {torch.__version__}).", file=sys.stderr)
     return EXIT_INTERRUPTED if result.stopped else EXIT_OK

@@ -19,7 +19,8 @@ from fashion_desktop.data import SHA256
 
 def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
-               device: str, photo_like: dict | None = None, stopped: bool = False) -> dict:
+               device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
+               threads: int = 0) -> dict:
     return {
         "model": "NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
                  "Linear(512,512), ReLU, Linear(512,10)",
@@ -34,8 +35,8 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
             "validation_accuracy": best_val_accuracy,
             "seconds": round(train_seconds, 1),
             "device": device,
-            "command": f"fashion-desktop train --epochs {config.get('epochs')} --seed {config.get('seed')} "
-                       f"--recipe shipped --out {weights_path.name}",
+            "threads": threads,
+            "command": command,
         },
         "data": {"name": "Fashion-MNIST", "source": data_source, "sha256_uncompressed": SHA256},
         "software": {"fashion_desktop": __version__, "torch": torch.__version__, "python": platform.python_version()},

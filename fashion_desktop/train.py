@@ -27,7 +27,7 @@ from fashion_desktop.model import NeuralNetwork
 class TrainConfig:
     """A training recipe. `shipped()` made the bundled weights; `tutorial()` is the tutorial's."""
 
-    epochs: int = 40
+    epochs: int = 60
     batch_size: int = 128
     optimizer: str = "adamw"  # or "sgd"
     lr: float = 2e-3
