@@ -314,11 +314,19 @@ def _export_samples(args: argparse.Namespace) -> int:
     from fashion_desktop.resources import SAMPLES_DIR, resource_path
     from fashion_desktop.samples import export_samples
 
+    import numpy as np
+    from PIL import Image
+
+    from fashion_desktop.preprocess import prepare_image
+
     test = load_split("test", args.data_dir)
     predictor = _load(args)
-    predicted = predictor.predict_batch(test.images.astype("float32") / 255.0).indices
+    # Judge each image as the app will see the saved file: through preprocessing.
+    candidates = test.images[:500]
+    pixels = np.stack([prepare_image(Image.fromarray(image)).pixels for image in candidates])
+    predicted = predictor.predict_batch(pixels).indices
     folder = args.out or resource_path(SAMPLES_DIR)
-    written = export_samples(test.images, test.labels, predicted, folder, args.per_class)
+    written = export_samples(candidates, test.labels[:500], predicted, folder, args.per_class)
     print(f"Wrote {len(written)} samples to {folder}")
     return EXIT_OK
 

@@ -48,6 +48,8 @@ def list_samples(folder: Path | None = None) -> list[Sample]:
 def export_samples(images, labels, predicted, folder: Path, per_class: int = 2) -> list[Path]:
     """Write the first `per_class` test images of each class that the model classifies correctly.
 
+    `predicted` must come from the same preprocessing a loaded file goes through.
+
     Correctly classified ones, so a sample demonstrates the class rather than a known mistake;
     the test browser is where mistakes are shown.
     """
