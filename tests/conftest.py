@@ -9,28 +9,24 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture(scope="session")
-def test_split():
-    """The real 10,000 test images; CI sets FASHION_DESKTOP_REQUIRE_DATA=1 so absence fails there."""
+def _split(name: str):
+    """A real split; CI sets FASHION_DESKTOP_REQUIRE_DATA=1 so absence fails there instead of skipping."""
     from fashion_desktop.data import load_split
     from fashion_desktop.errors import DataError
 
     try:
-        return load_split("test")
+        return load_split(name)
     except DataError as exc:
         if os.environ.get("FASHION_DESKTOP_REQUIRE_DATA") == "1":
             pytest.fail(str(exc))
         pytest.skip(f"Fashion-MNIST not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def test_split():
+    return _split("test")
 
 
 @pytest.fixture(scope="session")
 def train_split():
-    from fashion_desktop.data import load_split
-    from fashion_desktop.errors import DataError
-
-    try:
-        return load_split("train")
-    except DataError as exc:
-        if os.environ.get("FASHION_DESKTOP_REQUIRE_DATA") == "1":
-            pytest.fail(str(exc))
-        pytest.skip(f"Fashion-MNIST not installed: {exc}")
+    return _split("train")
