@@ -49,6 +49,20 @@ def test_content_bbox():
     assert P.content_bbox(garment().astype(np.float32)) == (30, 10, 50, 50)
 
 
+def test_content_threshold_follows_background_noise():
+    clean = np.zeros((40, 40), np.float32)
+    noisy = np.random.default_rng(0).normal(10, 6, (40, 40)).clip(0, 255).astype(np.float32)
+    assert P.content_threshold(clean) == 4.0
+    assert 30 < P.content_threshold(noisy) <= 40
+
+
+def test_fit_centres_like_the_data_set():
+    """Odd margins put the extra pixel on top/left: a 15-row garment spans rows 7–21, as in the data set."""
+    out = P.fit(np.full((15, 28), 255.0))
+    rows = np.flatnonzero(out.max(1) > 0)
+    assert (rows[0], rows[-1]) == (7, 21)
+
+
 def test_content_bbox_of_blank_raises_empty():
     with pytest.raises(EmptyImageError, match="nothing to classify"):
         P.content_bbox(np.zeros((50, 50), np.float32))
@@ -104,10 +118,11 @@ def test_luminance_of_16_bit():
     assert grey.max() == pytest.approx(60000 * 255 / 65535, rel=1e-3)
 
 
-def test_prepare_grey_recovers_a_dataset_image(test_split):
-    image = test_split.images[0]
-    out = P.prepare_grey(image.astype(np.float32), light_on_dark=True).pixels * 255
-    assert np.abs(out - image).mean() < 20  # same framing and contrast, up to resampling
+def test_prepare_grey_recovers_dataset_images(test_split):
+    """A Fashion-MNIST picture is already framed as the network expects: it passes (nearly) unchanged."""
+    errors = [np.abs(P.prepare_grey(image.astype(np.float32), light_on_dark=True).pixels * 255 - image).mean()
+              for image in test_split.images[:200]]
+    assert np.median(errors) < 0.5 and np.percentile(errors, 90) < 3  # a few have faint edges re-framed
 
 
 # ------------------------------------------------------------------ whole files
