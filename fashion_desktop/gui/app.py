@@ -141,6 +141,10 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
     """Run the window; returns the exit code."""
     started_at = time.perf_counter() if started_at is None else started_at
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
+    if args.self_test:  # packaged-build smoke test: every bundled sample, JSON verdict (gui/self_test.py)
+        from fashion_desktop.gui.self_test import run as run_packaged_self_test
+
+        return run_packaged_self_test(args, qt_args, started_at=started_at)
     app = create_application(qt_args)
 
     from fashion_desktop.gui.main_window import MainWindow
