@@ -68,6 +68,8 @@ def render_markdown(card: dict) -> str:
         lines += ["", "## Photo-like inputs (test images rendered as files, read back through preprocessing)", "",
                   "| kind | accuracy | images |", "| --- | --- | --- |"]
         lines += [f"| {kind} | {v['accuracy']:.4f} | {v['images']} |" for kind, v in card["photo_like"].items()]
+        if card.get("photo_like_command"):
+            lines += ["", f"Measured by `{card['photo_like_command']}`."]
     training = card["training"]
     lines += ["", "## Recipe", "", f"Command: `{training['command']}`", "",
               f"Best epoch {training['best_epoch']} of {training['epochs_run']} by accuracy on a held-out "
