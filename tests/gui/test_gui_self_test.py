@@ -1,8 +1,8 @@
 """`--self-test`, the smoke test every installer build runs on the frozen app, run here from source.
 
-These use a stand-in resources folder (found through `sys._MEIPASS`, as in a bundle) so the
-verdict's logic — pass, wrong answers, unloadable weights, the verdict file — is tested without
-the real model.
+The first test uses the shipped weights and samples, exactly as a bundle does. The others use a
+stand-in resources folder (found through `sys._MEIPASS`, as in a bundle) so the verdict's logic —
+pass, wrong answers, unloadable weights, the verdict file — is tested without the real model.
 """
 
 from __future__ import annotations
@@ -34,6 +34,18 @@ def run_self_test(tmp_path: Path, *args: str, meipass: Path | None = None, extra
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     verdict = json.loads(lines[-1]) if lines else {}
     return done.returncode, verdict, done.stdout + done.stderr
+
+
+def test_self_test_from_source_classifies_every_shipped_sample(tmp_path):
+    from fashion_desktop.samples import list_samples
+
+    code, verdict, output = run_self_test(tmp_path, "--device", "cpu")
+    assert code == 0 and verdict["ok"], output
+    samples = list_samples()
+    assert verdict["samples"] == len(samples) > 0, "resources/samples/ must ship samples"
+    assert {r["expected"] for r in verdict["results"]} == {s.label for s in samples}
+    assert verdict["model"]["shipped_weights"] and verdict["model"]["parameters"] == 669_706
+    assert verdict["errors"] == [] and not verdict["frozen"]
 
 
 @pytest.fixture(scope="module")
