@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +25,6 @@ from fashion_desktop.gui.icons import app_icon
 
 ORGANIZATION = "fashion-desktop"
 TIMING_ENV = "FASHION_DESKTOP_TIMING"
-SELF_TEST_TIMEOUT_MS = 120_000
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -103,40 +102,6 @@ class StartupTimer(QObject):
                 QTimer.singleShot(0, self._window.close)
 
 
-def run_self_test(window) -> None:
-    """Exit 0 once the model is loaded and a sample (or the blank canvas) got its result; 1 on failure."""
-    from fashion_desktop.samples import list_samples
-
-    samples = list_samples()
-    app = QCoreApplication.instance()
-
-    def finish(code: int, message: str) -> None:
-        print(f"self-test: {message}", flush=True)
-        window.shutdown()
-        app.exit(code)
-
-    def on_model(info) -> None:
-        print(f"self-test: model loaded on {info.device}, {info.total:,} parameters", flush=True)
-        if samples:
-            window.open_path(samples[0].path)
-        else:
-            window.request_prediction()
-
-    def on_result(result) -> None:
-        if result.prediction is not None:
-            expected = samples[0].label if samples else None
-            ok = expected is None or result.prediction.label == expected
-            finish(0 if ok else 1, f"predicted {result.prediction.label} ({result.prediction.confidence:.1%}), "
-                                   f"expected {expected or 'anything'}")
-        elif result.empty and not samples and window._model is not None:
-            finish(0, "blank canvas: nothing to classify (no samples installed)")
-
-    window.modelShown.connect(on_model)
-    window.predictionShown.connect(on_result)
-    window.worker.failed.connect(lambda failure: finish(1, failure.message))
-    QTimer.singleShot(SELF_TEST_TIMEOUT_MS, lambda: finish(1, "timed out"))
-
-
 def main(argv: list[str] | None = None, *, started_at: float | None = None) -> int:
     """Run the window; returns the exit code."""
     started_at = time.perf_counter() if started_at is None else started_at
@@ -160,8 +125,6 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
     to_open = args.open or (args.files[0] if args.files else None)
     if to_open is not None:
         QTimer.singleShot(0, lambda: window.open_path(to_open))
-    if args.self_test:
-        run_self_test(window)
     code = app.exec()
     window.shutdown()
     return code
