@@ -29,8 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--device", help="auto (default), cpu, cuda, cuda:N or mps; also $FASHION_DESKTOP_DEVICE")
         p.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors); default: the shipped one")
 
-    gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("gui_args", nargs=argparse.REMAINDER, help="options for the window, e.g. --open FILE")
+    sub.add_parser("gui", help="open the window (the default; takes --open FILE, --device, --weights)")
 
     predict = sub.add_parser("predict", help="classify image files")
     predict.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -78,15 +77,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
-    if not argv or argv[0].startswith("--") and argv[0] not in ("--help", "--version") or argv[0] == "-h":
-        argv = ["gui", *argv] if argv[:1] != ["-h"] else argv
-    args = parser.parse_args(argv)
-    if args.command in (None, "gui"):
+    commands = {"predict", "evaluate", "train", "summary", "export-samples", "download-data"}
+    if not argv or argv[0] == "gui" or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
+        # The window: `fashion-desktop`, `fashion-desktop gui --open F`, or files from a file manager.
         from fashion_desktop.gui.app import main as gui_main
 
-        return gui_main(getattr(args, "gui_args", []) or [])
+        return gui_main(argv[1:] if argv[:1] == ["gui"] else argv)
+    args = parser.parse_args(argv)
     handlers = {
         "predict": _predict,
         "evaluate": _evaluate,

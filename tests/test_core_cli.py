@@ -102,3 +102,17 @@ def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, 
     assert (tmp_path / "MODEL_CARD.md").read_text().startswith("# Model card")
     NeuralNetwork().load_state_dict(torch.load(out, weights_only=True))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.pth"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], []),
+    (["gui", "--open", "shirt.png"], ["--open", "shirt.png"]),
+    (["--open", "shirt.png", "--device", "cpu"], ["--open", "shirt.png", "--device", "cpu"]),
+    (["shirt.png"], ["shirt.png"]),  # a file manager's "Open with" passes the file alone
+])
+def test_window_arguments_reach_the_window(monkeypatch, argv, expected):
+    import fashion_desktop.gui.app as app
+
+    seen = []
+    monkeypatch.setattr(app, "main", lambda args: seen.append(args) or 0)
+    assert main(argv) == 0 and seen == [expected]
