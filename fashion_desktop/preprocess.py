@@ -109,8 +109,7 @@ def from_array(array: np.ndarray) -> Image.Image:
     array = np.ascontiguousarray(array)
     if array.dtype != np.uint8 or array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[2] not in (3, 4)):
         raise ImageError(f"Pixels of shape {array.shape} and type {array.dtype} are not an 8-bit image.")
-    mode = {2: "L", 3: "RGB", 4: "RGBA"}[array.ndim if array.ndim == 2 else array.shape[2] + 0]  # type: ignore[index]
-    return Image.fromarray(array, mode)
+    return Image.fromarray(array, "L" if array.ndim == 2 else ("RGB", "RGBA")[array.shape[2] - 3])
 
 
 # ---------------------------------------------------------------- the steps
@@ -292,5 +291,4 @@ def prepare_image(image: Image.Image) -> Prepared:
 
 def prepare_file(path: str | os.PathLike[str]) -> Prepared:
     """A file on disk → the network's input; ImageError (or EmptyImageError) with a reason otherwise."""
-    prepared = prepare_image(open_image(path))
-    return prepared
+    return prepare_image(open_image(path))

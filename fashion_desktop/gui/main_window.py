@@ -434,12 +434,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Could not use the picture"), str(exc))
             return False
         self.canvas.load_pixels(prepared.pixels)
-        notes = []
-        if prepared.inverted:
-            notes.append(self.tr("inverted to light on dark"))
-        if prepared.filled:
-            notes.append(self.tr("outline filled"))
-        extra = f" ({', '.join(notes)})" if notes else ""
+        notes = self._preprocessing_notes(prepared.inverted, prepared.filled)
+        extra = f" ({notes})" if notes else ""
         self.statusBar().showMessage(self.tr("Opened {0}{1}").format(name, extra), 8000)
         return True
 
@@ -619,18 +615,20 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Something went wrong"), failure.message)
         self.statusBar().showMessage(failure.message, 15000)
 
+    def _preprocessing_notes(self, inverted: bool, filled: bool) -> str:
+        """What preprocessing did to the picture, for the status bar and the preview's caption."""
+        notes = [self.tr("inverted to light on dark")] if inverted else []
+        if filled:
+            notes.append(self.tr("closed outline filled"))
+        return ", ".join(notes)
+
     @Slot(object)
     def _on_result(self, result: Result) -> None:
         if self._closing or result.request_id < self._latest_shown:
             return
         self._latest_shown = result.request_id
         self.preview.set_pixels(result.pixels)
-        notes = []
-        if result.inverted:
-            notes.append(self.tr("inverted"))
-        if result.filled:
-            notes.append(self.tr("closed outline filled"))
-        self.preview_note.setText(", ".join(notes))
+        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
         if result.prediction is not None:
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index)
