@@ -47,3 +47,36 @@ def test_no_activations_unless_asked_and_no_autograd():
     result = predictor.predict_batch(np.zeros((2, 28, 28), np.float32))
     assert result.activations == {}
     assert all(p.grad is None for p in predictor.model.parameters())
+
+
+def test_stage_walk_matches_the_module_and_its_hooks_exactly():
+    """The Predictor calls each stage directly (no hooks); it must see what hooks would see."""
+    predictor = _predictor()
+    image = np.random.default_rng(2).random((28, 28), dtype=np.float32)
+    captured = {}
+    handles = [predictor.model.get_submodule(name).register_forward_hook(
+        lambda _m, _i, out, name=name: captured.__setitem__(name, out.detach().numpy()[0]))
+        for name, _ in STAGES[:-1]]
+    try:
+        with torch.no_grad():
+            logits = predictor.model(torch.from_numpy(image)[None])
+    finally:
+        for handle in handles:
+            handle.remove()
+    prediction = predictor.predict(image)
+    for name, _ in STAGES[:-1]:
+        assert np.array_equal(prediction.activations[name], captured[name]), name
+    assert np.array_equal(prediction.activations["linear_relu_stack.4"], logits.numpy()[0])
+
+
+def test_weights_loaded_after_construction_are_used():
+    predictor = _predictor()
+    image = np.random.default_rng(3).random((28, 28), dtype=np.float32)
+    before = predictor.predict(image).probabilities
+    torch.manual_seed(1)
+    predictor.model.load_state_dict(NeuralNetwork().state_dict())
+    after = predictor.predict(image).probabilities
+    with torch.no_grad():
+        expected = torch.softmax(predictor.model(torch.from_numpy(image)[None]), 1).numpy()[0]
+    assert not np.allclose(before, after)
+    assert np.allclose(after, expected, atol=1e-6)
