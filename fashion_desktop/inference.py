@@ -121,8 +121,10 @@ class Predictor:
         flags = getattr(images, "flags", None)
         if flags is not None and images.dtype == np.float32 and flags.c_contiguous and flags.writeable:
             tensor = torch.from_numpy(images)  # no copy: the common case, at every stroke
-        else:
-            tensor = torch.as_tensor(images, dtype=torch.float32)
+        elif isinstance(images, torch.Tensor):
+            tensor = images.to(torch.float32)
+        else:  # a copy: read-only, strided or non-float input
+            tensor = torch.from_numpy(np.array(images, dtype=np.float32))
         if tensor.dim() == 2:
             tensor = tensor.unsqueeze(0)
         if tensor.shape[-2:] != (28, 28):
