@@ -179,6 +179,8 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
     shift = pixels.to(dev, torch.float32) * (2 / 28)  # whole pixels land on pixel centres: no blur
     cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
     theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)
+    if not (config.rotate_degrees or config.scale_jitter or config.shift_pixels):
+        return x  # an identity warp: resampling would cost as much as the training step itself
     grid = F.affine_grid(theta, [n, 1, 28, 28], align_corners=False)
     x = F.grid_sample(x[:, None], grid, mode="bilinear", padding_mode="zeros", align_corners=False)[:, 0]
     return x
