@@ -17,7 +17,7 @@ from pathlib import Path
 
 TORCH_VERSION = "2.13.0"
 PINNED = (
-    "PySide6-Essentials==6.12.0",
+    "PySide6-Essentials==6.11.3",  # not 6.12.0: see pyproject.toml
     "pyqtgraph==0.14.0",
     "numpy==2.4.6",
     "pillow==13.0.0",
