@@ -264,12 +264,18 @@ def fit(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
 
 def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None) -> Prepared:
     """Grey levels (any size, 0–255) → the network's input. `light_on_dark=None` detects polarity."""
-    grey = np.asarray(grey, dtype=np.float32)
+    grey = np.asarray(grey)
     if grey.ndim != 2 or grey.size == 0:
         raise ImageError(f"Expected a 2-D grey image, got shape {grey.shape}.")
-    if max(grey.shape) > WORK_SIZE:
-        grey = np.asarray(shrink(Image.fromarray(grey, "F")), dtype=np.float32)
-    grey = np.nan_to_num(grey, nan=0.0, posinf=255.0, neginf=0.0)
+    if grey.dtype == np.uint8:  # the canvas, at every stroke: shrink while still 8-bit (SIMD, no NaN)
+        if max(grey.shape) > WORK_SIZE:
+            grey = np.asarray(shrink(Image.fromarray(grey, "L")))
+        grey = grey.astype(np.float32)
+    else:
+        grey = np.asarray(grey, dtype=np.float32)
+        if max(grey.shape) > WORK_SIZE:
+            grey = np.asarray(shrink(Image.fromarray(grey, "F")), dtype=np.float32)
+        grey = np.nan_to_num(grey, nan=0.0, posinf=255.0, neginf=0.0)
     inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
     if inverted:
         grey = 255.0 - grey

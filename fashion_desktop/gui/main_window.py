@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication,
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
                            QImage, QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
                                QMessageBox, QSpinBox, QToolBar, QVBoxLayout, QWidget)
@@ -76,10 +76,15 @@ class MainWindow(QMainWindow):
         self._build_menus(requested)
         self._build_toolbar()
         self._build_status()
-        self._throttle = QTimer(self)
-        self._throttle.setSingleShot(True)
-        self._throttle.setInterval(self._frame_interval_ms())
-        self._throttle.timeout.connect(self._on_throttle)
+        self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(0)
+        self._coalesce.timeout.connect(self._send_changes)
+        self._timing_text = QTimer(self)  # the inference time is readable at 4 Hz, not at 60
+        self._timing_text.setSingleShot(True)
+        self._timing_text.setInterval(250)
+        self._timing_text.timeout.connect(self._show_timing)
+        self._last_milliseconds: float | None = None
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
@@ -298,12 +303,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.timing_label)
         self.statusBar().showMessage(self.tr("Starting…"))
 
-    def _frame_interval_ms(self) -> int:
-        """One frame at the screen's refresh rate: predictions never outpace the display."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        rate = screen.refreshRate() if screen is not None else 60.0
-        return max(8, min(50, round(1000.0 / (rate if rate and rate > 1 else 60.0))))
-
     # ------------------------------------------------------------ settings
 
     def _restore_settings(self) -> None:
@@ -359,7 +358,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
-        self._throttle.stop()
+        self._coalesce.stop()
+        self._timing_text.stop()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
             try:
@@ -372,18 +372,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_canvas_changed(self) -> None:
-        """Leading edge: send at once; then at most one request per frame while changes keep coming."""
+        """Send the drawing once the events already queued are handled: every change reaches the
+        worker without waiting for a frame, and a burst delivered at once is sent once."""
         if self._dirty_since is None:
             self._dirty_since = time.perf_counter()
-        if not self._throttle.isActive():
-            self.request_prediction()
-            self._throttle.start()
+        if not self._coalesce.isActive():
+            self._coalesce.start()
 
     @Slot()
-    def _on_throttle(self) -> None:
+    def _send_changes(self) -> None:
         if self._dirty_since is not None:
             self.request_prediction()
-            self._throttle.start()
 
     def request_prediction(self) -> int:
         """Send the canvas (or a loaded picture's exact input) to the worker; returns the request id."""
@@ -632,7 +631,10 @@ class MainWindow(QMainWindow):
         if result.prediction is not None:
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index)
-            self.timing_label.setText(self.tr("Inference: {0:.2f} ms").format(prediction.milliseconds))
+            self._last_milliseconds = prediction.milliseconds
+            if not self._timing_text.isActive():
+                self._show_timing()
+                self._timing_text.start()
         elif self._no_model:  # no network: that matters more than what is on the canvas
             self.probabilities.show_error(self._no_model)
         elif result.empty:
@@ -644,6 +646,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Classification failed: {0}").format(result.message), 10000)
         self.last_latency_ms = (time.perf_counter() - result.created) * 1000.0
         self.predictionShown.emit(result)
+
+    @Slot()
+    def _show_timing(self) -> None:
+        if self._last_milliseconds is not None:
+            self.timing_label.setText(self.tr("Inference: {0:.2f} ms").format(self._last_milliseconds))
+            self._last_milliseconds = None
 
     # ------------------------------------------------------------ dialogs
 

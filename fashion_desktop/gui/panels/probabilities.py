@@ -10,7 +10,7 @@ Horizontal bars keep the class names horizontal and readable on the left axis.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,8 +19,23 @@ from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
 LOADING, EMPTY, ERROR, RESULT = "loading", "empty", "error", "result"
 
 
+def _bars_plot_class(pg):
+    """pyqtgraph's PlotWidget that says when it has painted (pyqtgraph is imported lazily)."""
+
+    class BarsPlot(pg.PlotWidget):
+        painted = Signal()
+
+        def paintEvent(self, event: QPaintEvent) -> None:
+            super().paintEvent(event)
+            self.painted.emit()
+
+    return BarsPlot
+
+
 class ProbabilitiesPanel(QWidget):
     """Shows a state: loading, nothing to classify, an error, or a prediction."""
+
+    painted = Signal()  # the chart was repainted: what it shows is now on screen (for the bench)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +94,8 @@ class ProbabilitiesPanel(QWidget):
 
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        plot = pg.PlotWidget(self, background=palette.color(QPalette.ColorRole.Base))
+        plot = _bars_plot_class(pg)(self, background=palette.color(QPalette.ColorRole.Base))
+        plot.painted.connect(self.painted)
         plot.setObjectName("probabilityPlot")
         plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         plot.setMinimumSize(320, 240)
