@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     samples.add_argument("--data-dir", type=Path)
     device_and_weights(samples)
 
+    bench = sub.add_parser("bench", help="measure latency, start-up, throughput, training and memory against "
+                           "floors measured in the same run")
+    bench.add_argument("--json", action="store_true", help="one JSON object (figures, floors, goals)")
+    bench.add_argument("--quick", action="store_true", help="fewer rounds, no training figures (a minute or two)")
+    bench.add_argument("--device", help="auto (default), cpu, cuda, cuda:N or mps")
+
     download = sub.add_parser("download-data", help="fetch Fashion-MNIST with torchvision (needs the internet)")
     download.add_argument("folder", type=Path, nargs="?")
     return parser
@@ -79,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
-    commands = {"predict", "evaluate", "train", "summary", "export-samples", "download-data"}
+    commands = {"predict", "evaluate", "train", "summary", "export-samples", "download-data", "bench"}
     if not argv or argv[0] == "gui" or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         # The window: `fashion-desktop`, `fashion-desktop gui --open F`, or files from a file manager.
         from fashion_desktop.gui.app import main as gui_main
@@ -93,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         "summary": _summary,
         "download-data": _download,
         "export-samples": _export_samples,
+        "bench": _bench,
     }
     try:
         return handlers[args.command](args)
@@ -327,6 +334,15 @@ def _export_samples(args: argparse.Namespace) -> int:
     folder = args.out or resource_path(SAMPLES_DIR)
     written = export_samples(candidates, test.labels[:500], predicted, folder, args.per_class)
     print(f"Wrote {len(written)} samples to {folder}")
+    return EXIT_OK
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from fashion_desktop.bench.report import table
+    from fashion_desktop.bench.run import run_bench
+
+    report = run_bench(args.quick, args.device, progress=lambda m: print(f"bench: {m}…", file=sys.stderr, flush=True))
+    print(json.dumps(report, indent=2) if args.json else table(report))
     return EXIT_OK
 
 

@@ -1,0 +1,36 @@
+"""A one-line description of the machine, so figures are never read without it."""
+
+from __future__ import annotations
+
+import os
+import platform
+
+
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def memory_gib() -> float | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def describe() -> str:
+    import torch
+
+    memory = memory_gib()
+    parts = [cpu_name(), f"{os.cpu_count()} cores"]
+    if memory:
+        parts.append(f"{memory:.0f} GiB")
+    parts += [f"{platform.system()} {platform.release()}", f"Python {platform.python_version()}",
+              f"torch {torch.__version__} ({torch.get_num_threads()} threads)"]
+    return ", ".join(parts)

@@ -1,0 +1,71 @@
+"""`predict` throughput on 1,000 image files, against PIL opening and decoding the same files.
+
+The files are what people feed the command: photo-like renderings of test images (JPEG photos,
+PNG cut-outs, filled and outline drawings, 160–480 px) where Fashion-MNIST is present, else
+copies of the shipped samples.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from fashion_desktop.bench.processes import run_json
+
+DECODE_FLOOR = """
+import sys
+from PIL import Image
+for path in sys.argv[1:]:
+    with Image.open(path) as image:
+        image.load()
+print(len(sys.argv) - 1)
+"""
+
+
+def make_files(folder: Path, count: int) -> list[Path]:
+    """`count` image files in `folder`, the same for every run with the same data."""
+    from fashion_desktop.data import find_dataset, load_split
+    from fashion_desktop.errors import DataError
+
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        find_dataset()
+        test = load_split("test")
+    except DataError:
+        from fashion_desktop.samples import list_samples
+
+        samples = [s.path for s in list_samples()]
+        paths = [folder / f"{i:04d}{samples[i % len(samples)].suffix}" for i in range(count)]
+        for i, path in enumerate(paths):
+            shutil.copyfile(samples[i % len(samples)], path)
+        return paths
+    from fashion_desktop.photo_like import KINDS
+
+    rng = np.random.default_rng(0)
+    kinds = list(KINDS.items())
+    paths = []
+    for i in range(count):
+        kind, render = kinds[i % len(kinds)]
+        data = render(test.images[i], rng)
+        suffix = ".jpg" if data.startswith(b"\xff\xd8") else ".png"
+        path = folder / f"{i:04d}-{kind}{suffix}"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def measure_predict(files: list[Path], device: str) -> dict:
+    """predict_images_per_s (end to end through the CLI) and floor_decode_images_per_s."""
+    out, wall = run_json([sys.executable, "-m", "fashion_desktop", "predict", "--json", "--device", device,
+                          *map(str, files)])
+    rows = json.loads(out)
+    failed = [row for row in rows if "error" in row]
+    if failed or len(rows) != len(files):
+        raise RuntimeError(f"predict failed on {len(failed)} of {len(files)} files: {failed[:1]}")
+    _out, floor_wall = run_json([sys.executable, "-c", DECODE_FLOOR, *map(str, files)])
+    return {"predict_images_per_s": len(files) / wall, "floor_decode_images_per_s": len(files) / floor_wall,
+            "predict_files": len(files)}

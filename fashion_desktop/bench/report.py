@@ -1,0 +1,112 @@
+"""The goals of issue #5 checked against a report, and the readable table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal: a figure, how it is compared, and the text the table shows."""
+
+    name: str
+    text: str
+    value: Callable[[dict], float | None]  # what is compared (a ratio, a difference or a figure)
+    limit: float
+    at_least: bool = False
+
+    def check(self, report: dict) -> tuple[float | None, bool | None]:
+        try:
+            value = self.value(report)
+        except (KeyError, TypeError, ZeroDivisionError):
+            return None, None
+        if value is None:
+            return None, None
+        return value, (value >= self.limit if self.at_least else value <= self.limit)
+
+
+def _p(report: dict, key: str, q: str = "p50") -> float:
+    return report[key][q]
+
+
+GOALS: tuple[Goal, ...] = (
+    Goal("forward", "forward ≤ 1.3× its floor (p50)",
+         lambda r: _p(r, "forward_us") / _p(r, "forward_floor_us"), 1.3),
+    Goal("hooks", "activations add ≤ 20 % (p50)", lambda r: _p(r, "forward_hooks_us") / _p(r, "forward_us"), 1.2),
+    Goal("stroke", "stroke-to-bars p95 ≤ 8 ms", lambda r: _p(r, "stroke_to_bars_ms", "p95"), 8.0),
+    Goal("stroke_inside", "… with the activations panel and saliency on, p95 ≤ 8 ms",
+         lambda r: _p(r, "stroke_to_bars_inside_ms", "p95"), 8.0),
+    Goal("stroke_training", "… while training runs, p95 ≤ 30 ms",
+         lambda r: _p(r, "stroke_to_bars_training_ms", "p95"), 30.0),
+    Goal("burst", "a burst of 200 requests costs ≤ 3 inferences", lambda r: r["burst_200_inferences"], 3),
+    Goal("window", "window visible ≤ 0.6 s", lambda r: r["window_visible_s"], 0.6),
+    Goal("window_floor", "window within 0.3 s of the empty-window floor",
+         lambda r: r["window_visible_s"] - r["floor_empty_window_s"], 0.3),
+    Goal("first_prediction", "first prediction ≤ import-torch floor + 0.8 s",
+         lambda r: r["first_prediction_s"] - r["floor_import_torch_s"], 0.8),
+    Goal("predict", "predict ≥ 0.5× the decode floor",
+         lambda r: r["predict_images_per_s"] / r["floor_decode_images_per_s"], 0.5, at_least=True),
+    Goal("epoch", "an epoch ≤ 1.5× its floor", lambda r: r["epoch_s"] / r["floor_epoch_s"], 1.5),
+    Goal("epoch_app", "an epoch in the app ≤ 1.1× the CLI's", lambda r: r["epoch_app_s"] / r["epoch_s"], 1.1),
+    Goal("rss_growth", "RSS growth after 10,000 inferences ≤ 10 MB", lambda r: r["rss_growth_10k_mb"], 10.0),
+    Goal("rss", "GUI RSS ≤ the torch floor + 150 MB", lambda r: r["rss_mb"] - r["floor_torch_rss_mb"], 150.0),
+)
+
+
+def goals(report: dict) -> dict[str, dict]:
+    """{name: {"goal", "value", "met"}} for the JSON report; unmeasured goals have met = None."""
+    out = {}
+    for goal in GOALS:
+        value, met = goal.check(report)
+        out[goal.name] = {"goal": goal.text, "value": value, "met": met}
+    return out
+
+
+def _fmt(value: object, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        return f"{value['p50']:.3g} / {value['p95']:.3g}{unit} (p50/p95)"
+    if isinstance(value, float):
+        return f"{value:.3g}{unit}"
+    return f"{value}{unit}"
+
+
+ROWS: tuple[tuple[str, str, str | None, str], ...] = (
+    # (label, key, floor key, unit)
+    ("forward, batch 1", "forward_us", "forward_floor_us", " µs"),
+    ("forward with activations", "forward_hooks_us", "forward_floor_us", " µs"),
+    ("stroke → bars repainted", "stroke_to_bars_ms", None, " ms"),
+    ("  with activations + saliency", "stroke_to_bars_inside_ms", None, " ms"),
+    ("  while training", "stroke_to_bars_training_ms", None, " ms"),
+    ("burst of 200 requests", "burst_200_inferences", None, " inferences"),
+    ("window visible", "window_visible_s", "floor_empty_window_s", " s"),
+    ("first prediction", "first_prediction_s", "floor_import_torch_s", " s"),
+    ("predict, {files} files", "predict_images_per_s", "floor_decode_images_per_s", " images/s"),
+    ("training epoch (CLI)", "epoch_s", "floor_epoch_s", " s"),
+    ("training epoch (in the app)", "epoch_app_s", "floor_epoch_s", " s"),
+    ("GUI resident memory", "rss_mb", "floor_torch_rss_mb", " MB"),
+    ("growth over 10,000 inferences", "rss_growth_10k_mb", None, " MB"),
+)
+
+
+def table(report: dict) -> str:
+    """Figures with their floors and ratios, then each goal met or missed."""
+    lines = [f"Machine: {report.get('machine', '?')}", f"Device: {report.get('device', '?')}", ""]
+    rows = [(label.replace("{files}", f"{report.get('predict_files', 0):,}"), *rest) for label, *rest in ROWS]
+    width = max(len(label) for label, *_ in rows)
+    for label, key, floor, unit in rows:
+        value = report.get(key)
+        text = f"{label:<{width}}  {_fmt(value, unit)}"
+        if floor and report.get(floor) is not None and value is not None:
+            v = value["p50"] if isinstance(value, dict) else value
+            f = report[floor]["p50"] if isinstance(report[floor], dict) else report[floor]
+            text += f"   floor {_fmt(report[floor], unit)}   ratio {v / f:.2f}"
+        lines.append(text)
+    lines.append("")
+    for name, row in report.get("goals", {}).items():
+        mark = {True: "met   ", False: "MISSED", None: "—     "}[row["met"]]
+        value = "" if row["value"] is None else f"  ({row['value']:.3g})"
+        lines.append(f"  {mark} {row['goal']}{value}")
+    return "\n".join(lines)

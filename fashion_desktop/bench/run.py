@@ -1,0 +1,71 @@
+"""Runs every measurement in order and assembles the report (one dict, the JSON the CLI prints)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from fashion_desktop.bench.report import goals
+
+
+def _probe(device: str, moves: int, inferences: int, extra: list[str] | None = None) -> dict:
+    """The window's figures, from a child process (the core never imports Qt)."""
+    from fashion_desktop.bench.processes import child_env, run_json
+
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.bench_probe", "window", "--device", device,
+                           "--moves", str(moves), "--inferences", str(inferences), *(extra or [])],
+                          child_env(FASHION_DESKTOP_DEVICE=device))
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def run_bench(quick: bool = False, device: str | None = None,
+              progress: Callable[[str], None] = lambda _m: None) -> dict:
+    """All figures of issue #5 (and the see-inside and training latencies where those exist)."""
+    from fashion_desktop.bench.forward import measure_forward
+    from fashion_desktop.bench.machine import describe
+    from fashion_desktop.bench.memory import torch_floor_rss_mb
+    from fashion_desktop.bench.predict_files import make_files, measure_predict
+    from fashion_desktop.bench.startup import measure_startup
+    from fashion_desktop.device import choose_device, configure_cpu_threads
+    from fashion_desktop.model import load_model
+    from fashion_desktop.samples import list_samples
+
+    choice = choose_device(device)
+    if choice.notice:
+        progress(choice.notice)
+    kind = str(choice.device)
+    configure_cpu_threads(leave_for_gui=1)  # as the window's worker runs
+    report: dict = {"machine": describe(), "device": kind, "quick": quick}
+
+    progress("forward latency (interleaved with the bare-ops floor)")
+    model, _loaded = load_model(None)
+    report.update(measure_forward(model, choice.device, rounds=500 if quick else 5000))
+
+    progress("the window: strokes, a burst, memory over many inferences")
+    report.update(_probe(kind, moves=120 if quick else 300, inferences=1000 if quick else 10_000))
+
+    progress("start-up, cold, as separate processes")
+    with tempfile.TemporaryDirectory(prefix="fd-bench-start-") as folder:
+        samples = list_samples()
+        picture = samples[0].path if samples else make_files(Path(folder), 1)[0]
+        report.update(measure_startup(picture, kind, runs=2 if quick else 5, progress=progress))
+
+    progress("predict throughput")
+    with tempfile.TemporaryDirectory(prefix="fd-bench-files-") as folder:
+        files = make_files(Path(folder), 200 if quick else 1000)
+        report.update(measure_predict(files, kind))
+
+    progress("memory floor: a process that imported torch")
+    report["floor_torch_rss_mb"] = torch_floor_rss_mb()
+
+    report["epoch_s"] = report["floor_epoch_s"] = None
+    if not quick:
+        from fashion_desktop.bench.training import measure_epoch
+
+        configure_cpu_threads(leave_for_gui=0)  # as the train command runs
+        report.update(measure_epoch(choice.device, progress=progress))
+    report["goals"] = goals(report)
+    return report

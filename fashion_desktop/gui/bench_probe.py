@@ -1,0 +1,235 @@
+"""The window under measurement, for `fashion-desktop bench` (which runs this as a child process).
+
+    python -m fashion_desktop.gui.bench_probe empty-window    # the start-up floor: PySide6 + an empty window
+    python -m fashion_desktop.gui.bench_probe window --json   # stroke-to-bars, burst, memory
+
+`window` draws with real mouse events at a steady rate and records, for each result shown, the
+time from the oldest canvas change it includes to the probability chart having repainted it;
+then sends a burst of requests and counts the inferences it cost; then runs many inferences
+through the whole window path and reports how resident memory grew. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def empty_window() -> int:
+    """The floor for start-up: import PySide6, show an empty main window, report its first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    central = QWidget(window)
+    window.setCentralWidget(central)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print("window_visible", flush=True)
+                central.removeEventFilter(self)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    central.installEventFilter(watcher)
+    window.resize(1280, 820)
+    window.show()
+    return app.exec()
+
+
+class Probe:
+    """Drives one MainWindow through the measurements, each phase in its own local event loop."""
+
+    def __init__(self, device: str) -> None:
+        from PySide6.QtCore import QSettings
+
+        from fashion_desktop.gui.app import create_application
+        from fashion_desktop.gui.main_window import MainWindow
+
+        self.app = create_application([])
+        settings = QSettings(str(Path(tempfile.mkdtemp(prefix="fd-probe-")) / "settings.ini"),
+                             QSettings.Format.IniFormat)
+        self.window = MainWindow(settings, device=device)
+        self.window.resize(1400, 900)
+        self.window.show()
+        self.window.start()
+        self.latencies: list[float] = []
+        self._pending: list[float] = []
+        self.window.predictionShown.connect(self._on_shown)
+        self.window.probabilities.painted.connect(self._on_painted)
+
+    # ------------------------------------------------------------ plumbing
+
+    def _on_shown(self, result) -> None:
+        if result.prediction is not None:
+            self._pending.append(result.created)
+
+    def _on_painted(self) -> None:
+        now = time.perf_counter()
+        self.latencies.extend((now - created) * 1000.0 for created in self._pending)
+        self._pending.clear()
+
+    def wait(self, condition, timeout_s: float = 60.0) -> None:
+        """Run the event loop until `condition()` holds (checked every 5 ms)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(lambda: loop.quit() if condition() else None)
+        timer.start()
+        deadline = QTimer()
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(loop.quit)
+        deadline.start(int(timeout_s * 1000))
+        loop.exec()
+        timer.stop()
+        if not condition():
+            raise RuntimeError(f"the window did not get there within {timeout_s:.0f} s")
+
+    def settle(self) -> None:
+        window = self.window
+        self.wait(lambda: window.model_info is not None and window.is_settled() and not self._pending)
+
+    # ------------------------------------------------------------ phases
+
+    def stroke(self, moves: int, rate_hz: float) -> dict:
+        """Draw a looping stroke with real mouse events at `rate_hz`; stroke_to_bars_ms."""
+        from PySide6.QtCore import QEventLoop, QPointF, Qt, QTimer
+        from PySide6.QtTest import QTest
+
+        canvas = self.window.canvas
+        self.settle()
+        self.latencies.clear()
+        rect = canvas.target_rect()
+
+        def point(i: int):
+            t = i / 25.0
+            return QPointF(rect.center().x() + rect.width() * 0.3 * math.cos(t),
+                           rect.center().y() + rect.height() * 0.3 * math.sin(1.7 * t)).toPoint()
+
+        loop = QEventLoop()
+        state = {"i": 0}
+        start = time.perf_counter()
+
+        def step() -> None:
+            i = state["i"]
+            if i == 0:
+                QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point(0))
+            elif i < moves:
+                QTest.mouseMove(canvas, point(i))
+            else:
+                QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point(i))
+                loop.quit()
+                return
+            state["i"] += 1
+            # steady rate from the stroke's start, as a hand moves, whatever each step cost
+            QTimer.singleShot(max(0, round((start + state["i"] / rate_hz - time.perf_counter()) * 1000)), step)
+
+        inferences = self.window.worker.inferences
+        QTimer.singleShot(0, step)
+        loop.exec()
+        self.settle()
+        from fashion_desktop.bench.timing import summary
+
+        return {"stroke_to_bars_ms": summary(self.latencies), "stroke_moves": moves, "stroke_rate_hz": rate_hz,
+                "stroke_results_shown": len(self.latencies),
+                "stroke_inferences": self.window.worker.inferences - inferences}
+
+    def burst(self, count: int) -> dict:
+        """`count` requests sent back to back (distinct drawings): how many inferences they cost."""
+        import numpy as np
+
+        self.settle()
+        worker = self.window.worker
+        before = worker.inferences
+        rng = np.random.default_rng(0)
+        base = self.window.canvas.grey()
+        drawings = []
+        for _ in range(count):
+            grey = base.copy()
+            y, x = rng.integers(40, 400, 2)
+            grey[y : y + 8, x : x + 8] = 255
+            drawings.append(grey)
+        for grey in drawings:  # back to back, as fast as the window could send them
+            worker.request(grey=grey)
+        self.settle()
+        return {"burst_200_inferences" if count == 200 else f"burst_{count}_inferences": worker.inferences - before}
+
+    def memory(self, inferences: int) -> dict:
+        """RSS after start-up, then its growth over `inferences` results shown through the window."""
+        from fashion_desktop.bench.memory import rss_mb
+
+        self.settle()
+        worker = self.window.worker
+        drawings = []
+        base = self.window.canvas.grey()
+        for k in range(8):
+            grey = base.copy()
+            grey[60 + 40 * k : 100 + 40 * k, 100:350] = 255
+            drawings.append(grey)
+
+        def run(n: int) -> None:
+            for i in range(n):
+                request_id = worker.request(grey=drawings[i % len(drawings)])
+                self.wait(lambda: self.window.last_result_id >= request_id, 30.0)
+
+        rss = rss_mb()
+        run(min(500, inferences))  # warm caches and allocators before the baseline
+        before = rss_mb()
+        start = time.perf_counter()
+        run(inferences)
+        seconds = time.perf_counter() - start
+        self.settle()
+        growth = rss_mb() - before
+        key = "rss_growth_10k_mb" if inferences == 10_000 else f"rss_growth_{inferences}_mb"
+        return {"rss_mb": rss, key: growth, "soak_inferences": inferences, "soak_seconds": seconds}
+
+    def close(self) -> None:
+        self.window.close()
+
+
+def window(args: argparse.Namespace) -> int:
+    probe = Probe(args.device)
+    try:
+        report: dict = {}
+        probe.settle()
+        from fashion_desktop.bench.memory import rss_mb
+
+        report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
+        report.update(probe.stroke(args.moves, args.rate))
+        report.update(probe.burst(200))
+        if args.inferences:
+            memory = probe.memory(args.inferences)
+            memory.pop("rss_mb")
+            report.update(memory)
+    finally:
+        probe.close()
+    print(json.dumps(report))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m fashion_desktop.gui.bench_probe")
+    sub = parser.add_subparsers(dest="what", required=True)
+    sub.add_parser("empty-window")
+    win = sub.add_parser("window")
+    win.add_argument("--device", default="cpu")
+    win.add_argument("--moves", type=int, default=300)
+    win.add_argument("--rate", type=float, default=60.0, help="mouse moves per second")
+    win.add_argument("--inferences", type=int, default=10_000, help="for the memory figure (0 to skip)")
+    win.add_argument("--json", action="store_true", help="(the output is always one JSON object)")
+    args = parser.parse_args(argv)
+    return empty_window() if args.what == "empty-window" else window(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
