@@ -92,6 +92,8 @@ class InsideViews(QObject):
         side = window.centralWidget().layout().itemAt(1).layout()
         side.insertWidget(side.indexOf(window.preview_note) + 1, self.saliency_note)
 
+        self._sized = False
+        window.activations_dock.visibilityChanged.connect(self._first_show)
         window.probabilities.classClicked.connect(self.explain_class)
         window.parameters.parameterSelected.connect(window.weights.show_parameter)
         window.parameters.parameterActivated.connect(self.show_weights)
@@ -135,6 +137,17 @@ class InsideViews(QObject):
 
     def shutdown(self) -> None:
         self.window.testset.shutdown()
+
+    @Slot(bool)
+    def _first_show(self, visible: bool) -> None:
+        """The first time the activations appear, give them most of the column under the bars."""
+        window = self.window
+        if not visible or self._sized or window.activations_dock.isFloating():
+            return
+        self._sized = True
+        total = window.probabilities_dock.height() + window.activations_dock.height()
+        window.resizeDocks([window.probabilities_dock, window.activations_dock], [340, max(340, total - 340)],
+                           Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------ actions
 

@@ -91,7 +91,7 @@ class ActivationsPanel(QWidget):
         view = pg.GraphicsLayoutWidget(self)
         view.setObjectName("activationsView")
         view.setBackground(palette.color(QPalette.ColorRole.Base))
-        view.setMinimumSize(360, 420)
+        view.setMinimumSize(360, 480)
         layout = view.ci
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
@@ -129,7 +129,7 @@ class ActivationsPanel(QWidget):
                 self.images[stage], self.grids[stage] = item, row.grid
                 items.append(item)
                 if wide:
-                    layout.layout.setRowFixedHeight(row_index, 22)
+                    layout.layout.setRowFixedHeight(row_index, 34)
             if row.key == "input":
                 vb = box(1)
                 self.unit_image = pg.ImageItem(axisOrder="row-major")
@@ -137,11 +137,13 @@ class ActivationsPanel(QWidget):
                 self.unit_image.setImage(np.zeros((28, 28), np.float32), levels=(-1.0, 1.0))
                 vb.addItem(self.unit_image)
                 vb.setRange(xRange=(0, 28), yRange=(0, 28), padding=0)
-                layout.layout.setRowFixedHeight(row_index, 120)
+                layout.layout.setRowFixedHeight(row_index, 110)
             if row.signed or row.key == "softmax":
                 bar = pg.ColorBarItem(values=(-1.0, 1.0) if row.signed else (0.0, 1.0), colorMap=cmap,
                                       interactive=False, width=10, colorMapMenu=False)
                 bar.setImageItem(items)
+                if not row.signed:
+                    bar.axis.setTicks([[(0.0, "0"), (1.0, "1")]])  # a 34-pixel strip has room for two labels
                 layout.addItem(bar, row=row_index, col=2)
                 self._bars[row.key] = bar
             row_index += 1

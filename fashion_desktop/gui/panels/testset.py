@@ -21,6 +21,7 @@ from fashion_desktop.testset import accuracy, confusion_matrix, select
 
 THUMB = 56
 SHORT_NAMES = ("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot")
+COLUMN_NAMES = ("Tee", "Trou", "Pull", "Dress", "Coat", "Sand", "Shirt", "Snkr", "Bag", "Boot")  # fit 10 columns
 
 
 class TestImagesModel(QAbstractListModel):
@@ -133,15 +134,18 @@ class TestSetPanel(QWidget):
         self.confusion.setObjectName("confusionMatrix")
         self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.confusion.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.confusion.setHorizontalHeaderLabels(SHORT_NAMES)
+        self.confusion.setHorizontalHeaderLabels(COLUMN_NAMES)
         self.confusion.setVerticalHeaderLabels(SHORT_NAMES)
+        for c, name in enumerate(CLASS_NAMES):
+            self.confusion.horizontalHeaderItem(c).setToolTip(self.tr("Predicted: {0}").format(name))
+            self.confusion.verticalHeaderItem(c).setToolTip(self.tr("True class: {0}").format(name))
         self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.confusion.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.confusion.horizontalHeader().setMinimumSectionSize(30)
         self.confusion.setToolTip(self.tr("Rows: the true class; columns: the predicted class. "
                                           "Click a cell to see its images."))
         self.confusion.cellClicked.connect(self.open_cell)
-        self.confusion.setMinimumWidth(420)
+        self.confusion.setMinimumSize(480, 260)
         self.accuracy_label = QLabel(" ", self)
         self.accuracy_label.setObjectName("testsetAccuracy")
 
