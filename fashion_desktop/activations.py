@@ -62,6 +62,32 @@ def symmetric_levels(*arrays: np.ndarray, floor: float = 1e-6) -> tuple[float, f
     return -max(m, floor), max(m, floor)
 
 
+def nice_levels(levels: tuple[float, float]) -> tuple[float, float]:
+    """Symmetric levels widened to the next 1, 2 or 5 × 10ⁿ: the colour scale (and its axis) only
+    changes when the range really does, so drawing does not re-lay out the colour bar on every stroke."""
+    m = max(abs(levels[0]), abs(levels[1]))
+    if not np.isfinite(m) or m <= 0:
+        return -1.0, 1.0
+    exponent = np.floor(np.log10(m))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        nice = float(step * 10.0 ** exponent)
+        if nice >= m * (1 - 1e-9):
+            return -nice, nice
+    return -m, m
+
+
+def to_rgba(values: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> np.ndarray:
+    """Colour values with a (K, 4) uint8 lookup table between `levels` (clipped outside): H×W×4 uint8.
+
+    Done here once per draw instead of by the image item at paint time, which rebuilds a colour
+    table for every image on every repaint."""
+    lut = np.asarray(lut, np.uint8)
+    low, high = levels
+    span = high - low if high > low else 1.0
+    scaled = (np.nan_to_num(np.asarray(values, np.float32), nan=low) - low) * ((len(lut) - 1) / span)
+    return lut[np.clip(scaled + 0.5, 0, len(lut) - 1).astype(np.intp)]
+
+
 def stage_vectors(pixels: np.ndarray, activations: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Every stage the panel draws, as 1-D float32 arrays: the input pixels plus the Predictor's stages."""
     out = {"input": np.asarray(pixels, np.float32).reshape(-1)}

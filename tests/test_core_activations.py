@@ -81,3 +81,22 @@ def test_second_layer_unit_picture_is_its_gradient_at_the_current_input():
     (grad,) = torch.autograd.grad(hidden[0, 5], x)
     assert picture.shape == (28, 28)
     assert np.allclose(picture, grad[0].numpy(), atol=1e-5)
+
+
+def test_nice_levels_round_the_range_up_to_1_2_or_5_times_a_power_of_ten():
+    from fashion_desktop.activations import nice_levels
+
+    assert nice_levels((-3.2, 3.2)) == (-5.0, 5.0)
+    assert nice_levels((-0.9, 0.9)) == (-1.0, 1.0)
+    assert nice_levels((-17.0, 17.0)) == (-20.0, 20.0)
+    assert nice_levels((-2.0, 2.0)) == (-2.0, 2.0)
+    assert nice_levels((0.0, 0.0)) == (-1.0, 1.0)
+
+
+def test_to_rgba_maps_the_levels_onto_the_table_and_clips_outside():
+    from fashion_desktop.activations import to_rgba
+
+    lut = np.stack([np.arange(256), np.zeros(256), 255 - np.arange(256), np.full(256, 255)], 1).astype(np.uint8)
+    rgba = to_rgba(np.array([[-2.0, -1.0, 0.0, 1.0, 5.0]]), (-1.0, 1.0), lut)
+    assert rgba.shape == (1, 5, 4) and rgba.dtype == np.uint8
+    assert rgba[0, :, 0].tolist() == [0, 0, 128, 255, 255]

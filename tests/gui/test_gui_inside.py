@@ -41,13 +41,17 @@ def test_activations_panel_shows_every_stage_with_the_networks_shapes(window, qt
         "linear_relu_stack.2": (16, 32), "linear_relu_stack.3": (16, 32),
         "linear_relu_stack.4": (1, 10), "softmax": (1, 10)}
     # what is drawn is the same forward pass the bars come from
-    softmax = panel.images["softmax"].image.reshape(-1)
+    softmax = panel.shown["softmax"].reshape(-1)
     assert np.allclose(softmax, window.probabilities.probabilities(), atol=1e-6)
-    linear = panel.images["linear_relu_stack.0"].image
-    relu = panel.images["linear_relu_stack.1"].image
+    linear, relu = panel.shown["linear_relu_stack.0"], panel.shown["linear_relu_stack.1"]
     assert np.array_equal(relu, np.maximum(linear, 0))
-    low, high = panel.images["linear_relu_stack.0"].levels
-    assert low == -high and tuple(panel.images["linear_relu_stack.1"].levels) == (low, high)  # one diverging scale
+    low, high = panel.levels["linear_relu_stack.0"]
+    assert low == -high and panel.levels["linear_relu_stack.1"] == (low, high)  # one diverging scale
+    assert -low >= np.abs(linear).max()  # nothing is clipped
+    image = panel.images["linear_relu_stack.1"].image
+    assert image.shape == (16, 32, 4)
+    zeroed = relu == 0  # the negatives the ReLU removed: drawn in the scale's middle colour (white-ish)
+    assert zeroed.any() and (image[zeroed] == image[zeroed][0]).all() and image[zeroed][0][:3].min() > 200
 
 
 def test_hidden_panel_draws_nothing_and_catches_up_when_shown(window, qtbot, wait_idle):
@@ -239,3 +243,13 @@ def test_loading_weights_while_untrained_makes_them_the_trained_ones(make_window
     qtbot.waitUntil(lambda: not window.model_info.untrained, timeout=LOAD_MS)
     assert not window.untrained_action.isChecked()
     assert window.model_info.weights_path == str(random_weights)
+
+
+def test_an_empty_canvas_hides_the_layers_of_the_previous_drawing(window, qtbot, wait_idle):
+    _show(qtbot, window.activations_dock)
+    window.open_path(_coat().path)
+    wait_idle(window)
+    assert window.activations.view.isVisible()
+    window.canvas.clear()
+    wait_idle(window)
+    assert not window.activations.view.isVisible() and window.activations.message.isVisible()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashion_desktop.activations import (HIDDEN_LINEARS, RELU_OF, ROWS, as_grid, grid_index, incoming_weights,
-                                         stage_vectors, symmetric_levels)
+                                         nice_levels, stage_vectors, symmetric_levels, to_rgba)
 from fashion_desktop.classes import CLASS_NAMES
 
 DIVERGING, SEQUENTIAL, GREY = "CET-D1", "viridis", "CET-L1"
@@ -50,9 +50,13 @@ class ActivationsPanel(QWidget):
         self.view = None  # the pyqtgraph GraphicsLayoutWidget, built on first show
         self.images: dict[str, object] = {}  # stage → ImageItem
         self.grids: dict[str, tuple[int, int]] = {}
+        self.shown: dict[str, np.ndarray] = {}  # stage → the values (folded into its grid) on screen
+        self.levels: dict[str, tuple[float, float]] = {}  # stage → the colour scale's range
+        self._luts: dict[str, np.ndarray] = {}  # stage → its colour map as a 256 × RGBA table
         self.unit_image = None
         self.unit_title = None
         self._bars: dict[str, object] = {}  # row key → ColorBarItem
+        self._levels: dict[str, tuple[float, float]] = {}  # row key → the levels its colour bar shows
         self._state: dict[str, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] | None = None
         self._pending = False  # a result arrived while hidden
@@ -107,6 +111,7 @@ class ActivationsPanel(QWidget):
                                    invertY=True)
             vb.setMenuEnabled(False)
             vb.setDefaultPadding(0.0)
+            vb.disableAutoRange()  # ranges are fixed below: no re-ranging on every setImage
             return vb
 
         for row in ROWS:
@@ -122,9 +127,9 @@ class ActivationsPanel(QWidget):
             for c, stage in enumerate(row.stages):
                 vb = box(c, 2 if wide else 1, aspect=not wide)
                 item = pg.ImageItem(axisOrder="row-major")
-                item.setColorMap(cmap)
+                self._luts[stage] = cmap.getLookupTable(0.0, 1.0, 256, alpha=True, mode="byte")
                 vb.addItem(item)
-                item.setImage(np.zeros(row.grid, np.float32), levels=(0.0, 1.0))
+                item.setImage(to_rgba(np.zeros(row.grid, np.float32), (-1.0, 1.0), self._luts[stage]), autoLevels=False)
                 vb.setRange(xRange=(0, row.grid[1]), yRange=(0, row.grid[0]), padding=0)
                 self.images[stage], self.grids[stage] = item, row.grid
                 items.append(item)
@@ -133,7 +138,7 @@ class ActivationsPanel(QWidget):
             if row.key == "input":
                 vb = box(1)
                 self.unit_image = pg.ImageItem(axisOrder="row-major")
-                self.unit_image.setColorMap(maps["diverging"])
+                self.unit_image.setColorMap(maps["diverging"])  # drawn only on a click: the item colours it
                 self.unit_image.setImage(np.zeros((28, 28), np.float32), levels=(-1.0, 1.0))
                 vb.addItem(self.unit_image)
                 vb.setRange(xRange=(0, 28), yRange=(0, 28), padding=0)
@@ -141,7 +146,6 @@ class ActivationsPanel(QWidget):
             if row.signed or row.key == "softmax":
                 bar = pg.ColorBarItem(values=(-1.0, 1.0) if row.signed else (0.0, 1.0), colorMap=cmap,
                                       interactive=False, width=10, colorMapMenu=False)
-                bar.setImageItem(items)
                 if not row.signed:
                     bar.axis.setTicks([[(0.0, "0"), (1.0, "1")]])  # a 34-pixel strip has room for two labels
                 layout.addItem(bar, row=row_index, col=2)
@@ -164,9 +168,11 @@ class ActivationsPanel(QWidget):
     def show_result(self, pixels: np.ndarray | None, activations: dict[str, np.ndarray] | None) -> None:
         """Keep the newest stages; draw them now only if the panel is on screen."""
         if pixels is None or not activations:
-            self._vectors = None
+            self._vectors, self._pending = None, False
             self.message.setText(self.tr("Draw something: every layer's output appears here."))
             self.message.show()
+            if self.view is not None:
+                self.view.hide()  # no stale layers next to an empty canvas
             return
         self._vectors = stage_vectors(pixels, activations)
         self._pending = True
@@ -175,7 +181,7 @@ class ActivationsPanel(QWidget):
 
     def stage_shapes(self) -> dict[str, tuple[int, ...]]:
         """What each stage's image currently holds (rows, columns), for tests and screenshots."""
-        return {stage: tuple(item.image.shape) for stage, item in self.images.items() if item.image is not None}
+        return {stage: values.shape for stage, values in self.shown.items()}
 
     def _draw(self) -> None:
         self._pending = False
@@ -183,14 +189,18 @@ class ActivationsPanel(QWidget):
         if vectors is None:
             return
         self.message.hide()
+        self.view.show()
         for row in ROWS:
             values = [vectors[stage] for stage in row.stages]
-            levels = symmetric_levels(*values) if row.signed else (0.0, 1.0)
+            levels = nice_levels(symmetric_levels(*values)) if row.signed else (0.0, 1.0)
             for stage, v in zip(row.stages, values):
-                self.images[stage].setImage(as_grid(v, row.grid), autoLevels=False, levels=levels)
+                grid = as_grid(v, row.grid)
+                self.shown[stage], self.levels[stage] = grid, levels
+                self.images[stage].setImage(to_rgba(grid, levels, self._luts[stage]), autoLevels=False)
             bar = self._bars.get(row.key)
-            if bar is not None and row.signed:
+            if bar is not None and row.signed and self._levels.get(row.key) != levels:
                 bar.setLevels(levels)
+                self._levels[row.key] = levels
         if self.unit is not None and self.unit[0] == "linear_relu_stack.2":
             self._draw_unit()  # depends on which first-layer units are active
         self.draws += 1

@@ -192,7 +192,11 @@ class TestSetPanel(QWidget):
     # ------------------------------------------------------------ model and job
 
     def set_model_state(self, state: dict[str, np.ndarray] | None) -> None:
-        """A new model (weights, device or untrained switch): earlier predictions are stale."""
+        """A new model (weights or the untrained switch): earlier predictions are stale. The same
+        parameters again (the device changed) keep them."""
+        if state is not None and self._state is not None and state.keys() == self._state.keys() and all(
+                np.array_equal(state[k], self._state[k]) for k in state):
+            return
         self._state = state
         self._generation += 1
         if self.predictions is not None:
