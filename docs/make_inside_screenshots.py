@@ -87,10 +87,11 @@ def main() -> int:
     wait(lambda: window.testset.predictions is not None)
     window.testset.open_cell(6, 0)  # shirts taken for T-shirts
     pump(0.5)
-    window.resizeDocks([window.testset_dock], [440], Qt.Orientation.Vertical)
+    print("window", window.size().toTuple(), "test set dock", window.testset_dock.size().toTuple())
     shoot(window, out / "screenshot-testset.png")
 
-    window.resizeDocks([window.testset_dock], [200], Qt.Orientation.Vertical)
+    window.testset_dock.hide()
+    window.resizeDocks([window.probabilities_dock, window.activations_dock], [300, 600], Qt.Orientation.Vertical)
     window.activations_dock.show()
     window.activations_dock.raise_()
     window.untrained_action.setChecked(True)

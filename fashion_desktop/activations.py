@@ -63,13 +63,14 @@ def symmetric_levels(*arrays: np.ndarray, floor: float = 1e-6) -> tuple[float, f
 
 
 def nice_levels(levels: tuple[float, float]) -> tuple[float, float]:
-    """Symmetric levels widened to the next 1, 2 or 5 × 10ⁿ: the colour scale (and its axis) only
-    changes when the range really does, so drawing does not re-lay out the colour bar on every stroke."""
+    """Symmetric levels widened to the next round number (1, 1.5, 2, 3, 4, 5, 6, 8 × 10ⁿ): the colour scale
+    (and its axis) only changes when the range really does, so drawing does not re-lay out the colour bar
+    on every stroke, and the widening (at most a third) keeps the colours strong."""
     m = max(abs(levels[0]), abs(levels[1]))
     if not np.isfinite(m) or m <= 0:
         return -1.0, 1.0
     exponent = np.floor(np.log10(m))
-    for step in (1.0, 2.0, 5.0, 10.0):
+    for step in (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         nice = float(step * 10.0 ** exponent)
         if nice >= m * (1 - 1e-9):
             return -nice, nice

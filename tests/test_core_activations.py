@@ -83,10 +83,11 @@ def test_second_layer_unit_picture_is_its_gradient_at_the_current_input():
     assert np.allclose(picture, grad[0].numpy(), atol=1e-5)
 
 
-def test_nice_levels_round_the_range_up_to_1_2_or_5_times_a_power_of_ten():
+def test_nice_levels_round_the_range_up_to_a_round_number():
     from fashion_desktop.activations import nice_levels
 
-    assert nice_levels((-3.2, 3.2)) == (-5.0, 5.0)
+    assert nice_levels((-3.2, 3.2)) == (-4.0, 4.0)
+    assert nice_levels((-21.0, 21.0)) == (-30.0, 30.0)
     assert nice_levels((-0.9, 0.9)) == (-1.0, 1.0)
     assert nice_levels((-17.0, 17.0)) == (-20.0, 20.0)
     assert nice_levels((-2.0, 2.0)) == (-2.0, 2.0)

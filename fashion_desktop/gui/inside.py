@@ -34,20 +34,19 @@ class InsideViews(QObject):
         super().__init__(window)
         self.window = window
         self._explained: int | None = None  # the class pinned by a click in the bar chart; None: the top class
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
 
         window.activations = ActivationsPanel(window)
         window.weights = WeightsPanel(window)
         window.testset = TestSetPanel(window)
         window.activations_dock = window._dock(window.activations, self.tr("Activations"), "activationsDock", right)
         window.weights_dock = window._dock(window.weights, self.tr("Weights"), "weightsDock", right)
-        window.testset_dock = window._dock(window.testset, self.tr("Test set"), "testsetDock", bottom)
+        window.testset_dock = window._dock(window.testset, self.tr("Test set"), "testsetDock", left)
+        window.testset_dock.dockLocationChanged.connect(window.testset.fit_dock_area)
         window.splitDockWidget(window.probabilities_dock, window.activations_dock, Qt.Orientation.Vertical)
         window.tabifyDockWidget(window.activations_dock, window.weights_dock)
-        window.tabifyDockWidget(window.parameters_dock, window.testset_dock)
         for dock in (window.activations_dock, window.weights_dock, window.testset_dock):
             dock.hide()
-        window.parameters_dock.raise_()
 
         window.saliency_action = QAction(self.tr("&Why this class? (saliency overlay)"), window)
         window.saliency_action.setCheckable(True)
@@ -92,8 +91,9 @@ class InsideViews(QObject):
         side = window.centralWidget().layout().itemAt(1).layout()
         side.insertWidget(side.indexOf(window.preview_note) + 1, self.saliency_note)
 
-        self._sized = False
+        self._sized: set[str] = set()
         window.activations_dock.visibilityChanged.connect(self._first_show)
+        window.testset_dock.visibilityChanged.connect(self._first_show)
         window.probabilities.classClicked.connect(self.explain_class)
         window.parameters.parameterSelected.connect(window.weights.show_parameter)
         window.parameters.parameterActivated.connect(self.show_weights)
@@ -140,14 +140,19 @@ class InsideViews(QObject):
 
     @Slot(bool)
     def _first_show(self, visible: bool) -> None:
-        """The first time the activations appear, give them most of the column under the bars."""
-        window = self.window
-        if not visible or self._sized or window.activations_dock.isFloating():
+        """The first time a view appears, give it room: the activations most of the column under the
+        bars, the test set enough width for its confusion matrix."""
+        window, dock = self.window, self.sender()
+        if not visible or dock.objectName() in self._sized or dock.isFloating():
             return
-        self._sized = True
-        total = window.probabilities_dock.height() + window.activations_dock.height()
-        window.resizeDocks([window.probabilities_dock, window.activations_dock], [340, max(340, total - 340)],
-                           Qt.Orientation.Vertical)
+        self._sized.add(dock.objectName())
+        if dock is window.activations_dock:
+            total = window.probabilities_dock.height() + dock.height()
+            window.resizeDocks([window.probabilities_dock, dock], [300, max(390, total - 300)],
+                               Qt.Orientation.Vertical)
+        elif window.dockWidgetArea(dock) in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                             Qt.DockWidgetArea.RightDockWidgetArea):
+            window.resizeDocks([dock], [500], Qt.Orientation.Horizontal)
 
     # ------------------------------------------------------------ actions
 

@@ -95,7 +95,7 @@ class ActivationsPanel(QWidget):
         view = pg.GraphicsLayoutWidget(self)
         view.setObjectName("activationsView")
         view.setBackground(palette.color(QPalette.ColorRole.Base))
-        view.setMinimumSize(360, 480)
+        view.setMinimumSize(340, 390)
         layout = view.ci
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
@@ -104,7 +104,7 @@ class ActivationsPanel(QWidget):
         row_index = 0
 
         def title(text_: str, col: int, colspan: int = 1) -> None:
-            layout.addLabel(text_, row=row_index, col=col, colspan=colspan, color=text, size="9pt")
+            layout.addLabel(text_, row=row_index, col=col, colspan=colspan, color=text, size="8pt")
 
         def box(col: int, colspan: int = 1, aspect: bool = True):
             vb = layout.addViewBox(row=row_index, col=col, colspan=colspan, lockAspect=aspect, enableMouse=False,
@@ -120,8 +120,9 @@ class ActivationsPanel(QWidget):
             for c, stage in enumerate(row.stages):
                 title(stage_title(stage), c, 2 if wide else 1)
             if row.key == "input":
-                self.unit_title = layout.addLabel(self.tr("Click a hidden unit<br>to see what it looks for"),
-                                                  row=row_index, col=1, color=text, size="9pt")
+                self.unit_title = layout.addLabel(self.tr("Click a hidden unit"), row=row_index, col=1, color=text,
+                                                  size="8pt")
+            layout.layout.setRowFixedHeight(row_index, 16)
             row_index += 1
             items = []
             for c, stage in enumerate(row.stages):
@@ -134,7 +135,9 @@ class ActivationsPanel(QWidget):
                 self.images[stage], self.grids[stage] = item, row.grid
                 items.append(item)
                 if wide:
-                    layout.layout.setRowFixedHeight(row_index, 34)
+                    layout.layout.setRowFixedHeight(row_index, 30)
+                else:  # the 28×28 images and the 16×32 unit grids share what is left, never collapsing
+                    layout.layout.setRowMinimumHeight(row_index, 48)
             if row.key == "input":
                 vb = box(1)
                 self.unit_image = pg.ImageItem(axisOrder="row-major")
@@ -142,7 +145,7 @@ class ActivationsPanel(QWidget):
                 self.unit_image.setImage(np.zeros((28, 28), np.float32), levels=(-1.0, 1.0))
                 vb.addItem(self.unit_image)
                 vb.setRange(xRange=(0, 28), yRange=(0, 28), padding=0)
-                layout.layout.setRowFixedHeight(row_index, 110)
+                layout.layout.setRowMaximumHeight(row_index, 110)
             if row.signed or row.key == "softmax":
                 bar = pg.ColorBarItem(values=(-1.0, 1.0) if row.signed else (0.0, 1.0), colorMap=cmap,
                                       interactive=False, width=10, colorMapMenu=False)
@@ -272,7 +275,7 @@ class ActivationsPanel(QWidget):
         layer, unit = self.unit
         self.unit_image.setImage(weights, autoLevels=False, levels=symmetric_levels(weights))
         if layer == HIDDEN_LINEARS[0]:
-            text = self.tr("Layer 1, unit {0}:<br>its 784 incoming weights").format(unit)
+            text = self.tr("Layer 1 unit {0}: its weights").format(unit)
         else:
-            text = self.tr("Layer 2, unit {0}: its weights<br>through the active layer-1 units").format(unit)
-        self.unit_title.setText(text, color=self.palette().color(QPalette.ColorRole.Text), size="9pt")
+            text = self.tr("Layer 2 unit {0}: via active layer 1").format(unit)
+        self.unit_title.setText(text, color=self.palette().color(QPalette.ColorRole.Text), size="8pt")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QImage, QPalette, QPixmap, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListView,
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListView,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
@@ -145,7 +145,7 @@ class TestSetPanel(QWidget):
         self.confusion.setToolTip(self.tr("Rows: the true class; columns: the predicted class. "
                                           "Click a cell to see its images."))
         self.confusion.cellClicked.connect(self.open_cell)
-        self.confusion.setMinimumSize(480, 260)
+        self.confusion.setMinimumSize(440, 240)
         self.accuracy_label = QLabel(" ", self)
         self.accuracy_label.setObjectName("testsetAccuracy")
 
@@ -181,13 +181,20 @@ class TestSetPanel(QWidget):
         right = QVBoxLayout()
         right.addLayout(filters)
         right.addWidget(self.list, 1)
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         body.addLayout(left)
         body.addLayout(right, 1)
+        self._body = body
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addLayout(body, 1)
+
+    @Slot(Qt.DockWidgetArea)
+    def fit_dock_area(self, area: Qt.DockWidgetArea) -> None:
+        """Matrix above the images in a side dock, beside them in a top or bottom one."""
+        wide = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     # ------------------------------------------------------------ model and job
 

@@ -65,7 +65,7 @@ class WeightsPanel(QWidget):
         view = pg.GraphicsLayoutWidget(self)
         view.setObjectName("weightsView")
         view.setBackground(palette.color(QPalette.ColorRole.Base))
-        view.setMinimumSize(360, 360)
+        view.setMinimumSize(320, 260)
         main = view.ci.addPlot(row=0, col=0)
         main.setMenuEnabled(False)
         main.setMouseEnabled(x=False, y=False)
