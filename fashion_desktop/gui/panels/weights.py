@@ -40,6 +40,7 @@ class WeightsPanel(QWidget):
         self.stats_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.readout = QLabel(" ", self)
         self.readout.setObjectName("weightsReadout")
+        self.readout.setToolTip(self.tr("Scroll over an image to zoom in, drag to move"))
         self._placeholder = QWidget(self)
         self._placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._layout = QVBoxLayout(self)
@@ -152,6 +153,7 @@ class WeightsPanel(QWidget):
             main.getViewBox().setAspectLocked(False)
             main.showAxis("left")
             main.showAxis("bottom")
+            main.setMouseEnabled(x=False, y=False)
             low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
             pad = 0.05 * (high - low or 1.0)
             main.setRange(xRange=(-0.5, values.size - 0.5), yRange=(low - pad, high + pad), padding=0)
@@ -168,6 +170,7 @@ class WeightsPanel(QWidget):
             main.getViewBox().setAspectLocked(True)
             main.hideAxis("left")
             main.hideAxis("bottom")
+            main.setMouseEnabled(x=True, y=True)  # scroll to zoom into the tiles, drag to pan
             main.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.01)
             self._shown = image
         counts, edges = histogram(values)
