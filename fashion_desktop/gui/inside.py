@@ -98,6 +98,7 @@ class InsideViews(QObject):
         window.parameters.parameterSelected.connect(window.weights.show_parameter)
         window.parameters.parameterActivated.connect(self.show_weights)
         window.testset.imageChosen.connect(self.open_test_image)
+        window.worker.failed.connect(self._on_failure)
 
     # ------------------------------------------------------------ from the window
 
@@ -136,7 +137,23 @@ class InsideViews(QObject):
             self.saliency_note.setVisible(window.saliency_action.isChecked() and prediction is not None)
 
     def shutdown(self) -> None:
+        try:
+            self.window.worker.failed.disconnect(self._on_failure)
+        except (RuntimeError, TypeError):
+            pass
         self.window.testset.shutdown()
+
+    @Slot(object)
+    def _on_failure(self, failure) -> None:
+        """The worker could not compute saliency and switched it off: show the action off too."""
+        if failure.kind == "saliency":
+            action = self.window.saliency_action
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+            self._explained = None
+            self.window.preview.set_overlay(None)
+            self.saliency_note.hide()
 
     @Slot(bool)
     def _first_show(self, visible: bool) -> None:

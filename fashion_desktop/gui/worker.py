@@ -346,9 +346,9 @@ class InferenceWorker(QThread):
         try:
             prediction = self._predictor.predict(pixels, activations=True)
             self.inferences += 1
-            saliency, explained = self._explain(pixels, prediction.index)
         except Exception as exc:
             return self._failed(request, exc, pixels)
+        saliency, explained = self._explain(pixels, prediction.index)
         self._last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
                       created=request.created, finished=time.perf_counter(), saliency=saliency,
@@ -362,7 +362,12 @@ class InferenceWorker(QThread):
         from fashion_desktop.saliency import gradient_x_input
 
         index = top if chosen is None else chosen
-        return gradient_x_input(self._predictor.model, pixels, index), index
+        try:
+            return gradient_x_input(self._predictor.model, pixels, index), index
+        except Exception as exc:  # the prediction still counts; switch the overlay off and say why once
+            self._saliency = (False, None)
+            self.failed.emit(Failure("saliency", f"The saliency overlay was switched off: {type(exc).__name__}: {exc}"))
+            return None, -1
 
     @staticmethod
     def _failed(request: Request, exc: Exception, pixels: np.ndarray | None = None) -> Result:

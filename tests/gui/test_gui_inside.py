@@ -253,3 +253,20 @@ def test_an_empty_canvas_hides_the_layers_of_the_previous_drawing(window, qtbot,
     window.canvas.clear()
     wait_idle(window)
     assert not window.activations.view.isVisible() and window.activations.message.isVisible()
+
+
+def test_a_saliency_failure_keeps_the_prediction_and_switches_the_overlay_off(window, qtbot, wait_idle, monkeypatch):
+    import fashion_desktop.saliency as saliency
+
+    def broken(*_args):
+        raise RuntimeError("no gradients on this device")
+
+    monkeypatch.setattr(saliency, "gradient_x_input", broken)
+    results = []
+    window.predictionShown.connect(results.append)
+    window.saliency_action.setChecked(True)
+    window.open_path(_coat().path)
+    qtbot.waitUntil(lambda: not window.saliency_action.isChecked(), timeout=LOAD_MS)
+    wait_idle(window)
+    assert results[-1].prediction is not None and results[-1].saliency is None
+    assert "switched off" in window.last_message[1] and "no gradients" in window.last_message[1]
