@@ -48,6 +48,7 @@ def test_activations_panel_shows_every_stage_with_the_networks_shapes(window, qt
     low, high = panel.levels["linear_relu_stack.0"]
     assert low == -high and panel.levels["linear_relu_stack.1"] == (low, high)  # one diverging scale
     assert -low >= np.abs(linear).max()  # nothing is clipped
+    assert panel.titles["linear_relu_stack.1"].text == f"after ReLU: {np.count_nonzero(relu)} of 512 units > 0"
     image = panel.images["linear_relu_stack.1"].image
     assert image.shape == (16, 32, 4)
     zeroed = relu == 0  # the negatives the ReLU removed: drawn in the scale's middle colour (white-ish)
@@ -219,17 +220,17 @@ def test_untrained_switch_changes_predictions_and_switching_back_restores_them_e
     trained_w = window.model_info.state["linear_relu_stack.0.weight"].copy()
     assert window.probabilities.top_index() == 4
 
-    window.untrained_action.trigger()
-    qtbot.waitUntil(lambda: window.model_info.untrained, timeout=LOAD_MS)
-    wait_idle(window)
+    with qtbot.waitSignal(window.predictionShown, timeout=LOAD_MS):  # the worker re-runs the input on the swap
+        window.untrained_action.trigger()
+    assert window.model_info.untrained
     untrained = window.probabilities.probabilities()
     assert not np.allclose(untrained, trained)
     assert untrained.max() < 0.3  # an untrained network has no opinion: about 10 % each
     assert "untrained" in window.windowTitle()
 
-    window.untrained_action.trigger()
-    qtbot.waitUntil(lambda: not window.model_info.untrained, timeout=LOAD_MS)
-    wait_idle(window)
+    with qtbot.waitSignal(window.predictionShown, timeout=LOAD_MS):
+        window.untrained_action.trigger()
+    assert not window.model_info.untrained
     assert np.array_equal(window.probabilities.probabilities(), trained)
     assert np.array_equal(window.model_info.state["linear_relu_stack.0.weight"], trained_w)
     assert not window.untrained_action.isChecked() and "untrained" not in window.windowTitle()

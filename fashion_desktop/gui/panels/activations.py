@@ -50,6 +50,8 @@ class ActivationsPanel(QWidget):
         self.view = None  # the pyqtgraph GraphicsLayoutWidget, built on first show
         self.images: dict[str, object] = {}  # stage → ImageItem
         self.grids: dict[str, tuple[int, int]] = {}
+        self.titles: dict[str, object] = {}  # stage → its heading (LabelItem)
+        self._active: dict[str, int] = {}  # ReLU stage → units left non-zero, as its heading says
         self.shown: dict[str, np.ndarray] = {}  # stage → the values (folded into its grid) on screen
         self.levels: dict[str, tuple[float, float]] = {}  # stage → the colour scale's range
         self._luts: dict[str, np.ndarray] = {}  # stage → its colour map as a 256 × RGBA table
@@ -103,8 +105,8 @@ class ActivationsPanel(QWidget):
                 "grey": pg.colormap.get(GREY)}
         row_index = 0
 
-        def title(text_: str, col: int, colspan: int = 1) -> None:
-            layout.addLabel(text_, row=row_index, col=col, colspan=colspan, color=text, size="8pt")
+        def title(text_: str, col: int, colspan: int = 1):
+            return layout.addLabel(text_, row=row_index, col=col, colspan=colspan, color=text, size="8pt")
 
         def box(col: int, colspan: int = 1, aspect: bool = True):
             vb = layout.addViewBox(row=row_index, col=col, colspan=colspan, lockAspect=aspect, enableMouse=False,
@@ -118,7 +120,7 @@ class ActivationsPanel(QWidget):
             cmap = maps["diverging"] if row.signed else maps["grey" if row.key in ("input", "flatten") else "sequential"]
             wide = len(row.stages) == 1 and row.key != "input"
             for c, stage in enumerate(row.stages):
-                title(stage_title(stage), c, 2 if wide else 1)
+                self.titles[stage] = title(stage_title(stage), c, 2 if wide else 1)
             if row.key == "input":
                 self.unit_title = layout.addLabel(self.tr("Click a hidden unit"), row=row_index, col=1, color=text,
                                                   size="8pt")
@@ -200,6 +202,14 @@ class ActivationsPanel(QWidget):
                 grid = as_grid(v, row.grid)
                 self.shown[stage], self.levels[stage] = grid, levels
                 self.images[stage].setImage(to_rgba(grid, levels, self._luts[stage]), autoLevels=False)
+            for stage in row.stages:
+                if stage in RELU_OF:  # say how many units survive: they can be few, and faint on a shared scale
+                    active = int(np.count_nonzero(vectors[stage]))
+                    if self._active.get(stage) != active:
+                        self._active[stage] = active
+                        self.titles[stage].setText(self.tr("after ReLU: {0} of {1} units > 0").format(
+                            active, vectors[stage].size), color=self.palette().color(QPalette.ColorRole.Text),
+                            size="8pt")
             bar = self._bars.get(row.key)
             if bar is not None and row.signed and self._levels.get(row.key) != levels:
                 bar.setLevels(levels)
