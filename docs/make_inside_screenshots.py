@@ -51,7 +51,7 @@ def shoot(window: MainWindow, path: Path) -> None:
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
-    app = create_application([])
+    app = create_application([])  # noqa: F841 - kept alive for the whole run
     settings = QSettings("/tmp/fashion-desktop-inside-screenshots.ini", QSettings.Format.IniFormat)
     settings.clear()
     window = MainWindow(settings, device="cpu")

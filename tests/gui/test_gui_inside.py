@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from fashion_desktop.samples import list_samples

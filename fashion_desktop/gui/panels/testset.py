@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QImage, QPalette, QPixmap, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListView,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
