@@ -23,6 +23,7 @@ from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
+from fashion_desktop.gui.inside import InsideViews
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_menus(requested)
         self._build_toolbar()
         self._build_status()
+        self.inside = InsideViews(self)  # adds activations_dock, weights_dock, testset_dock, saliency_action, untrained_action
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -222,7 +224,7 @@ class MainWindow(QMainWindow):
         self.samples_menu = bar.addMenu(self.tr("&Samples"))
         self._build_samples_menu()
 
-        model = bar.addMenu(self.tr("&Model"))
+        self.model_menu = model = bar.addMenu(self.tr("&Model"))
         model.addActions([self.open_weights_action, self.shipped_weights_action])
 
         self.device_menu = bar.addMenu(self.tr("&Device"))
@@ -360,6 +362,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._coalesce.stop()
         self._timing_text.stop()
+        self.inside.shutdown()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
             try:
@@ -593,6 +596,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(note, 15000)
         if self.probabilities.state == "loading":
             self.probabilities.show_empty()
+        self.inside.show_model(info)
         self.modelShown.emit(info)
 
     @Slot(object)
@@ -644,6 +648,7 @@ class MainWindow(QMainWindow):
         else:
             self.probabilities.show_error(result.message)
             self.statusBar().showMessage(self.tr("Classification failed: {0}").format(result.message), 10000)
+        self.inside.show_result(result)
         self.last_latency_ms = (time.perf_counter() - result.created) * 1000.0
         self.predictionShown.emit(result)
 

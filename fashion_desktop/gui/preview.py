@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fashion_desktop.gui.canvas import array_to_qimage
@@ -25,6 +25,7 @@ class InputPreview(QWidget):
         self.setAccessibleName(self.tr("Network input, 28 by 28 pixels"))
         self._pixels: np.ndarray | None = None
         self._image = None
+        self._overlay: QImage | None = None  # the saliency overlay (RGBA), drawn over the pixels
 
     def sizeHint(self) -> QSize:
         return QSize(168, 168)
@@ -46,6 +47,19 @@ class InputPreview(QWidget):
             self._image = array_to_qimage(np.clip(self._pixels * 255.0 + 0.5, 0, 255).astype(np.uint8))
         self.update()
 
+    def set_overlay(self, rgba: np.ndarray | None) -> None:
+        """Draw uint8 28×28×4 colours over the input (e.g. `saliency.overlay_rgba`); None removes it."""
+        if rgba is None:
+            self._overlay = None
+        else:
+            data = np.ascontiguousarray(rgba, dtype=np.uint8)
+            height, width = data.shape[:2]
+            self._overlay = QImage(data.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+        self.update()
+
+    def has_overlay(self) -> bool:
+        return self._overlay is not None
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         side = max(1.0, min(self.width(), self.height()) - 2.0)
@@ -54,6 +68,8 @@ class InputPreview(QWidget):
         if self._image is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.drawImage(rect, self._image)
+            if self._overlay is not None:
+                painter.drawImage(rect, self._overlay)
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         painter.end()

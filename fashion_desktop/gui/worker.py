@@ -55,6 +55,8 @@ class Result:
     message: str = ""  # why it is empty, or what failed
     created: float = 0.0
     finished: float = 0.0
+    saliency: np.ndarray | None = None  # 28×28 gradient × input, only while the overlay is on
+    saliency_class: int = -1  # the class it explains
 
     @property
     def error(self) -> bool:
@@ -78,6 +80,8 @@ class ModelInfo:
     weights_notes: tuple[str, ...] = ()
     torch_version: str = ""
     shipped: bool = True
+    state: dict | None = None  # parameter name → numpy copy, for the weights and activations views
+    untrained: bool = False  # the freshly initialised network is in use (set_untrained)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ class InferenceWorker(QThread):
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
         self.busy = threading.Event()  # set while a request is being processed
         self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
+        self._saliency: tuple[bool, int | None] = (False, None)  # (on, class or None for the top one)
+        self._trained = None  # the trained Predictor, set aside while the untrained one is in use
 
     # ------------------------------------------------------------ GUI-thread API
 
@@ -150,6 +156,14 @@ class InferenceWorker(QThread):
     def set_device(self, requested: str) -> None:
         """Move the model to 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps' (falls back to the CPU with a notice)."""
         self._command(_Command("device", {"device": requested}))
+
+    def set_saliency(self, enabled: bool, class_index: int | None = None) -> None:
+        """Compute gradient × input for `class_index` (None: the top class) with every result while enabled."""
+        self._command(_Command("saliency", {"enabled": enabled, "class_index": class_index}))
+
+    def set_untrained(self, untrained: bool) -> None:
+        """Swap in a freshly initialised network (the trained one is kept aside), or swap it back."""
+        self._command(_Command("untrained", {"untrained": untrained}))
 
     def stop(self) -> None:
         """Ask the loop to end after the current step; pair with `wait()`."""
@@ -198,11 +212,15 @@ class InferenceWorker(QThread):
                 self._load(command.args["weights"])
             elif command.kind == "device":
                 self._move(command.args["device"])
+            elif command.kind == "saliency":
+                self._saliency = (command.args["enabled"], command.args["class_index"])
+            elif command.kind == "untrained":
+                self._swap_untrained(command.args["untrained"])
         except FashionDesktopError as exc:
             self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
         except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
             self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
-        if self._predictor is not None and command.kind in ("load", "device", "startup"):
+        if self._predictor is not None and command.kind in ("load", "device", "startup", "saliency", "untrained"):
             self._rerun_last()
 
     def _rerun_last(self) -> None:
@@ -232,6 +250,9 @@ class InferenceWorker(QThread):
         predictor = Predictor(model, self._device_choice.device)
         if self._predictor is not None:
             self._predictor.close()
+        if self._trained is not None:  # new weights end the untrained view: they are the trained ones now
+            self._trained.close()
+            self._trained = None
         self._predictor, self._weights = predictor, (loaded, weights is None)
         self.modelReady.emit(self._info())
 
@@ -248,6 +269,19 @@ class InferenceWorker(QThread):
         self._device_choice = choice
         if self._predictor is not None:
             self.modelReady.emit(self._info())
+
+    def _swap_untrained(self, untrained: bool) -> None:
+        from fashion_desktop.inference import Predictor
+        from fashion_desktop.untrained import untrained_network
+
+        if self._predictor is None or untrained == (self._trained is not None):
+            return
+        if untrained:
+            self._trained, self._predictor = self._predictor, Predictor(untrained_network(), self._predictor.device)
+        else:
+            self._predictor.close()
+            self._predictor, self._trained = self._trained.to(self._predictor.device), None
+        self.modelReady.emit(self._info())
 
     def _info(self) -> ModelInfo:
         import torch
@@ -266,7 +300,8 @@ class InferenceWorker(QThread):
             device_description=description, requested_device=self._device_choice.requested,
             device_notice=self._device_choice.notice, devices=devices, weights_path=str(loaded.path),
             weights_sha256=loaded.sha256, weights_notes=tuple(loaded.notes), torch_version=torch.__version__,
-            shipped=shipped,
+            shipped=shipped, untrained=self._trained is not None,
+            state={name: p.detach().cpu().numpy().copy() for name, p in model.named_parameters()},
         )
 
     def _run_request(self, request: Request) -> None:
@@ -313,9 +348,26 @@ class InferenceWorker(QThread):
             self.inferences += 1
         except Exception as exc:
             return self._failed(request, exc, pixels)
+        saliency, explained = self._explain(pixels, prediction.index)
         self._last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter())
+                      created=request.created, finished=time.perf_counter(), saliency=saliency,
+                      saliency_class=explained)
+
+    def _explain(self, pixels: np.ndarray, top: int) -> tuple[np.ndarray | None, int]:
+        """Saliency for the chosen class (the top one by default), only while the overlay is on."""
+        enabled, chosen = self._saliency
+        if not enabled:
+            return None, -1
+        from fashion_desktop.saliency import gradient_x_input
+
+        index = top if chosen is None else chosen
+        try:
+            return gradient_x_input(self._predictor.model, pixels, index), index
+        except Exception as exc:  # the prediction still counts; switch the overlay off and say why once
+            self._saliency = (False, None)
+            self.failed.emit(Failure("saliency", f"The saliency overlay was switched off: {type(exc).__name__}: {exc}"))
+            return None, -1
 
     @staticmethod
     def _failed(request: Request, exc: Exception, pixels: np.ndarray | None = None) -> Result:

@@ -7,7 +7,7 @@ the first values of `param[:2]`, and its tooltip the full text the tutorial prin
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -37,6 +37,9 @@ def human_bytes(count: int) -> str:
 class ParametersPanel(QWidget):
     """A table of parameters plus the total; `select_layer(name)` selects that layer's rows."""
 
+    parameterSelected = Signal(str)  # the first selected parameter, whenever the selection changes
+    parameterActivated = Signal(str)  # double-click or Enter on a row: show its values
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ParametersPanel")
@@ -62,6 +65,8 @@ class ParametersPanel(QWidget):
         layout.addWidget(self.total)
         self.show_message(self.tr("Loading the network…"))
         self._names: list[str] = []
+        self.table.itemSelectionChanged.connect(self._emit_selected)
+        self.table.itemActivated.connect(lambda item: self.parameterActivated.emit(self._names[item.row()]))
 
     def show_message(self, text: str) -> None:
         self.table.setRowCount(0)
@@ -81,6 +86,8 @@ class ParametersPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == len(cells) - 1:
                     item.setToolTip(row.preview)
+                else:
+                    item.setToolTip(self.tr("Double-click to see all its values in the Weights view"))
                 self.table.setItem(r, c, item)
         size = sum(row.bytes for row in rows)
         self.total.setText(self.tr("Total: {0} parameters ({1})").format(f"{total:,}", human_bytes(size)))
@@ -91,6 +98,12 @@ class ParametersPanel(QWidget):
     def selected_names(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self._names[r] for r in rows]
+
+    @Slot()
+    def _emit_selected(self) -> None:
+        names = self.selected_names()
+        if names:
+            self.parameterSelected.emit(names[0])
 
     @Slot(str)
     def select_layer(self, name: str) -> None:

@@ -10,7 +10,7 @@ Horizontal bars keep the class names horizontal and readable on the left axis.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -36,6 +36,7 @@ class ProbabilitiesPanel(QWidget):
     """Shows a state: loading, nothing to classify, an error, or a prediction."""
 
     painted = Signal()  # the chart was repainted: what it shows is now on screen (for the bench)
+    classClicked = Signal(int)  # a click on a class's bar or name (e.g. "why this class?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,10 +128,28 @@ class ProbabilitiesPanel(QWidget):
             label.setPos(0.0, i)
             plot.addItem(label)
             self.values.append(label)
+        plot.scene().sigMouseClicked.connect(self._on_click)
+        plot.setToolTip(self.tr("Click a class to see which pixels pushed it up or down"))
         self._layout.replaceWidget(self._placeholder, plot)
         self._placeholder.deleteLater()
         self.plot = plot
         self._update_bars(self._probabilities)
+
+    def class_at(self, scene_pos: QPointF) -> int | None:
+        """The class whose row (bar, value or name on the axis) is under a scene position."""
+        if self.plot is None:
+            return None
+        item = self.plot.getPlotItem()
+        if not item.sceneBoundingRect().contains(scene_pos):
+            return None
+        y = item.getViewBox().mapSceneToView(scene_pos).y()
+        index = int(round(y))
+        return index if 0 <= index < NUM_CLASSES and abs(y - index) <= 0.45 else None
+
+    def _on_click(self, event) -> None:
+        index = self.class_at(event.scenePos())
+        if index is not None:
+            self.classClicked.emit(index)
 
     # ------------------------------------------------------------ what tests and the window read
 
