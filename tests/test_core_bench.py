@@ -96,6 +96,7 @@ def test_the_window_probe_reports_its_figures(tmp_path):
                            "--moves", "20", "--inferences", "30"], child_env())
     report = json.loads(out.strip().splitlines()[-1])
     assert report["stroke_to_bars_ms"]["p50"] > 0 and report["stroke_results_shown"] > 0
+    assert report["stroke_to_bars_inside_ms"]["p95"] >= report["stroke_to_bars_inside_ms"]["p50"] > 0
     assert 1 <= report["burst_200_inferences"] <= 200
     assert report["rss_mb"] > 0 and "rss_growth_30_mb" in report
 

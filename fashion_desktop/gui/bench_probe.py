@@ -4,8 +4,8 @@
     python -m fashion_desktop.gui.bench_probe window --json   # stroke-to-bars, burst, memory
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
-time from the oldest canvas change it includes to the probability chart having repainted it;
-then sends a burst of requests and counts the inferences it cost; then runs many inferences
+time from the oldest canvas change it includes to the probability chart having repainted it
+(once as the window opens, once with the activations panel open and saliency on); then sends a burst of requests and counts the inferences it cost; then runs many inferences
 through the whole window path and reports how resident memory grew. Prints one JSON object.
 """
 
@@ -144,6 +144,18 @@ class Probe:
                 "stroke_results_shown": len(self.latencies),
                 "stroke_inferences": self.window.worker.inferences - inferences}
 
+    def stroke_inside(self, moves: int, rate_hz: float) -> dict:
+        """The same stroke with the activations panel open and the saliency overlay on."""
+        window = self.window
+        window.activations_dock.show()
+        window.activations_dock.raise_()
+        window.saliency_action.setChecked(True)
+        try:
+            return self.stroke(moves, rate_hz)["stroke_to_bars_ms"]
+        finally:
+            window.saliency_action.setChecked(False)
+            window.activations_dock.hide()
+
     def burst(self, count: int) -> dict:
         """`count` requests sent back to back (distinct drawings): how many inferences they cost."""
         import numpy as np
@@ -206,6 +218,7 @@ def window(args: argparse.Namespace) -> int:
 
         report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
         report.update(probe.stroke(args.moves, args.rate))
+        report["stroke_to_bars_inside_ms"] = probe.stroke_inside(args.moves, args.rate)
         report.update(probe.burst(200))
         if args.inferences:
             memory = probe.memory(args.inferences)
