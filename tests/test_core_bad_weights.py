@@ -87,8 +87,7 @@ def test_truncated_anywhere_gives_a_clear_message(tmp_path, state, fraction):
     bad.write_bytes(data[: int(len(data) * fraction)])
     with pytest.raises(WeightsError) as caught:
         read_weights(bad)
-    assert "cut.pth" in str(caught.value)
-    assert "truncated" in str(caught.value) or "not a PyTorch weights file" in str(caught.value)
+    assert "cut.pth" in str(caught.value) and "truncated" in str(caught.value)
 
 
 def test_flipped_bytes_in_the_tensor_data_are_caught_or_load(tmp_path, state):
