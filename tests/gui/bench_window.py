@@ -78,6 +78,7 @@ def latency(weights: str | None, moves: int) -> None:
 
     app = create_application([])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    os.environ["FASHION_DESKTOP_APP_DATA"] = tempfile.mkdtemp()  # start blank; never touch the user's autosave
     window = MainWindow(settings, weights=weights, device="cpu")
     window.resize(1400, 900)
     window.show()
