@@ -23,6 +23,9 @@ from PIL import Image
 from fashion_desktop import preprocess as P
 from fashion_desktop.errors import FashionDesktopError
 
+# Pillow warns (rightly) about the damaged TIFF tags the mutations make; the warnings are not the test.
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL.TiffImagePlugin")
+
 EXAMPLES = 300
 CASE_LIMIT_S = 20  # one case running longer than this is a hang (POSIX only: it needs SIGALRM)
 

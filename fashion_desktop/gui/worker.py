@@ -206,7 +206,8 @@ class InferenceWorker(QThread):
         except FashionDesktopError as exc:
             self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
         except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
-            _log.error("Worker command '%s' failed", command.kind, exc_info=True)
+            # Logged to the error file; the window already shows its own dialog for `failed`.
+            _log.warning("Worker command '%s' failed unexpectedly", command.kind, exc_info=True)
             self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
         if self._predictor is not None and command.kind in ("load", "device", "startup"):
             self._rerun_last()
