@@ -4,7 +4,8 @@ A leak in a long session shows up only after thousands of results: a hook that k
 panel that adds plot items instead of updating them, a queue that grows. `run_inferences` sends
 N inputs one after another, each waited for (so each is a real forward pass, not coalesced away),
 and returns how much the process's resident memory grew between the end of a warm-up and the end.
-Used by the robustness test (tests/gui/test_gui_robustness.py) and by the benchmark command.
+Used by tests/gui/test_gui_soak.py (10,000 inferences; run it with -s to see the figure) and by the
+benchmark command.
 """
 
 from __future__ import annotations
