@@ -66,6 +66,10 @@ def main() -> int:
 
     settings = QSettings(str(Path("/tmp") / "fashion-desktop-screenshot.ini"), QSettings.Format.IniFormat)
     settings.clear()
+    import os
+    import tempfile
+
+    os.environ["FASHION_DESKTOP_APP_DATA"] = tempfile.mkdtemp()  # not the user's autosaved drawing
     window = MainWindow(settings, weights=args.weights, device="cpu")
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)

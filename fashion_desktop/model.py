@@ -111,6 +111,11 @@ def _read_file(path: Path) -> bytes:
 
 
 def _parse_torch(path: Path, data: bytes) -> object:
+    if data.startswith(b"PK\x03\x04") and not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WeightsError(
+            f"{path.name} is damaged or truncated: it starts like a file saved by torch.save, but its end "
+            "is missing (an interrupted download or copy?). Copy or save it again."
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WeightsError(
             f"{path.name} is not a PyTorch weights file (it is not in torch.save's format). "

@@ -83,7 +83,8 @@ def decode_image(source, name: str = "image") -> Image.Image:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(
-            f"{name} is too large to decode safely (limit {MAX_PIXELS // 1_000_000} megapixels); it was refused."
+            f"{name} is too large to decode safely (over {MAX_PIXELS // 1_000_000} megapixels); it was refused "
+            "before decoding. Scale it down and try again."
         ) from exc
     except UnidentifiedImageError as exc:
         raise ImageError(f"{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…).") from exc

@@ -55,12 +55,15 @@ def export_samples(images, labels, predicted, folder: Path, per_class: int = 2) 
     """
     from PIL import Image
 
+    from fashion_desktop.atomic import atomic_open
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for class_index in range(len(CLASS_NAMES)):
         picked = [i for i in range(len(labels)) if labels[i] == class_index and predicted[i] == class_index][:per_class]
         for i in picked:
             path = folder / sample_name(class_index, i)
-            Image.fromarray(images[i]).save(path, optimize=True)
+            with atomic_open(path, "wb") as handle:  # a sample is never left half-written
+                Image.fromarray(images[i]).save(handle, "PNG", optimize=True)
             written.append(path)
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from fashion_desktop.bench.processes import run_json
@@ -14,18 +15,31 @@ print(rss_mb())
 
 
 def rss_mb() -> float:
-    """This process's resident memory now (Linux: /proc; elsewhere the peak, which is an upper bound)."""
-    try:
-        with open("/proc/self/statm") as handle:
-            pages = int(handle.read().split()[1])
-        import os
+    """This process's resident memory in MB, now (not the peak).
 
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
+    Linux: /proc/self/statm. Elsewhere psutil when installed; otherwise the peak from
+    `resource` (macOS) or 0.0 (Windows without psutil), which makes growth read as 0: say so when
+    reporting figures from those systems.
+    """
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            resident_pages = int(handle.read().split()[1])
+        return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:
+        pass
+    try:
         import resource
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+        return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+    except ImportError:
+        return 0.0
 
 
 def torch_floor_rss_mb() -> float:

@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
 
         return run_packaged_self_test(args, qt_args, started_at=started_at)
     app = create_application(qt_args)
+    from fashion_desktop.gui.error_report import install_error_reporter
+
+    install_error_reporter(app)  # unexpected errors: a dialog and errors.log in the data folder
 
     from fashion_desktop.gui.main_window import MainWindow
 

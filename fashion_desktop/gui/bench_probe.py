@@ -177,33 +177,14 @@ class Probe:
         return {"burst_200_inferences" if count == 200 else f"burst_{count}_inferences": worker.inferences - before}
 
     def memory(self, inferences: int) -> dict:
-        """RSS after start-up, then its growth over `inferences` results shown through the window."""
-        from fashion_desktop.bench.memory import rss_mb
+        """Growth of resident memory over `inferences` results shown through the window."""
+        from fashion_desktop.gui.soak import run_inferences
 
         self.settle()
-        worker = self.window.worker
-        drawings = []
-        base = self.window.canvas.grey()
-        for k in range(8):
-            grey = base.copy()
-            grey[60 + 40 * k : 100 + 40 * k, 100:350] = 255
-            drawings.append(grey)
-
-        def run(n: int) -> None:
-            for i in range(n):
-                request_id = worker.request(grey=drawings[i % len(drawings)])
-                self.wait(lambda: self.window.last_result_id >= request_id, 30.0)
-
-        rss = rss_mb()
-        run(min(500, inferences))  # warm caches and allocators before the baseline
-        before = rss_mb()
         start = time.perf_counter()
-        run(inferences)
-        seconds = time.perf_counter() - start
-        self.settle()
-        growth = rss_mb() - before
+        growth = run_inferences(self.window, inferences, warmup=min(500, inferences))
         key = "rss_growth_10k_mb" if inferences == 10_000 else f"rss_growth_{inferences}_mb"
-        return {"rss_mb": rss, key: growth, "soak_inferences": inferences, "soak_seconds": seconds}
+        return {key: growth, "soak_inferences": inferences, "soak_seconds": time.perf_counter() - start}
 
     def close(self) -> None:
         self.window.close()
@@ -221,9 +202,7 @@ def window(args: argparse.Namespace) -> int:
         report["stroke_to_bars_inside_ms"] = probe.stroke_inside(args.moves, args.rate)
         report.update(probe.burst(200))
         if args.inferences:
-            memory = probe.memory(args.inferences)
-            memory.pop("rss_mb")
-            report.update(memory)
+            report.update(probe.memory(args.inferences))
     finally:
         probe.close()
     print(json.dumps(report))

@@ -23,11 +23,13 @@ from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
+from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.inside import InsideViews
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
 from fashion_desktop.gui.preview import InputPreview
+from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.settings = settings if settings is not None else QSettings()
+        self.settings, settings_notice = recover_settings(self.settings)  # a damaged file → defaults
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self._closing = False
@@ -91,6 +94,10 @@ class MainWindow(QMainWindow):
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
         self._restore_settings()
+        self.autosave = CanvasAutosave(self.canvas, app_data_folder(), self)  # the drawing survives a crash
+        self.autosave.failed.connect(partial(self.statusBar().showMessage, timeout=8000))
+        self.startup_notices = [n for n in (settings_notice, self.autosave.restore()) if n]
+        announce_when_ready(self, self.startup_notices)
 
     @property
     def model_info(self) -> ModelInfo | None:
@@ -363,6 +370,7 @@ class MainWindow(QMainWindow):
         self._coalesce.stop()
         self._timing_text.stop()
         self.inside.shutdown()
+        self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
             try:

@@ -191,6 +191,7 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from fashion_desktop.gui.app import create_application
+    from fashion_desktop.gui.data_folder import APP_DATA_ENV
     from fashion_desktop.samples import list_samples
 
     timeout_s = float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_S)
@@ -199,6 +200,7 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="fashion-desktop-self-test-") as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        os.environ[APP_DATA_ENV] = folder  # never restore or overwrite the user's autosaved drawing
         window = MainWindow(settings, weights=args.weights, device=args.device or "auto")
         samples = list_samples()
         _say(f"{len(samples)} samples; loading the model")
@@ -214,7 +216,9 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
         print(text, flush=True)
     out = os.environ.get(OUT_ENV)
     if out:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        from fashion_desktop.atomic import atomic_write_text
+
+        atomic_write_text(out, text + "\n")
     return 0 if verdict["ok"] else 1
 
 

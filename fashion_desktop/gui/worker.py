@@ -14,6 +14,7 @@ is overtaken while being preprocessed is dropped before its forward pass. Comman
 from __future__ import annotations
 
 import collections
+import logging
 import threading
 import time
 import traceback
@@ -26,6 +27,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from fashion_desktop.errors import EmptyImageError, FashionDesktopError
+
+
+_log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -106,6 +110,7 @@ class InferenceWorker(QThread):
     modelReady = Signal(object)  # ModelInfo, after startup, a weights change or a device change
     failed = Signal(object)  # Failure
     progress = Signal(str)  # what the worker is doing while the panels wait
+    deviceFailed = Signal(str)  # a device failed mid-session; the model moved to the CPU (the notice)
 
     def __init__(self, weights: str | Path | None = None, device: str = "auto", parent=None) -> None:
         super().__init__(parent)
@@ -219,6 +224,8 @@ class InferenceWorker(QThread):
         except FashionDesktopError as exc:
             self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
         except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
+            # Logged to the error file; the window already shows its own dialog for `failed`.
+            _log.warning("Worker command '%s' failed unexpectedly", command.kind, exc_info=True)
             self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
         if self._predictor is not None and command.kind in ("load", "device", "startup", "saliency", "untrained"):
             self._rerun_last()
@@ -344,7 +351,12 @@ class InferenceWorker(QThread):
                           message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
         try:
-            prediction = self._predictor.predict(pixels, activations=True)
+            try:
+                prediction = self._predictor.predict(pixels, activations=True)
+            except Exception as exc:
+                if not self._fall_back_to_cpu(exc):
+                    raise
+                prediction = self._predictor.predict(pixels, activations=True)  # the same input, on the CPU
             self.inferences += 1
         except Exception as exc:
             return self._failed(request, exc, pixels)
@@ -369,8 +381,40 @@ class InferenceWorker(QThread):
             self.failed.emit(Failure("saliency", f"The saliency overlay was switched off: {type(exc).__name__}: {exc}"))
             return None, -1
 
+    def _fall_back_to_cpu(self, exc: Exception) -> bool:
+        """A forward pass failed on a GPU (driver reset, illegal access, out of memory): move to the CPU.
+
+        Returns False when the model already ran on the CPU, where there is nothing to fall back to.
+        """
+        if self._predictor is None or self._predictor.device.type == "cpu" or self._weights is None:
+            return False
+        from fashion_desktop.device import DeviceChoice
+        from fashion_desktop.inference import Predictor
+        from fashion_desktop.model import NeuralNetwork
+
+        failed_on = str(self._predictor.device)
+        _log.warning("Inference failed on %s; moving the model to the CPU", failed_on, exc_info=exc)
+        # Rebuild from the validated CPU copy of the weights: a GPU that failed may not even
+        # manage to copy its tensors back.
+        model = NeuralNetwork()
+        model.load_state_dict(self._weights[0].state_dict)
+        old, self._predictor = self._predictor, Predictor(model.eval(), "cpu")
+        try:
+            old.close()
+        except Exception:  # the broken device's hooks are dropped with it either way
+            pass
+        notice = _tr("{0} failed ({1}); the network now runs on the CPU.").format(
+            failed_on, f"{type(exc).__name__}: {exc}".strip()[:200])
+        requested = self._device_choice.requested if self._device_choice is not None else "auto"
+        self._device_choice = DeviceChoice(self._predictor.device, requested, notice)
+        self.deviceFailed.emit(notice)
+        self.modelReady.emit(self._info())
+        return True
+
     @staticmethod
     def _failed(request: Request, exc: Exception, pixels: np.ndarray | None = None) -> Result:
+        if not isinstance(exc, FashionDesktopError):
+            _log.error("Classifying request %d failed", request.id, exc_info=exc)
         message = str(exc) if isinstance(exc, FashionDesktopError) else f"{type(exc).__name__}: {exc}"
         return Result(request.id, pixels=pixels, message=message, created=request.created,
                       finished=time.perf_counter())

@@ -45,6 +45,16 @@ def private_settings(tmp_path, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path, monkeypatch):
+    """The autosaved drawing and the error log go to tmp_path, never the user's data folder."""
+    from fashion_desktop.gui.data_folder import APP_DATA_ENV
+
+    folder = tmp_path / "appdata"
+    monkeypatch.setenv(APP_DATA_ENV, str(folder))
+    return folder
+
+
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -1,0 +1,64 @@
+"""A long session: 10,000 inferences through the real worker and window keep memory flat.
+
+Prints the growth; run `QT_QPA_PLATFORM=offscreen python -m pytest -s tests/gui/test_gui_soak.py` to see it.
+The bound is generous (a real leak of one 28×28 float input per result alone would be 30 MB; one of
+the activations, 50 MB), so machine noise cannot fail it while a per-result leak does.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from fashion_desktop.bench.memory import rss_mb
+from fashion_desktop.gui.soak import run_inferences
+
+INFERENCES = 10_000
+MAX_GROWTH_MB = 25.0
+
+
+@pytest.mark.slow
+def test_ten_thousand_inferences_keep_memory_flat(window):
+    inferences_before = window.worker.inferences
+    started = time.perf_counter()
+    growth = run_inferences(window, INFERENCES, warmup=300)
+    seconds = time.perf_counter() - started
+    ran = window.worker.inferences - inferences_before
+    print(f"\nsoak: {ran} inferences in {seconds:.0f} s; RSS growth after warm-up {growth:+.2f} MB "
+          f"(RSS now {rss_mb():.0f} MB)")
+    assert ran == INFERENCES + 300  # each input waited for: none coalesced away
+    assert window.probabilities.state == "result"
+    assert growth < MAX_GROWTH_MB
+
+
+def test_run_inferences_detects_a_leak(window, monkeypatch):
+    """The measurement is not blind: a deliberate leak of 1 MB per result shows up as growth."""
+    leaked = []
+    original = window._on_result
+
+    def leaky(result) -> None:
+        leaked.append(np.ones(1 << 18, np.float32))  # 1 MB, touched so it is resident
+        original(result)
+
+    window.worker.resultReady.disconnect(window._on_result)
+    window.worker.resultReady.connect(leaky)
+    growth = run_inferences(window, 60, warmup=5)
+    assert growth > 40
+    window.worker.resultReady.disconnect(leaky)
+    window.worker.resultReady.connect(window._on_result)
+
+
+def test_run_inferences_works_on_a_bare_worker(qtbot, random_weights):
+    from fashion_desktop.gui.worker import InferenceWorker
+
+    worker = InferenceWorker(weights=random_weights, device="cpu")
+    try:
+        with qtbot.waitSignal(worker.modelReady, timeout=60_000):
+            worker.start()
+        pixels = [np.full((28, 28), v, np.float32) for v in (0.2, 0.5, 0.9)]
+        growth = run_inferences(worker, 50, warmup=5, inputs=pixels)
+        assert worker.inferences == 55 and growth < MAX_GROWTH_MB
+    finally:
+        assert worker.shutdown()
