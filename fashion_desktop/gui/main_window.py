@@ -27,6 +27,7 @@ from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
 from fashion_desktop.gui.preview import InputPreview
+from fashion_desktop.gui.training import install as install_training
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.probabilities_dock], [420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock], [260], Qt.Orientation.Vertical)
         self.layer_tree.layerSelected.connect(self.parameters.select_layer)
+        self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -219,6 +221,8 @@ class MainWindow(QMainWindow):
 
         model = bar.addMenu(self.tr("&Model"))
         model.addActions([self.open_weights_action, self.shipped_weights_action])
+        model.addSeparator()
+        model.addAction(self.training_panel.show_action)
 
         self.device_menu = bar.addMenu(self.tr("&Device"))
         self.device_menu.setToolTipsVisible(True)
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.probabilities_dock, self.layers_dock, self.parameters_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addAction(self.training_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
 
@@ -366,6 +371,7 @@ class MainWindow(QMainWindow):
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
+        self.training_panel.shutdown()  # before the worker: the trainer may still send it snapshots
         self.worker.shutdown()
 
     # ------------------------------------------------------------ inputs → worker

@@ -55,6 +55,7 @@ class Result:
     message: str = ""  # why it is empty, or what failed
     created: float = 0.0
     finished: float = 0.0
+    preview: str = ""  # set when preview weights (e.g. a network in training) answered: what they are
 
     @property
     def error(self) -> bool:
@@ -117,6 +118,7 @@ class InferenceWorker(QThread):
         self._predictor = None
         self._device_choice = None
         self._weights = None
+        self._preview = None  # (Predictor, label) while preview weights answer instead of the loaded model
         self.inferences = 0  # forward passes run; tests and benchmarks read it
         self.requests = 0  # requests received
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
@@ -150,6 +152,18 @@ class InferenceWorker(QThread):
     def set_device(self, requested: str) -> None:
         """Move the model to 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps' (falls back to the CPU with a notice)."""
         self._command(_Command("device", {"device": requested}))
+
+    def preview_weights(self, state: dict | None, label: str = "") -> None:
+        """Answer with these weights (a numpy state_dict, e.g. a training snapshot) until called with None.
+
+        The loaded model stays loaded. Only the newest waiting snapshot is applied: older ones are dropped.
+        """
+        with self._wake:
+            if not self._stopping:
+                for stale in [c for c in self._commands if c.kind == "preview"]:
+                    self._commands.remove(stale)
+                self._commands.append(_Command("preview", {"state": state, "label": label}))
+                self._wake.notify()
 
     def stop(self) -> None:
         """Ask the loop to end after the current step; pair with `wait()`."""
@@ -198,11 +212,13 @@ class InferenceWorker(QThread):
                 self._load(command.args["weights"])
             elif command.kind == "device":
                 self._move(command.args["device"])
+            elif command.kind == "preview":
+                self._use_preview(**command.args)
         except FashionDesktopError as exc:
             self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
         except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
             self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
-        if self._predictor is not None and command.kind in ("load", "device", "startup"):
+        if self._predictor is not None and command.kind in ("load", "device", "startup", "preview"):
             self._rerun_last()
 
     def _rerun_last(self) -> None:
@@ -234,6 +250,20 @@ class InferenceWorker(QThread):
             self._predictor.close()
         self._predictor, self._weights = predictor, (loaded, weights is None)
         self.modelReady.emit(self._info())
+
+    def _use_preview(self, state: dict | None, label: str) -> None:
+        from fashion_desktop.inference import Predictor
+        from fashion_desktop.model import NeuralNetwork, state_from_numpy
+
+        if state is None or self._device_choice is None:
+            self._preview = None
+            return
+        weights = state_from_numpy(state, label or "the preview weights")  # raises WeightsError
+        predictor = self._preview[0] if self._preview is not None else None
+        if predictor is None or predictor.device != self._device_choice.device:
+            predictor = Predictor(NeuralNetwork(), self._device_choice.device)
+        predictor.model.load_state_dict(weights)
+        self._preview = (predictor, label)
 
     def _move(self, requested: str) -> None:
         choice = self._choose(requested)
@@ -308,14 +338,15 @@ class InferenceWorker(QThread):
             return Result(request.id, pixels=pixels, inverted=inverted, filled=filled,
                           message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
+        predictor, preview = self._preview if self._preview is not None else (self._predictor, "")
         try:
-            prediction = self._predictor.predict(pixels, activations=True)
+            prediction = predictor.predict(pixels, activations=True)
             self.inferences += 1
         except Exception as exc:
             return self._failed(request, exc, pixels)
         self._last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter())
+                      created=request.created, finished=time.perf_counter(), preview=preview)
 
     @staticmethod
     def _failed(request: Request, exc: Exception, pixels: np.ndarray | None = None) -> Result:
