@@ -343,8 +343,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                     elapsed = time.perf_counter() - start
                     eta = elapsed / step * (total_steps - step)
                     on_batch(BatchProgress(epoch, config.epochs, b + 1, batches, float(loss.detach()), elapsed, eta))
-                    if on_model:
-                        on_model(ema.module if ema is not None else model)
+                if on_model and (b % progress_every == 0 or b == batches - 1):
+                    on_model(ema.module if ema is not None else model)
             if result.stopped and seen == 0:
                 break
             scored = ema.module if ema is not None else model

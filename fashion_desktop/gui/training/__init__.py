@@ -28,8 +28,14 @@ def install(window) -> tuple[TrainingPanel, object]:
     dock.hide()
 
     def show_panel() -> None:
+        """Make room: the bottom docks become tabs with Train in front (Reset layout undoes it)."""
+        if dock.isHidden() and not dock.isFloating() and window.dockWidgetArea(dock) == window.dockWidgetArea(
+                window.layers_dock) == window.dockWidgetArea(window.parameters_dock):
+            window.tabifyDockWidget(window.layers_dock, window.parameters_dock)
+            window.tabifyDockWidget(window.layers_dock, dock)
         dock.show()
         dock.raise_()
+        window.resizeDocks([dock], [max(dock.height(), 400)], Qt.Orientation.Vertical)
 
     panel.show_action = QAction(_tr("&Train the network…"), window)
     panel.show_action.setShortcut(QKeySequence("Ctrl+T"))

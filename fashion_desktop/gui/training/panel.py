@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                               QRadioButton, QScrollArea, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QScrollArea, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
@@ -125,22 +125,18 @@ class TrainingPanel(QWidget):
         self.threads_spin.setValue(max(1, (os.cpu_count() or 1) - 1))
         self.threads_spin.setToolTip(self.tr(
             "CPU threads for training. One core is left for drawing and the live predictions."))
-        self.from_random = QRadioButton(self.tr("A fresh random network (as the tutorial creates it)"), controls)
-        self.from_current = QRadioButton(self.tr("The weights in use now"), controls)
-        self.from_random.setChecked(True)
-        self._from_group = QButtonGroup(self)
-        self._from_group.addButton(self.from_random)
-        self._from_group.addButton(self.from_current)
-        start_from = QVBoxLayout()
-        start_from.addWidget(self.from_random)
-        start_from.addWidget(self.from_current)
+        self.from_combo = QComboBox(controls)
+        self.from_combo.addItem(self.tr("A fresh random network (as the tutorial)"), RANDOM)
+        self.from_combo.addItem(self.tr("The weights in use now"), CURRENT)
+        self.from_combo.setToolTip(self.tr("Start from NeuralNetwork() as the tutorial creates it (seeded), "
+                                           "or go on training the weights the bars use now"))
         form.addRow(self.tr("Recipe"), self.recipe_combo)
         form.addRow(self.tr("Learning rate"), self.lr_spin)
         form.addRow(self.tr("Batch size"), self.batch_spin)
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Device"), self.device_combo)
         form.addRow(self.tr("CPU threads"), self.threads_spin)
-        form.addRow(self.tr("Start from"), start_from)
+        form.addRow(self.tr("Start from"), self.from_combo)
         column.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -269,8 +265,10 @@ class TrainingPanel(QWidget):
         batch_colour.setAlpha(150)
         self.batch_curve = self.loss_plot.plot([], [], pen=pg.mkPen(batch_colour, width=1),
                                                name=self.tr("training, per batch"))
-        self.test_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(text, width=2), symbol="o", symbolSize=6,
-                                                   symbolBrush=text, name=self.tr("test, per epoch"))
+        self.test_loss_curve = self.loss_plot.plot([], [], pen=pg.mkPen(text, width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                                   symbol="o", symbolSize=7, symbolBrush=text,
+                                                   name=self.tr("test, per epoch"))
+        self.batch_curve.setZValue(1)  # the per-batch loss stays visible where the test loss runs alongside
         self.loss_plot.setYRange(0, 2.5)
         self.loss_plot.enableAutoRange(axis="y", enable=False)
         self.accuracy_curve = self.accuracy_plot.plot([], [], pen=pg.mkPen(highlight, width=2), symbol="o",
@@ -284,11 +282,12 @@ class TrainingPanel(QWidget):
             self.reference_line = pg.InfiniteLine(
                 pos=reference, angle=0, pen=pg.mkPen(text, width=1, style=pg.QtCore.Qt.PenStyle.DashLine),
                 label=self.tr("shipped model {0:.3f}").format(reference),
-                labelOpts={"position": 0.15, "color": text, "anchors": [(0, 1), (0, 1)]})
+                labelOpts={"position": 0.02, "color": text, "anchors": [(0, 0), (0, 0)]})
             self.accuracy_plot.addItem(self.reference_line)
         self.chance_line = pg.InfiniteLine(pos=1 / NUM_CLASSES, angle=0,
                                            pen=pg.mkPen(text, width=1, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                           label=self.tr("chance"), labelOpts={"position": 0.9, "color": text})
+                                           label=self.tr("chance"), labelOpts={"position": 0.98, "color": text,
+                                                                                        "anchors": [(1, 1), (1, 1)]})
         self.accuracy_plot.addItem(self.chance_line)
         self._curves_layout.addWidget(self.graphs)
         self._dirty = True
@@ -300,7 +299,7 @@ class TrainingPanel(QWidget):
     def set_live_model(self, info) -> None:
         """The window's model changed (worker.ModelInfo): remember its file and the devices; read the recipes."""
         self._live_path, self._live_name = info.weights_path, Path(info.weights_path).name
-        self.from_current.setText(self.tr("The weights in use now ({0})").format(self._live_name))
+        self.from_combo.setItemText(1, self.tr("The weights in use now ({0})").format(self._live_name))
         for device in info.devices:
             index = self.device_combo.findData(device.name)
             if index >= 0:
@@ -439,7 +438,7 @@ class TrainingPanel(QWidget):
             config = self.config_from_form()
         else:
             self._show_config(config)
-        start_from = start_from or (CURRENT if self.from_current.isChecked() else RANDOM)
+        start_from = start_from or self.from_combo.currentData()
         if start_from == CURRENT and not self._live_path:
             start_from = RANDOM
         if device:
@@ -592,7 +591,7 @@ class TrainingPanel(QWidget):
             self.worker.preview_weights(snapshot.state, self._snapshot_label(snapshot))
 
     def _snapshot_label(self, snapshot) -> str:
-        return self.tr("the network in training, epoch {0}, batch {1} of {2}").format(
+        return self.tr("in training: epoch {0}, batch {1}/{2}").format(
             snapshot.epoch, snapshot.batch, snapshot.batches)
 
     @Slot(str)
@@ -624,7 +623,7 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(self.tr("Stopped early") if outcome.stopped else self.tr("Done"))
         self._show_comparison(outcome)
         if self.preview_check.isChecked() and self.worker is not None:
-            self.worker.preview_weights(outcome.state, self.tr("the trained network (best epoch {0})")
+            self.worker.preview_weights(outcome.state, self.tr("trained, best epoch {0} (not live yet)")
                                         .format(outcome.best_epoch))
         self._set_state(DONE)
         self.tabs.setCurrentIndex(1)
@@ -758,7 +757,7 @@ class TrainingPanel(QWidget):
         if not on:
             self.worker.preview_weights(None)
         elif self.outcome is not None and self.outcome.state is not None and self.state == DONE:
-            self.worker.preview_weights(self.outcome.state, self.tr("the trained network (best epoch {0})")
+            self.worker.preview_weights(self.outcome.state, self.tr("trained, best epoch {0} (not live yet)")
                                         .format(self.outcome.best_epoch))
         elif self._last_snapshot is not None:
             self.worker.preview_weights(self._last_snapshot.state, self._snapshot_label(self._last_snapshot))
@@ -800,7 +799,7 @@ class TrainingPanel(QWidget):
         self.pause_button.setText(self.tr("Resume") if state == PAUSED_STATE else self.tr("Pause"))
         self.stop_button.setEnabled(state in (STARTING, TRAINING_STATE, PAUSED_STATE))
         for widget in (self.recipe_combo, self.lr_spin, self.batch_spin, self.epochs_spin, self.device_combo,
-                       self.threads_spin, self.from_random, self.from_current):
+                       self.threads_spin, self.from_combo):
             widget.setEnabled(not running and (bool(self._recipes) or widget is self.device_combo))
         has_result = state == DONE and self.outcome is not None and self.outcome.state is not None
         self.live_button.setEnabled(has_result)
