@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fashion_desktop.atomic import atomic_write_bytes
-from fashion_desktop.data import FILES, SHA256, user_data_root
+from fashion_desktop import data
+from fashion_desktop.data import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
 
 # The mirrors torchvision uses (the S3 website endpoint has no HTTPS; the checksums guard integrity).
@@ -49,7 +50,7 @@ class DownloadProgress:
 
 def target_folder(root: str | os.PathLike[str] | None = None) -> Path:
     """Where the files go: `<root>/FashionMNIST/raw` (torchvision's layout), root = the user data folder."""
-    return Path(root or user_data_root()) / "FashionMNIST" / "raw"
+    return Path(root or data.user_data_root()) / "FashionMNIST" / "raw"
 
 
 def _verified(path: Path, stem: str) -> bool:
@@ -105,22 +106,22 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
         for mirror in mirrors:
             url = mirror + stem + ".gz"
             try:
-                data = _fetch(url, timeout, cancelled, lambda done, _total, i=index, s=stem: report(i, s, done))
+                payload = _fetch(url, timeout, cancelled, lambda done, _total, i=index, s=stem: report(i, s, done))
             except DownloadCancelled:
                 raise
             except (urllib.error.URLError, OSError, ValueError) as exc:
                 problems.append(f"{url}: {getattr(exc, 'reason', None) or exc}")
                 continue
             try:
-                raw = gzip.decompress(data)
+                raw = gzip.decompress(payload)
             except (OSError, EOFError) as exc:
                 problems.append(f"{url}: not a valid .gz file ({exc})")
                 continue
             if hashlib.sha256(raw).hexdigest() != SHA256[stem]:
                 problems.append(f"{url}: the file does not match Fashion-MNIST's checksum")
                 continue
-            atomic_write_bytes(path, data)
-            done_before += len(data)
+            atomic_write_bytes(path, payload)
+            done_before += len(payload)
             report(index, stem, 0)
             break
         else:

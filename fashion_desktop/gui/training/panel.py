@@ -50,6 +50,7 @@ class TrainingPanel(QWidget):
         self.data_dir = data_dir
         self.trainer = None  # TrainerThread of the current or last session
         self.downloader = None
+        self.download_mirrors: tuple[str, ...] | None = None  # None: download.MIRRORS
         self.outcome = None  # SessionOutcome of the last finished session
         self.saved_path: Path | None = None
         self.state = IDLE
@@ -372,7 +373,7 @@ class TrainingPanel(QWidget):
 
         if self.downloader is not None and self.downloader.isRunning():
             return
-        self.downloader = DownloadThread(parent=self)
+        self.downloader = DownloadThread(mirrors=self.download_mirrors, parent=self)
         self.downloader.progressed.connect(self._on_download_progress)
         self.downloader.succeeded.connect(self._on_download_done)
         self.downloader.failed.connect(self._on_download_failed)
