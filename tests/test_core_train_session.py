@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -10,6 +15,8 @@ from fashion_desktop.compare import compare
 from fashion_desktop.model import NeuralNetwork, state_from_numpy
 from fashion_desktop.train import TrainConfig, TrainControl
 from fashion_desktop.train_session import SessionRequest, default_threads, run_session
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_session_from_random_learns_and_compares_with_the_shipped_model(train_split, test_split):
@@ -78,3 +85,24 @@ def random_weights_file(tmp_path):
     path = tmp_path / "start.pth"
     save_weights(model, path)
     return path, model.state_dict()
+
+
+def test_training_runs_without_what_the_installed_app_leaves_out(train_split):
+    """The frozen bundle has no torchvision, sympy, networkx, …: a session (and the download) must not need them."""
+    code = textwrap.dedent("""
+        import sys
+        sys.path.insert(0, "packaging")
+        from fdbuild.rules import PYTHON_EXCLUDES
+        for name in PYTHON_EXCLUDES:
+            if "." not in name and not name.startswith(("PySide", "PyQt")):
+                sys.modules[name] = None  # as if absent: import fails, importlib.util.find_spec gives None
+        import fashion_desktop.download
+        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.train_session import SessionRequest, run_session
+        for config in (TrainConfig.shipped(epochs=1, val_size=64), TrainConfig.tutorial(epochs=1, val_size=64)):
+            outcome = run_session(SessionRequest(config, device="cpu", subset=640, test_subset=200))
+            assert outcome.state is not None and outcome.test is not None
+        print("ok")
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "ok" in done.stdout, done.stderr

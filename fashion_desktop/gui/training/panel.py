@@ -51,6 +51,7 @@ class TrainingPanel(QWidget):
         self.trainer = None  # TrainerThread of the current or last session
         self.downloader = None
         self.download_mirrors: tuple[str, ...] | None = None  # None: download.MIRRORS
+        self.lower_priority = True  # training yields the CPU to drawing and inference (False: for benchmarks)
         self.outcome = None  # SessionOutcome of the last finished session
         self.saved_path: Path | None = None
         self.state = IDLE
@@ -71,7 +72,7 @@ class TrainingPanel(QWidget):
 
         self._build()
         self._redraw_timer = QTimer(self)
-        self._redraw_timer.setInterval(100)  # curves redraw at most 10 times a second
+        self._redraw_timer.setInterval(250)  # curves redraw at most 4 times a second: live, and cheap
         self._redraw_timer.timeout.connect(self._redraw)
         self._set_state(IDLE)
 
@@ -458,6 +459,7 @@ class TrainingPanel(QWidget):
         self._reset_curves()
         self.outcome, self.saved_path, self._started = None, None, None
         self.trainer = TrainerThread(request, self)
+        self.trainer.lower_priority = self.lower_priority
         self.trainer.phaseChanged.connect(self._on_phase)
         self.trainer.sessionStarted.connect(self._on_started)
         self.trainer.batchProgress.connect(self._on_batch)

@@ -8,6 +8,9 @@ thread-safe `TrainControl`; a stop keeps the best weights so far.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import traceback
 
 from PySide6.QtCore import QThread, Signal
@@ -17,6 +20,22 @@ from fashion_desktop.train import TrainControl
 from fashion_desktop.train_session import SessionRequest, run_session
 
 RUNNING, PAUSED = "running", "paused"
+NICE = 10  # Linux: how much lower than the GUI and the inference worker the training thread runs
+
+
+def lower_this_threads_priority(nice: int = NICE) -> bool:
+    """Linux: make the calling thread (and the torch threads it starts) yield the CPU to drawing and inference.
+
+    QThread priorities do nothing on Linux (SCHED_OTHER has one level), but nice is per thread
+    there. Elsewhere the thread is started with QThread.LowPriority instead. True when applied.
+    """
+    if not sys.platform.startswith("linux") or not hasattr(os, "setpriority"):
+        return False
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except OSError:
+        return False
+    return True
 
 
 class _SignallingControl(TrainControl):
@@ -54,6 +73,7 @@ class TrainerThread(QThread):
         self.request = request
         self.control = _SignallingControl(self)
         self.epoch_seconds: list[float] = []  # per finished epoch, written in this thread, read after
+        self.lower_priority = True  # False: compete with the GUI as an equal (for benchmarks)
 
     def pause(self) -> None:
         self.control.pause()
@@ -78,7 +98,13 @@ class TrainerThread(QThread):
         self.epoch_seconds.append(record.seconds)
         self.epochFinished.emit(record)
 
+    def start(self, priority: QThread.Priority = QThread.Priority.LowPriority) -> None:
+        """Start below the GUI's priority: drawing and the live bars come first, training takes what is left."""
+        super().start(priority)
+
     def run(self) -> None:
+        if self.lower_priority:
+            lower_this_threads_priority()
         try:
             outcome = run_session(self.request, self.control, on_phase=self.phaseChanged.emit,
                                   on_started=self.sessionStarted.emit, on_batch=self.batchProgress.emit,
