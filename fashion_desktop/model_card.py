@@ -9,8 +9,6 @@ import json
 import platform
 from pathlib import Path
 
-import torch
-
 from fashion_desktop import __version__
 from fashion_desktop.atomic import atomic_write_text
 from fashion_desktop.classes import CLASS_NAMES
@@ -21,6 +19,8 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
                device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
                threads: int = 0) -> dict:
+    import torch  # here, not at the top: reading a card (the Train panel's reference line) needs no torch
+
     return {
         "model": "NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
                  "Linear(512,512), ReLU, Linear(512,10)",

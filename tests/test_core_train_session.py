@@ -106,3 +106,11 @@ def test_training_runs_without_what_the_installed_app_leaves_out(train_split):
     """)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and "ok" in done.stdout, done.stderr
+
+
+def test_an_absent_gpu_falls_back_to_the_cpu_and_says_so(train_split, monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    started = []
+    run_session(SessionRequest(TrainConfig.tutorial(epochs=1), device="cuda", subset=640, test_subset=200,
+                               compare_shipped=False), on_started=started.append)
+    assert started[0].device == "cpu" and "using the CPU" in started[0].device_notice

@@ -229,3 +229,41 @@ def test_the_train_panel_is_in_the_model_and_view_menus(window):
     assert window.training_dock.toggleViewAction() in window.view_menu.actions()
     model_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.text() == "&Model")
     assert window.training_panel.show_action in model_menu.actions()
+
+
+def test_a_failing_session_says_why_and_the_panel_can_start_again(window, qtbot, monkeypatch):
+    from fashion_desktop import train_session
+    from fashion_desktop.train import TrainConfig
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("CUDA error: an illegal memory access was encountered")
+
+    monkeypatch.setattr(train_session, "run_session", broken)
+    monkeypatch.setattr("fashion_desktop.gui.training.trainer_thread.run_session", broken)
+    panel = open_panel(window)
+    trainer = panel.start(TrainConfig.tutorial(epochs=1), device="cpu", subset=640)
+    qtbot.waitUntil(lambda: not trainer.isRunning() and "failed" in panel.status_label.text(), timeout=30_000)
+    assert "illegal memory access" in panel.status_label.text()
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+
+
+def test_opening_the_train_panel_before_torch_is_loaded_does_not_import_it(tmp_path):
+    code = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        from fashion_desktop.gui.main_window import MainWindow
+
+        app = QApplication([])
+        window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), device="cpu")
+        window.show()
+        window.training_panel.show_action.trigger()
+        for _ in range(20):
+            app.processEvents()
+        assert window.training_panel._plots_built, "the curves were not built"
+        assert "torch" not in sys.modules, "showing the Train panel imported torch on the GUI thread"
+        print("ok")
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0 and "ok" in done.stdout, done.stderr
