@@ -26,9 +26,9 @@ LOADING_DATA, PREPARING, TRAINING, SCORING = "loading-data", "preparing", "train
 def default_threads(cores: int | None = None) -> int:
     """CPU threads for training in the window: all cores but one, which stays with the GUI and inference.
 
-    On 2 cores that is 1. Measured on this project's 2-core machine (README, Train panel):
-    two training threads left drawing with a p95 stroke-to-bars far above one thread's, for
-    little gain per epoch, because the batch-64 matrix products barely scale past one core.
+    On 2 cores that is 1. Measured on this project's busy 2-core machine (README, "Training in
+    the window"): two threads made every epoch several times slower than one (OpenMP threads
+    waiting on each other) and drawing lag; batch-64 products barely use a second core anyway.
     """
     cores = cores or os.cpu_count() or 1
     return max(1, cores - 1)
