@@ -80,7 +80,7 @@ def _fetch(url: str, timeout: float, cancelled: Callable[[], bool],
 
 def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tuple[str, ...] = MIRRORS,
                      on_progress: Callable[[DownloadProgress], None] | None = None,
-                     cancelled: Callable[[], bool] | None = None, timeout: float = 30.0) -> Path:
+                     cancelled: Callable[[], bool] | None = None, timeout: float = 15.0) -> Path:
     """Fetch the four files (skipping ones already present and valid); returns the folder.
 
     Raises DownloadCancelled when `cancelled()` turns true, and DataError saying what failed

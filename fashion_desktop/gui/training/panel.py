@@ -212,6 +212,8 @@ class TrainingPanel(QWidget):
         self.class_table.setVerticalHeaderLabels(list(CLASS_NAMES))
         self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.class_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.class_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.class_table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         matrix_box = QVBoxLayout()
         self.matrix_combo = QComboBox(page)
         self.matrix_combo.addItem(self.tr("Confusion: this network"), "trained")
@@ -224,6 +226,10 @@ class TrainingPanel(QWidget):
         self.matrix_table.setHorizontalHeaderLabels([str(i) for i in range(NUM_CLASSES)])
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for table in (self.class_table, self.matrix_table):  # ten rows share the height: no scrolling
+            table.verticalHeader().setMinimumSectionSize(max(14, self.fontMetrics().height()))
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         matrix_box.addWidget(self.matrix_combo)
         matrix_box.addWidget(self.matrix_table)
         tables.addWidget(self.class_table)
@@ -625,6 +631,9 @@ class TrainingPanel(QWidget):
         self.progress.setValue(1000 if not outcome.stopped else self.progress.value())
         self.progress.setFormat(self.tr("Stopped early") if outcome.stopped else self.tr("Done"))
         self._show_comparison(outcome)
+        self.status_label.setText(self.tr("{0}: test accuracy {1:.4f} (best epoch {2}). Make it the live model, "
+                                          "or save it.").format(self.tr("Stopped") if outcome.stopped else self.tr("Done"),
+                                                                outcome.test.accuracy, outcome.best_epoch))
         if self.preview_check.isChecked() and self.worker is not None:
             self.worker.preview_weights(outcome.state, self.tr("trained, best epoch {0} (not live yet)")
                                         .format(outcome.best_epoch))
