@@ -145,13 +145,16 @@ def test_make_it_live_saves_and_loads_the_trained_weights(window, qtbot, tmp_pat
     assert shown.args[0].weights_path == str(path) and not shown.args[0].shipped
 
 
-def test_closing_the_window_mid_training_stops_the_thread(make_window, random_weights, qtbot, train_split):
+def test_closing_the_window_while_training_is_paused_stops_the_thread(make_window, random_weights, qtbot,
+                                                                     train_split):
     from fashion_desktop.train import TrainConfig
 
     window = make_window(weights=random_weights)
     panel = open_panel(window)
     trainer = panel.start(TrainConfig.tutorial(epochs=100), device="cpu", subset=6400)
     qtbot.waitUntil(lambda: panel.batches_seen >= 1, timeout=TRAIN_TIMEOUT_MS)
+    with qtbot.waitSignal(panel.stateChanged, check_params_cb=lambda s: s == PAUSED_STATE, timeout=30_000):
+        panel.pause()  # the loop now blocks in TrainControl.checkpoint: closing must still end it
     window.close()
     assert not trainer.isRunning() and not window.worker.isRunning()
 
