@@ -95,7 +95,7 @@ def test_drop_a_file(window, tmp_path, wait_idle):
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     where, action, buttons, keys = QPointF(100, 100), Qt.DropAction.CopyAction, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, data, buttons, keys)
+    enter = QDragEnterEvent(where.toPoint(), action, data, buttons, keys)  # PySide6 6.12 takes a QPoint here
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(where, action, data, buttons, keys))
