@@ -5,7 +5,9 @@
 It starts the app as `main.py` does, draws a garment outline with real mouse events (the
 preprocessing fills closed outlines; --fill uses the fill tool instead), waits for the bars, and
 captures the whole screen with ImageMagick's `import`.
-Pass --sample N to open sample garment N instead of drawing.
+Pass --sample N to open sample garment N instead of drawing. Pass --train N to open the Train
+panel, train from a fresh random network with the tutorial's recipe, show the predictions of the
+network being trained, and take the picture after N epochs (docs/screenshot-training.png).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def main() -> int:
     parser.add_argument("--shape", choices=sorted(SHAPES), default="tshirt")
     parser.add_argument("--fill", action="store_true", help="fill the outline with the fill tool")
     parser.add_argument("--size", default="1400x900")
+    parser.add_argument("--train", type=int, metavar="EPOCHS", help="shoot the Train panel after EPOCHS epochs")
     args = parser.parse_args()
     app = create_application([])
     from PySide6.QtCore import QSettings
@@ -84,7 +87,19 @@ def main() -> int:
             window.open_path(list_samples()[args.sample].path)
         else:
             draw_outline(window, SHAPES[args.shape], args.fill)
-        QTimer.singleShot(1500, shoot)
+        if args.train:
+            train()
+        else:
+            QTimer.singleShot(1500, shoot)
+
+    def train() -> None:
+        from fashion_desktop.train import TrainConfig
+
+        panel = window.training_panel
+        panel.show_action.trigger()
+        panel.set_preview(True)
+        trainer = panel.start(TrainConfig.tutorial(), start_from="random", device="cpu")
+        trainer.epochFinished.connect(lambda r: QTimer.singleShot(1200, shoot) if r.epoch == args.train else None)
 
     def shoot() -> None:
         scale = window.devicePixelRatio()  # e.g. QT_SCALE_FACTOR=2: the screen holds twice the pixels

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -235,3 +236,14 @@ def save_weights(model: nn.Module, path: str | os.PathLike[str]) -> str:
 def parameter_count(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters())
 
+
+
+def state_to_numpy(state_dict: Mapping[str, torch.Tensor]) -> dict[str, np.ndarray]:
+    """A state_dict as owned float32 numpy copies: plain data that may cross threads."""
+    return {k: v.detach().to("cpu", torch.float32).numpy().copy() for k, v in state_dict.items()}
+
+
+def state_from_numpy(arrays: Mapping[str, np.ndarray], name: str = "the weights") -> dict[str, torch.Tensor]:
+    """Numpy arrays back to a validated state_dict for `NeuralNetwork` (raises WeightsError)."""
+    clean, _notes = validate_state_dict({k: torch.from_numpy(np.array(v, np.float32)) for k, v in arrays.items()}, name)
+    return clean

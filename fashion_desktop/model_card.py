@@ -9,8 +9,6 @@ import json
 import platform
 from pathlib import Path
 
-import torch
-
 from fashion_desktop import __version__
 from fashion_desktop.atomic import atomic_write_text
 from fashion_desktop.classes import CLASS_NAMES
@@ -21,6 +19,8 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
                device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
                threads: int = 0) -> dict:
+    import torch  # here, not at the top: reading a card (the Train panel's reference line) needs no torch
+
     return {
         "model": "NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
                  "Linear(512,512), ReLU, Linear(512,10)",
@@ -88,3 +88,51 @@ def render_markdown(card: dict) -> str:
 def write_card(card: dict, json_path: Path, markdown_path: Path) -> None:
     atomic_write_text(json_path, json.dumps(card, indent=2) + "\n")
     atomic_write_text(markdown_path, render_markdown(card))
+
+
+def read_card(path: str | Path | None = None) -> dict | None:
+    """A model card's JSON (the shipped model's by default); None when absent or unreadable."""
+    from fashion_desktop.resources import MODEL_CARD_JSON, resource_path
+
+    card_path = Path(path) if path is not None else resource_path(MODEL_CARD_JSON)
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return card if isinstance(card, dict) else None
+
+
+def shipped_accuracy() -> float | None:
+    """The shipped model's test accuracy from its card: the reference line on training curves."""
+    card = read_card()
+    try:
+        return float(card["test"]["accuracy"]) if card else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def card_paths(weights_path: str | Path) -> tuple[Path, Path]:
+    """Where a card goes beside weights saved from the window: `<stem>.model_card.json` and `.MODEL_CARD.md`.
+
+    (The `train` command writes `model_card.json` beside its `--out`; named per file here so
+    several models saved into one folder keep their own cards.)
+    """
+    path = Path(weights_path)
+    return path.with_name(path.stem + ".model_card.json"), path.with_name(path.stem + ".MODEL_CARD.md")
+
+
+def save_trained(state_dict: dict, weights_path: str | Path, **card_fields: object) -> tuple[str, Path]:
+    """Save a tutorial-compatible state_dict atomically, then its card; returns (sha256, card JSON path).
+
+    `card_fields` are `build_card`'s keywords except the weights path and checksum.
+    """
+    from fashion_desktop.model import NeuralNetwork, save_weights
+
+    path = Path(weights_path)
+    model = NeuralNetwork()
+    model.load_state_dict(state_dict)
+    digest = save_weights(model, path)
+    card = build_card(weights_path=path, weights_sha256=digest, **card_fields)  # type: ignore[arg-type]
+    json_path, markdown_path = card_paths(path)
+    write_card(card, json_path, markdown_path)
+    return digest, json_path

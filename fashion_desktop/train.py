@@ -8,6 +8,7 @@ The network stays the tutorial's; only the recipe (how it is trained) is ours.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 import threading
 import time
@@ -83,7 +84,10 @@ class EpochResult:
     val_loss: float
     val_accuracy: float
     best: bool
-    seconds: float
+    seconds: float  # training + validation; the optional test pass below is timed on its own
+    test_loss: float | None = None  # set when train() was given a test split
+    test_accuracy: float | None = None
+    test_seconds: float = 0.0
 
 
 @dataclass
@@ -145,12 +149,19 @@ def to_inputs(images: np.ndarray | torch.Tensor, device: torch.device | str = "c
     return tensor.to(device=device).float().div_(255.0)
 
 
-def silhouettes(images: np.ndarray, threshold: int = 25) -> np.ndarray:
-    """Each garment as a flat filled shape (holes filled), as people draw it: uint8 0/255."""
+def silhouettes(images: np.ndarray, threshold: int = 25,
+                cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+    """Each garment as a flat filled shape (holes filled), as people draw it: uint8 0/255.
+
+    About 15 s for the whole training split on one core: `cancelled` lets a stop end it early
+    (the rest stays black; the caller is stopping anyway).
+    """
     from fashion_desktop.preprocess import enclosed
 
     out = np.zeros_like(images)
     for i, image in enumerate(images):
+        if cancelled is not None and i % 500 == 0 and cancelled():
+            break
         mask = image > threshold
         out[i] = (mask | enclosed(mask)) * 255
     return out
@@ -248,10 +259,16 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
           model: NeuralNetwork | None = None, control: TrainControl | None = None,
           on_batch: Callable[[BatchProgress], None] | None = None,
           on_epoch: Callable[[EpochResult], None] | None = None,
-          progress_every: int = 10) -> TrainResult:
+          progress_every: int = 10,
+          test: tuple[np.ndarray, np.ndarray] | None = None,
+          on_model: Callable[[nn.Module], None] | None = None) -> TrainResult:
     """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
 
     Returns the best weights by validation accuracy; a stop keeps the best so far.
+    `test` (images, labels) is scored after every epoch for the curves only: the best epoch is
+    still picked on validation. `on_model` gets the network that would be kept (the EMA when
+    there is one) with each batch progress and after each epoch, in the training thread: copy
+    what you need (e.g. `state_to_numpy(m.state_dict())`) before returning.
     """
     control = control or TrainControl()
     device = torch.device(device)
@@ -288,7 +305,7 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
 
     flat_all = None
     if config.augment and config.silhouette_p > 0:
-        flat_all = to_inputs(silhouettes(tr_x), device)
+        flat_all = to_inputs(silhouettes(tr_x, cancelled=lambda: control.stopped), device)
 
     def augment(x: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
         if not config.augment:
@@ -328,6 +345,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                     elapsed = time.perf_counter() - start
                     eta = elapsed / step * (total_steps - step)
                     on_batch(BatchProgress(epoch, config.epochs, b + 1, batches, float(loss.detach()), elapsed, eta))
+                if on_model and (b % progress_every == 0 or b == batches - 1):
+                    on_model(ema.module if ema is not None else model)
             if result.stopped and seen == 0:
                 break
             scored = ema.module if ema is not None else model
@@ -339,6 +358,13 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                 result.state_dict = {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
             record = EpochResult(epoch, config.epochs, float(loss_sum) / max(1, seen), float(correct) / max(1, seen),
                                  val.loss, val.accuracy, best, time.perf_counter() - epoch_start)
+            if test is not None:
+                test_start = time.perf_counter()
+                scored_test = evaluate(scored, test[0], test[1], device)
+                record = dataclasses.replace(record, test_loss=scored_test.loss, test_accuracy=scored_test.accuracy,
+                                             test_seconds=time.perf_counter() - test_start)
+            if on_model:
+                on_model(scored)
             result.history.append(record)
             if on_epoch:
                 on_epoch(record)

@@ -132,7 +132,7 @@ def check_bundle(meta, target: str, progress: Progress, summary: dict) -> None:
     if not exe.is_file():
         raise StepFailed(f"PyInstaller made no executable at {exe}")
     internal = root / "_internal" if target != "macos" else root / "Contents" / "Frameworks"
-    problems = [f"{path} is in the bundle" for path in ("torchvision", "torch/test", "torch/include", "sympy")
+    problems = [f"{path} is in the bundle" for path in ("torchvision", "torch/test", "torch/include")
                 if (internal / path).exists()]
     if not (internal / "resources" / bundle_resources.WEIGHTS).is_file() and target != "macos":
         problems.append("the weights are not in the bundle")

@@ -67,3 +67,22 @@ def test_whole_pixel_shift_does_not_blur():
     for seed in range(5):
         out = augment_batch(x, torch.Generator().manual_seed(seed), config)
         assert np.isclose(float(out.max()), 1.0) and int((out > 0.01).sum()) == 1
+
+
+def test_test_split_is_scored_each_epoch_but_the_best_is_picked_on_validation(train_split, test_split):
+    images, labels = _small(train_split, 1280)
+    seen_models = []
+    result = train(images, labels, TrainConfig.tutorial(epochs=2, val_size=128, lr=0.05), progress_every=5,
+                   test=(test_split.images[:500], test_split.labels[:500]), on_model=seen_models.append)
+    assert [r.test_accuracy is not None and r.test_loss is not None for r in result.history] == [True, True]
+    assert all(0.0 <= r.test_accuracy <= 1.0 and r.test_seconds >= 0 for r in result.history)
+    assert all(isinstance(m, NeuralNetwork) for m in seen_models) and len(seen_models) > 2
+    plain = train(images, labels, TrainConfig.tutorial(epochs=2, val_size=128, lr=0.05))
+    assert all(r.test_accuracy is None for r in plain.history)  # without a test split nothing changes
+    assert all(torch.equal(plain.state_dict[k], result.state_dict[k]) for k in plain.state_dict)
+
+
+def test_silhouettes_stop_early_when_cancelled():
+    images = np.full((2000, 28, 28), 200, np.uint8)
+    out = silhouettes(images, cancelled=lambda: True)
+    assert not out.any()

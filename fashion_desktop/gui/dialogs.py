@@ -60,6 +60,11 @@ weights and biases in the <i>Parameters</i> panel. Hover a layer for what it doe
 <p>The Device menu moves the network to the CPU, an NVIDIA GPU (CUDA) or an Apple GPU (MPS).
 Model ▸ Open weights… loads a <code>state_dict</code> you saved in the tutorial with
 <code>torch.save(model.state_dict(), "model_weights.pth")</code>.</p>
+<h3>Train it yourself</h3>
+<p>Model ▸ Train the network… (Ctrl+T) trains the tutorial's network from a fresh random start
+(or from the weights in use) while you keep drawing: loss and accuracy curves, pause, resume,
+stop. Tick <i>Show the predictions of the network being trained</i> to watch the bars learn. When
+it is done, compare it with the shipped model, make it the live model, or save it.</p>
 """)
 
 

@@ -30,6 +30,7 @@ from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
 from fashion_desktop.gui.preview import InputPreview
 from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
+from fashion_desktop.gui.training import install as install_training
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.probabilities_dock], [420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock], [260], Qt.Orientation.Vertical)
         self.layer_tree.layerSelected.connect(self.parameters.select_layer)
+        self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -233,6 +235,8 @@ class MainWindow(QMainWindow):
 
         self.model_menu = model = bar.addMenu(self.tr("&Model"))
         model.addActions([self.open_weights_action, self.shipped_weights_action])
+        model.addSeparator()
+        model.addAction(self.training_panel.show_action)
 
         self.device_menu = bar.addMenu(self.tr("&Device"))
         self.device_menu.setToolTipsVisible(True)
@@ -256,6 +260,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.probabilities_dock, self.layers_dock, self.parameters_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addAction(self.training_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
 
@@ -315,6 +320,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ settings
 
     def _restore_settings(self) -> None:
+        # The layout last computed its minimum size while the optional docks were still shown;
+        # restoreGeometry() would clamp a small saved window to that stale minimum.
+        self.layout().activate()
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -377,6 +385,7 @@ class MainWindow(QMainWindow):
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
+        self.training_panel.shutdown()  # before the worker: the trainer may still send it snapshots
         self.worker.shutdown()
 
     # ------------------------------------------------------------ inputs → worker

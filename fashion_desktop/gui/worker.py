@@ -61,6 +61,7 @@ class Result:
     finished: float = 0.0
     saliency: np.ndarray | None = None  # 28×28 gradient × input, only while the overlay is on
     saliency_class: int = -1  # the class it explains
+    preview: str = ""  # set when preview weights (e.g. a network in training) answered: what they are
 
     @property
     def error(self) -> bool:
@@ -126,6 +127,7 @@ class InferenceWorker(QThread):
         self._predictor = None
         self._device_choice = None
         self._weights = None
+        self._preview = None  # (Predictor, label) while preview weights answer instead of the loaded model
         self.inferences = 0  # forward passes run; tests and benchmarks read it
         self.requests = 0  # requests received
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
@@ -169,6 +171,18 @@ class InferenceWorker(QThread):
     def set_untrained(self, untrained: bool) -> None:
         """Swap in a freshly initialised network (the trained one is kept aside), or swap it back."""
         self._command(_Command("untrained", {"untrained": untrained}))
+
+    def preview_weights(self, state: dict | None, label: str = "") -> None:
+        """Answer with these weights (a numpy state_dict, e.g. a training snapshot) until called with None.
+
+        The loaded model stays loaded. Only the newest waiting snapshot is applied: older ones are dropped.
+        """
+        with self._wake:
+            if not self._stopping:
+                for stale in [c for c in self._commands if c.kind == "preview"]:
+                    self._commands.remove(stale)
+                self._commands.append(_Command("preview", {"state": state, "label": label}))
+                self._wake.notify()
 
     def stop(self) -> None:
         """Ask the loop to end after the current step; pair with `wait()`."""
@@ -221,13 +235,16 @@ class InferenceWorker(QThread):
                 self._saliency = (command.args["enabled"], command.args["class_index"])
             elif command.kind == "untrained":
                 self._swap_untrained(command.args["untrained"])
+            elif command.kind == "preview":
+                self._use_preview(**command.args)
         except FashionDesktopError as exc:
             self.failed.emit(Failure(command.kind if command.kind != "load" else "weights", str(exc)))
         except Exception as exc:  # a bug or an unexpected torch error: show it, keep the thread alive
             # Logged to the error file; the window already shows its own dialog for `failed`.
             _log.warning("Worker command '%s' failed unexpectedly", command.kind, exc_info=True)
             self.failed.emit(Failure(command.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
-        if self._predictor is not None and command.kind in ("load", "device", "startup", "saliency", "untrained"):
+        if self._predictor is not None and command.kind in ("load", "device", "startup", "saliency", "untrained",
+                                                            "preview"):
             self._rerun_last()
 
     def _rerun_last(self) -> None:
@@ -262,6 +279,20 @@ class InferenceWorker(QThread):
             self._trained = None
         self._predictor, self._weights = predictor, (loaded, weights is None)
         self.modelReady.emit(self._info())
+
+    def _use_preview(self, state: dict | None, label: str) -> None:
+        from fashion_desktop.inference import Predictor
+        from fashion_desktop.model import NeuralNetwork, state_from_numpy
+
+        if state is None or self._device_choice is None:
+            self._preview = None
+            return
+        weights = state_from_numpy(state, label or "the preview weights")  # raises WeightsError
+        predictor = self._preview[0] if self._preview is not None else None
+        if predictor is None or predictor.device != self._device_choice.device:
+            predictor = Predictor(NeuralNetwork(), self._device_choice.device)
+        predictor.model.load_state_dict(weights)
+        self._preview = (predictor, label)
 
     def _move(self, requested: str) -> None:
         choice = self._choose(requested)
@@ -350,23 +381,25 @@ class InferenceWorker(QThread):
             return Result(request.id, pixels=pixels, inverted=inverted, filled=filled,
                           message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
+        predictor, preview = self._preview if self._preview is not None else (self._predictor, "")
         try:
             try:
-                prediction = self._predictor.predict(pixels, activations=True)
+                prediction = predictor.predict(pixels, activations=True)
             except Exception as exc:
-                if not self._fall_back_to_cpu(exc):
+                if predictor is not self._predictor or not self._fall_back_to_cpu(exc):
                     raise
-                prediction = self._predictor.predict(pixels, activations=True)  # the same input, on the CPU
+                predictor = self._predictor  # rebuilt on the CPU
+                prediction = predictor.predict(pixels, activations=True)  # the same input, on the CPU
             self.inferences += 1
         except Exception as exc:
             return self._failed(request, exc, pixels)
-        saliency, explained = self._explain(pixels, prediction.index)
+        saliency, explained = self._explain(predictor, pixels, prediction.index)
         self._last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
                       created=request.created, finished=time.perf_counter(), saliency=saliency,
-                      saliency_class=explained)
+                      saliency_class=explained, preview=preview)
 
-    def _explain(self, pixels: np.ndarray, top: int) -> tuple[np.ndarray | None, int]:
+    def _explain(self, predictor, pixels: np.ndarray, top: int) -> tuple[np.ndarray | None, int]:
         """Saliency for the chosen class (the top one by default), only while the overlay is on."""
         enabled, chosen = self._saliency
         if not enabled:
@@ -375,7 +408,7 @@ class InferenceWorker(QThread):
 
         index = top if chosen is None else chosen
         try:
-            return gradient_x_input(self._predictor.model, pixels, index), index
+            return gradient_x_input(predictor.model, pixels, index), index  # the network that answered
         except Exception as exc:  # the prediction still counts; switch the overlay off and say why once
             self._saliency = (False, None)
             self.failed.emit(Failure("saliency", f"The saliency overlay was switched off: {type(exc).__name__}: {exc}"))

@@ -14,12 +14,14 @@ import sys
 from collections.abc import Iterable
 
 # Modules that must never be frozen. torchvision: PyPI's build does not import beside the CPU torch
-# wheel and only `fashion-desktop download-data` uses it (not offered by the window). The rest are
-# pulled in by torch's compiler stack (dynamo/inductor: sympy, networkx, jinja2), by PyInstaller's
-# view of setuptools, or are Qt bindings and Qt modules the window does not use.
+# wheel and only `fashion-desktop download-data` uses it (the window downloads without it). The rest
+# are pulled in by torch's compiler stack (inductor: networkx, jinja2), by PyInstaller's view of
+# setuptools, or are Qt bindings and Qt modules the window does not use. sympy and mpmath stay: the
+# Train panel creates a torch optimizer, whose __init__ imports torch._dynamo, which imports sympy
+# (torch 2.14: torch/_compile.py → torch/fx/experimental/symbolic_shapes.py).
 PYTHON_EXCLUDES = (
     "torchvision", "torchaudio", "tensorboard", "triton",
-    "sympy", "mpmath", "networkx", "jinja2", "markupsafe",
+    "networkx", "jinja2", "markupsafe",
     "setuptools", "pkg_resources", "distutils", "pip", "wheel",
     "tkinter", "_tkinter", "IPython", "matplotlib", "pandas", "scipy", "OpenGL", "pytest", "hypothesis",
     "PyQt5", "PyQt6", "PySide2", "pyqtgraph.opengl", "pyqtgraph.jupyter", "pyqtgraph.examples",
