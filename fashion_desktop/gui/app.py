@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fashion_desktop import APP_ID, APP_NAME, __version__
+from fashion_desktop.gui import gc_guard
 from fashion_desktop.gui.icons import app_icon
 
 ORGANIZATION = "fashion-desktop"
@@ -53,6 +54,7 @@ def create_application(qt_args: list[str]) -> QApplication:
     app.setDesktopFileName(APP_ID)  # Wayland finds the icon and name through the .desktop file
     app.setWindowIcon(app_icon())
     install_translators(app)
+    gc_guard.install(app)  # Qt objects must never be collected in a worker thread
     return app
 
 

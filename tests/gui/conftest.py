@@ -14,6 +14,14 @@ LOAD_TIMEOUT_MS = 60_000  # the first test imports torch in the worker; a busy 2
 
 
 @pytest.fixture(autouse=True)
+def collect_garbage_in_the_gui_thread(qapp):
+    """As the app does (gui/gc_guard.py): Qt objects must never be collected in a worker thread."""
+    from fashion_desktop.gui import gc_guard
+
+    gc_guard.install(qapp)
+
+
+@pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch):
     """Fail any test that leaves a QThread running (it would crash Qt at exit)."""
     started: list[QThread] = []

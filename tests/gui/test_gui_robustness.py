@@ -5,7 +5,6 @@ near-blank input never shows a confident class."""
 from __future__ import annotations
 
 import logging
-import time
 from unittest import mock
 
 import numpy as np
