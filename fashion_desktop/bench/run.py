@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -11,19 +12,32 @@ from pathlib import Path
 from fashion_desktop.bench.report import goals
 
 
+def data_present() -> bool:
+    from fashion_desktop.data import find_dataset
+    from fashion_desktop.errors import DataError
+
+    try:
+        find_dataset()
+    except DataError:
+        return False
+    return True
+
+
 def _probe(device: str, moves: int, inferences: int, extra: list[str] | None = None) -> dict:
     """The window's figures, from a child process (the core never imports Qt)."""
     from fashion_desktop.bench.processes import child_env, run_json
 
     out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.bench_probe", "window", "--device", device,
                            "--moves", str(moves), "--inferences", str(inferences), *(extra or [])],
-                          child_env(FASHION_DESKTOP_DEVICE=device))
+                          child_env(FASHION_DESKTOP_DEVICE=device), timeout=3600)
     return json.loads(out.strip().splitlines()[-1])
 
 
 def run_bench(quick: bool = False, device: str | None = None,
               progress: Callable[[str], None] = lambda _m: None) -> dict:
     """All figures of issue #5 (and the see-inside and training latencies where those exist)."""
+    import torch
+
     from fashion_desktop.bench.forward import measure_forward
     from fashion_desktop.bench.machine import describe
     from fashion_desktop.bench.memory import torch_floor_rss_mb
@@ -44,8 +58,10 @@ def run_bench(quick: bool = False, device: str | None = None,
     model, _loaded = load_model(None)
     report.update(measure_forward(model, choice.device, rounds=500 if quick else 5000))
 
-    progress("the window: strokes, a burst, memory over many inferences")
-    report.update(_probe(kind, moves=120 if quick else 300, inferences=1000 if quick else 10_000))
+    progress("the window: strokes (also with the activations panel, and while training), a burst, memory")
+    train_threads = max(1, (os.cpu_count() or 1) - 1)  # what the Train panel and the bench's CLI loop use
+    extra = [] if quick or not data_present() else ["--training", "--epoch-threads", str(train_threads)]
+    report.update(_probe(kind, moves=120 if quick else 300, inferences=1000 if quick else 10_000, extra=extra))
 
     progress("start-up, cold, as separate processes")
     with tempfile.TemporaryDirectory(prefix="fd-bench-start-") as folder:
@@ -62,10 +78,11 @@ def run_bench(quick: bool = False, device: str | None = None,
     report["floor_torch_rss_mb"] = torch_floor_rss_mb()
 
     report["epoch_s"] = report["floor_epoch_s"] = None
-    if not quick:
+    if not quick and data_present():
         from fashion_desktop.bench.training import measure_epoch
 
-        configure_cpu_threads(leave_for_gui=0)  # as the train command runs
+        torch.set_num_threads(train_threads)  # as the Train panel runs, so the app/CLI ratio compares like with like
         report.update(measure_epoch(choice.device, progress=progress))
+        report["train_threads"] = train_threads
     report["goals"] = goals(report)
     return report

@@ -5,7 +5,8 @@
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
 time from the oldest canvas change it includes to the probability chart having repainted it
-(once as the window opens, once with the activations panel open and saliency on); then sends a burst of requests and counts the inferences it cost; then runs many inferences
+(as the window opens, with the activations panel open and saliency on, and optionally while the
+Train panel trains); then sends a burst of requests and counts the inferences it cost; then runs many inferences
 through the whole window path and reports how resident memory grew. Prints one JSON object.
 """
 
@@ -156,6 +157,34 @@ class Probe:
             window.saliency_action.setChecked(False)
             window.activations_dock.hide()
 
+    def stroke_training(self, moves: int, rate_hz: float) -> dict | None:
+        """The same stroke while the Train panel trains the tutorial's recipe; None without the data."""
+        from fashion_desktop.train import TrainConfig
+
+        panel = self.window.training_panel
+        trainer = panel.start(TrainConfig.tutorial(epochs=100), start_from="random")
+        if trainer is None:
+            return None
+        batches: list = []
+        trainer.batchProgress.connect(batches.append)
+        try:
+            self.wait(lambda: len(batches) >= 2, 300.0)  # data read, the loop under way
+            return self.stroke(moves, rate_hz)["stroke_to_bars_ms"]
+        finally:
+            panel.stop()
+            self.wait(lambda: not trainer.isRunning(), 300.0)
+
+    def epoch_in_app(self, threads: int) -> float | None:
+        """Seconds of one epoch of the shipped recipe run by the Train panel (training + validation)."""
+        from fashion_desktop.train import TrainConfig
+
+        panel = self.window.training_panel
+        trainer = panel.start(TrainConfig.shipped(epochs=1), start_from="random", threads=threads)
+        if trainer is None:
+            return None
+        self.wait(lambda: not trainer.isRunning(), 900.0)
+        return trainer.epoch_seconds[0] if trainer.epoch_seconds else None
+
     def burst(self, count: int) -> dict:
         """`count` requests sent back to back (distinct drawings): how many inferences they cost."""
         import numpy as np
@@ -200,6 +229,10 @@ def window(args: argparse.Namespace) -> int:
         report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
         report.update(probe.stroke(args.moves, args.rate))
         report["stroke_to_bars_inside_ms"] = probe.stroke_inside(args.moves, args.rate)
+        if args.training:
+            report["stroke_to_bars_training_ms"] = probe.stroke_training(args.moves, args.rate)
+        if args.epoch_threads:
+            report["epoch_app_s"] = probe.epoch_in_app(args.epoch_threads)
         report.update(probe.burst(200))
         if args.inferences:
             report.update(probe.memory(args.inferences))
@@ -218,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     win.add_argument("--moves", type=int, default=300)
     win.add_argument("--rate", type=float, default=60.0, help="mouse moves per second")
     win.add_argument("--inferences", type=int, default=10_000, help="for the memory figure (0 to skip)")
+    win.add_argument("--training", action="store_true", help="also draw while the Train panel trains")
+    win.add_argument("--epoch-threads", type=int, default=0, metavar="N",
+                     help="also time one epoch of the shipped recipe in the Train panel with N threads")
     win.add_argument("--json", action="store_true", help="(the output is always one JSON object)")
     args = parser.parse_args(argv)
     return empty_window() if args.what == "empty-window" else window(args)
