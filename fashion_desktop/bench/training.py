@@ -37,7 +37,7 @@ def bare_epoch_seconds(images, labels, config: TrainConfig, device: torch.device
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
-        float(loss)  # wait for the device
+        float(loss.detach())  # wait for the device
         seconds.append(time.perf_counter() - start)
     return seconds
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fashion_desktop import APP_ID, APP_NAME, __version__
 from fashion_desktop.gui import gc_guard
@@ -63,6 +63,22 @@ def install_translators(app: QApplication) -> None:
     translator = QTranslator(app)
     if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+
+
+class AfterFirstPaint(QObject):
+    """Runs `action` once `widget` has painted for the first time (the window is on screen)."""
+
+    def __init__(self, widget: QWidget, action) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._action is not None:
+            action, self._action = self._action, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, action)
+        return False
 
 
 class StartupTimer(QObject):
@@ -128,8 +144,8 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
     window.show()
     window.start()
     to_open = args.open or (args.files[0] if args.files else None)
-    if to_open is not None:
-        QTimer.singleShot(0, lambda: window.open_path(to_open))
+    if to_open is not None:  # decoding it must not delay the window's first paint
+        AfterFirstPaint(window.canvas, lambda: window.open_path(to_open))
     code = app.exec()
     window.shutdown()
     return code
