@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -123,3 +127,31 @@ def _wait_idle(qtbot, window, timeout: int = LOAD_TIMEOUT_MS) -> None:
 def wait_idle(qtbot):
     """wait_idle(window): every request sent so far has its result on screen."""
     return lambda window, timeout=LOAD_TIMEOUT_MS: _wait_idle(qtbot, window, timeout)
+
+
+@pytest.fixture
+def run_window_process(tmp_path, random_weights):
+    """Run `body` in a separate Python process after it has opened a window and started its worker.
+
+    For what needs a real process (a crash, the interpreter's exit): the body sees `app`, `window`,
+    `sys`, `QSettings` and `QTimer`, and typically ends with `app.exec()`. Returns the finished process.
+    """
+
+    def run(body: str, timeout: int = 300) -> subprocess.CompletedProcess:
+        prelude = textwrap.dedent(f"""
+            import sys
+            from PySide6.QtCore import QSettings, QTimer
+            from fashion_desktop.gui.app import create_application
+            from fashion_desktop.gui.main_window import MainWindow
+
+            app = create_application([])
+            window = MainWindow(QSettings({str(tmp_path / 'window-process.ini')!r}, QSettings.Format.IniFormat),
+                                weights={str(random_weights)!r}, device="cpu")
+            window.show()
+            window.start()
+        """)
+        return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(body)], capture_output=True,
+                              text=True, timeout=timeout, cwd=Path(__file__).resolve().parents[2],
+                              env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+
+    return run

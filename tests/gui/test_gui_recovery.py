@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
@@ -82,28 +78,18 @@ def test_the_drawing_is_restored_after_a_crash(make_window, random_weights, qtbo
     assert second.probabilities.state == "result"
 
 
-def test_the_drawing_is_restored_after_a_real_crash(random_weights, tmp_path, private_data_folder, make_window):
+def test_the_drawing_is_restored_after_a_real_crash(random_weights, tmp_path, private_data_folder, make_window,
+                                                    run_window_process):
     """A separate process draws, waits for the autosave, then dies without any cleanup (os._exit)."""
     np.save(tmp_path / "drawing.npy", drawing(2))
-    script = textwrap.dedent(f"""
+    done = run_window_process(f"""
         import os
         import numpy as np
-        from PySide6.QtCore import QSettings, QTimer
-        from fashion_desktop.gui.app import create_application
-        from fashion_desktop.gui.main_window import MainWindow
-
-        app = create_application([])
-        window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat),
-                            weights={str(random_weights)!r}, device="cpu")
-        window.show()
-        window.start()
         window.canvas.set_grey(np.load({str(tmp_path / 'drawing.npy')!r}))
         window.autosave.saved.connect(lambda _path: os._exit(3))  # crash right after the autosave
         QTimer.singleShot(60_000, lambda: os._exit(4))
         app.exec()
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 3, done.stderr
     window = make_window(weights=random_weights)
     assert np.array_equal(window.canvas.grey(), drawing(2))

@@ -159,19 +159,10 @@ def test_closing_the_window_while_training_is_paused_stops_the_thread(make_windo
     assert not trainer.isRunning() and not window.worker.isRunning()
 
 
-def test_closing_mid_training_exits_cleanly_in_a_real_process(random_weights, tmp_path, train_split):
-    script = textwrap.dedent(f"""
-        import sys
-        from PySide6.QtCore import QSettings, QTimer
-        from fashion_desktop.gui.app import create_application
-        from fashion_desktop.gui.main_window import MainWindow
+def test_closing_mid_training_exits_cleanly_in_a_real_process(train_split, run_window_process):
+    done = run_window_process("""
         from fashion_desktop.train import TrainConfig
 
-        app = create_application([])
-        window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat),
-                            weights={str(random_weights)!r}, device="cpu")
-        window.show()
-        window.start()
         panel = window.training_panel
 
         def go(_info):
@@ -181,9 +172,7 @@ def test_closing_mid_training_exits_cleanly_in_a_real_process(random_weights, tm
         window.modelShown.connect(go)
         QTimer.singleShot(120000, lambda: sys.exit(3))
         sys.exit(app.exec())
-    """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=240,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    """, timeout=240)
     assert done.returncode == 0, done.stderr
     assert "QThread" not in done.stderr and "Traceback" not in done.stderr, done.stderr
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import textwrap
 import time
 
 import numpy as np
@@ -103,19 +101,10 @@ def test_closing_mid_inference_stops_the_thread(window, qtbot):
     assert window.last_result_id == shown
 
 
-def test_closing_mid_inference_exits_cleanly_in_a_real_process(random_weights, tmp_path):
-    script = textwrap.dedent(f"""
-        import sys, time, gc
-        from PySide6.QtCore import QSettings, QTimer
-        from fashion_desktop.gui.app import create_application
-        from fashion_desktop.gui.main_window import MainWindow
+def test_closing_mid_inference_exits_cleanly_in_a_real_process(run_window_process):
+    done = run_window_process("""
+        import time, gc
         import numpy as np
-
-        app = create_application([])
-        window = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat),
-                            weights={str(random_weights)!r}, device="cpu")
-        window.show()
-        window.start()
 
         def close_when_busy():
             if window.worker.busy.is_set():
@@ -135,8 +124,6 @@ def test_closing_mid_inference_exits_cleanly_in_a_real_process(random_weights, t
         gc.collect()
         sys.exit(code)
     """)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr
     assert "worker running: False" in done.stdout
     assert "QThread" not in done.stderr and "Traceback" not in done.stderr, done.stderr
