@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fashion_desktop.gui.app import create_application  # noqa: E402
 from fashion_desktop.gui.main_window import MainWindow  # noqa: E402
-from fashion_desktop.samples import list_samples  # noqa: E402
+from fashion_desktop.images.samples import list_samples  # noqa: E402
 
 WIDTH, HEIGHT = 1500, 960
 

@@ -82,7 +82,7 @@ def main() -> int:
 
     def act() -> None:
         if args.sample is not None:
-            from fashion_desktop.samples import list_samples
+            from fashion_desktop.images.samples import list_samples
 
             window.open_path(list_samples()[args.sample].path)
         else:
@@ -93,7 +93,7 @@ def main() -> int:
             QTimer.singleShot(1500, shoot)
 
     def train() -> None:
-        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.training.recipe import TrainConfig
 
         panel = window.training_panel
         panel.show_action.trigger()

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _split(name: str):
     """A real split; CI sets FASHION_DESKTOP_REQUIRE_DATA=1 so absence fails there instead of skipping."""
-    from fashion_desktop.data import load_split
+    from fashion_desktop.dataset.files import load_split
     from fashion_desktop.errors import DataError
 
     try:

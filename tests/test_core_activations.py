@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 import torch
 
-from fashion_desktop.activations import (HIDDEN_GRID, ROWS, as_grid, grid_index, incoming_weights, stage_vectors,
+from fashion_desktop.explain.activations import (HIDDEN_GRID, ROWS, as_grid, grid_index, incoming_weights, stage_vectors,
                                          symmetric_levels)
-from fashion_desktop.inference import Predictor
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.inference import Predictor
+from fashion_desktop.network.model import NeuralNetwork
 
 
 def _model() -> NeuralNetwork:
@@ -84,7 +84,7 @@ def test_second_layer_unit_picture_is_its_gradient_at_the_current_input():
 
 
 def test_nice_levels_round_the_range_up_to_a_round_number():
-    from fashion_desktop.activations import nice_levels
+    from fashion_desktop.explain.activations import nice_levels
 
     assert nice_levels((-3.2, 3.2)) == (-4.0, 4.0)
     assert nice_levels((-21.0, 21.0)) == (-30.0, 30.0)
@@ -95,7 +95,7 @@ def test_nice_levels_round_the_range_up_to_a_round_number():
 
 
 def test_to_rgba_maps_the_levels_onto_the_table_and_clips_outside():
-    from fashion_desktop.activations import to_rgba
+    from fashion_desktop.explain.activations import to_rgba
 
     lut = np.stack([np.arange(256), np.zeros(256), 255 - np.arange(256), np.full(256, 255)], 1).astype(np.uint8)
     rgba = to_rgba(np.array([[-2.0, -1.0, 0.0, 1.0, 5.0]]), (-1.0, 1.0), lut)

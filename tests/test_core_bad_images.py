@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile
 
-from fashion_desktop import preprocess as P
+from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import EmptyImageError, ImageError
 
 

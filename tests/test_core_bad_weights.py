@@ -15,7 +15,7 @@ import torch
 import torch.serialization
 
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.model import NeuralNetwork, load_model, read_weights
+from fashion_desktop.network.model import NeuralNetwork, load_model, read_weights
 
 
 @pytest.fixture

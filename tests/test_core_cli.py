@@ -13,7 +13,7 @@ from PIL import Image
 
 from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.cli import main
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.model import NeuralNetwork
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import torch
 from PIL import Image
 
 from fashion_desktop.cli import main
-from fashion_desktop.device import available_devices
+from fashion_desktop.network.device import available_devices
 
 
 def test_predict_reports_blank_and_near_blank_pictures(tmp_path, capsys):
@@ -54,7 +54,7 @@ def test_predict_with_weights_saved_on_cuda_works_on_the_cpu(tmp_path, capsys):
 
     import torch.serialization
 
-    from fashion_desktop.model import NeuralNetwork
+    from fashion_desktop.network.model import NeuralNetwork
 
     weights = tmp_path / "gpu.pth"
     with mock.patch.object(torch.serialization, "location_tag", lambda _storage: "cuda:0"):

@@ -7,7 +7,7 @@ import gzip
 import numpy as np
 import pytest
 
-from fashion_desktop import data
+from fashion_desktop.dataset import files as data
 from fashion_desktop.errors import DataError
 
 

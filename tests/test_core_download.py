@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from fashion_desktop import data
-from fashion_desktop.download import STEMS, DownloadCancelled, download_dataset
+from fashion_desktop.dataset import files as data
+from fashion_desktop.dataset.download import STEMS, DownloadCancelled, download_dataset
 from fashion_desktop.errors import DataError
 
 

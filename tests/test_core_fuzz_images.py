@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from fashion_desktop import preprocess as P
+from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import FashionDesktopError
 
 # Pillow warns (rightly) about the damaged TIFF tags the mutations make; the warnings are not the test.

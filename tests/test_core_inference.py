@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from fashion_desktop.inference import STAGES, Predictor
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.inference import STAGES, Predictor
+from fashion_desktop.network.model import NeuralNetwork
 
 
 def _predictor() -> Predictor:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fashion_desktop.introspect import layer_tree, parameter_table, total_parameters
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.introspect import layer_tree, parameter_table, total_parameters
+from fashion_desktop.network.model import NeuralNetwork
 
 
 def test_layer_tree_matches_print_model():

@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.model import EXPECTED_SHAPES, NeuralNetwork, load_model, read_weights, save_weights
+from fashion_desktop.network.model import EXPECTED_SHAPES, NeuralNetwork, load_model, read_weights, save_weights
 
 
 def test_state_dict_keys_are_the_tutorials():
@@ -163,7 +163,7 @@ def test_shipped_weights_load_and_match_the_card():
 
 def test_shipped_weights_accuracy(test_split):
     """The goal of the core issue: ≥ 0.905 on the 10,000 real test images."""
-    from fashion_desktop.train import evaluate
+    from fashion_desktop.training.loop import evaluate
 
     model, _ = load_model()
     result = evaluate(model, test_split.images, test_split.labels)

@@ -11,7 +11,7 @@ import fashion_desktop
 
 def test_core_modules_import_no_qt():
     core = [f"fashion_desktop.{m.name}" for m in pkgutil.iter_modules(fashion_desktop.__path__) if m.name != "gui"]
-    assert "fashion_desktop.inference" in core and "fashion_desktop.preprocess" in core
+    assert "fashion_desktop.network.inference" in core and "fashion_desktop.images.preprocess" in core
     code = (
         "import sys, importlib\n"
         f"for name in {core!r}: importlib.import_module(name)\n"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fashion_desktop import preprocess as P
+from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import EmptyImageError, ImageError
 
 

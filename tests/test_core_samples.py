@@ -6,7 +6,7 @@ import numpy as np
 from PIL import Image
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.samples import export_samples, list_samples, sample_name
+from fashion_desktop.images.samples import export_samples, list_samples, sample_name
 
 
 def test_shipped_samples_cover_every_class_and_are_28x28():

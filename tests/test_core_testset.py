@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from fashion_desktop.testset import accuracy, confusion_matrix, predict_in_chunks, select
+from fashion_desktop.dataset.testset import accuracy, confusion_matrix, predict_in_chunks, select
 
 
 def test_confusion_matrix_counts_true_rows_against_predicted_columns():
@@ -54,8 +54,8 @@ def test_chunks_report_progress_and_stop_when_cancelled():
 
 
 def test_the_shipped_model_on_the_real_test_set(test_split):
-    from fashion_desktop.inference import Predictor
-    from fashion_desktop.model import load_model
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
 
     predictor = Predictor(load_model()[0])
     probabilities = predict_in_chunks(lambda b: predictor.predict_batch(b).probabilities, test_split.images, 2000)

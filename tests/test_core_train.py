@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from fashion_desktop.model import NeuralNetwork
-from fashion_desktop.train import TrainConfig, TrainControl, augment_batch, evaluate, silhouettes, train
+from fashion_desktop.network.model import NeuralNetwork
+from fashion_desktop.training.control import TrainControl
+from fashion_desktop.training.loop import augment_batch, evaluate, silhouettes, train
+from fashion_desktop.training.recipe import TrainConfig
 
 
 def _small(train_split, n=2000):

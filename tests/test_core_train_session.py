@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 import torch
 
-from fashion_desktop.compare import compare
-from fashion_desktop.model import NeuralNetwork, state_from_numpy
-from fashion_desktop.train import TrainConfig, TrainControl
-from fashion_desktop.train_session import SessionRequest, default_threads, run_session
+from fashion_desktop.training.compare import compare
+from fashion_desktop.network.model import NeuralNetwork, state_from_numpy
+from fashion_desktop.training.control import TrainControl
+from fashion_desktop.training.recipe import TrainConfig
+from fashion_desktop.training.session import SessionRequest, default_threads, run_session
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +54,7 @@ def test_starting_from_weights_continues_from_them(train_split, test_split, rand
                                initial_path=str(path)), on_started=started.append)
     model = NeuralNetwork()
     model.load_state_dict(state)
-    from fashion_desktop.train import evaluate
+    from fashion_desktop.training.loop import evaluate
 
     expected = evaluate(model, test_split.images[:500], test_split.labels[:500])
     assert started[0].initial_test.accuracy == pytest.approx(expected.accuracy)
@@ -78,7 +79,7 @@ def test_default_threads_leave_a_core():
 
 @pytest.fixture
 def random_weights_file(tmp_path):
-    from fashion_desktop.model import save_weights
+    from fashion_desktop.network.model import save_weights
 
     torch.manual_seed(7)
     model = NeuralNetwork()
@@ -96,9 +97,9 @@ def test_training_runs_without_what_the_installed_app_leaves_out(train_split):
         for name in PYTHON_EXCLUDES:
             if "." not in name and not name.startswith(("PySide", "PyQt")):
                 sys.modules[name] = None  # as if absent: import fails, importlib.util.find_spec gives None
-        import fashion_desktop.download
-        from fashion_desktop.train import TrainConfig
-        from fashion_desktop.train_session import SessionRequest, run_session
+        import fashion_desktop.dataset.download
+        from fashion_desktop.training.recipe import TrainConfig
+        from fashion_desktop.training.session import SessionRequest, run_session
         for config in (TrainConfig.shipped(epochs=1, val_size=64), TrainConfig.tutorial(epochs=1, val_size=64)):
             outcome = run_session(SessionRequest(config, device="cpu", subset=640, test_subset=200))
             assert outcome.state is not None and outcome.test is not None

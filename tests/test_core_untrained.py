@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import torch
 
-from fashion_desktop.model import NeuralNetwork, load_model
-from fashion_desktop.untrained import untrained_network
+from fashion_desktop.network.model import NeuralNetwork, load_model
+from fashion_desktop.network.untrained import untrained_network
 
 
 def test_it_is_the_tutorials_default_initialisation_with_a_fixed_seed():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from fashion_desktop.model import EXPECTED_SHAPES
-from fashion_desktop.weights_view import (BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid,
+from fashion_desktop.network.model import EXPECTED_SHAPES
+from fashion_desktop.explain.weights_view import (BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid,
                                           tile_layout, view_kind)
 
 

@@ -3,5 +3,5 @@
 The machines this runs on are noisy, so every figure comes with a floor taken in the same run
 (often interleaved with it) and is reported as a ratio. Benchmarks print figures; they gate nothing.
 Qt-free like the rest of the core: the window is measured in a child process
-(`fashion_desktop.gui.bench_probe`).
+(`fashion_desktop.bench.window_probe`).
 """

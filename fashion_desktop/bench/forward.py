@@ -6,8 +6,8 @@ import numpy as np
 import torch
 
 from fashion_desktop.bench.timing import interleaved, summary
-from fashion_desktop.inference import Predictor
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.inference import Predictor
+from fashion_desktop.network.model import NeuralNetwork
 
 
 def bare_forward(model: NeuralNetwork, device: torch.device):

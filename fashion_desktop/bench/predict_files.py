@@ -28,7 +28,7 @@ print(len(sys.argv) - 1)
 
 def make_files(folder: Path, count: int) -> list[Path]:
     """`count` image files in `folder`, the same for every run with the same data."""
-    from fashion_desktop.data import find_dataset, load_split
+    from fashion_desktop.dataset.files import find_dataset, load_split
     from fashion_desktop.errors import DataError
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -36,14 +36,14 @@ def make_files(folder: Path, count: int) -> list[Path]:
         find_dataset()
         test = load_split("test")
     except DataError:
-        from fashion_desktop.samples import list_samples
+        from fashion_desktop.images.samples import list_samples
 
         samples = [s.path for s in list_samples()]
         paths = [folder / f"{i:04d}{samples[i % len(samples)].suffix}" for i in range(count)]
         for i, path in enumerate(paths):
             shutil.copyfile(samples[i % len(samples)], path)
         return paths
-    from fashion_desktop.photo_like import KINDS
+    from fashion_desktop.images.photo_like import KINDS
 
     rng = np.random.default_rng(0)
     kinds = list(KINDS.items())

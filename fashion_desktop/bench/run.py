@@ -13,7 +13,7 @@ from fashion_desktop.bench.report import goals
 
 
 def data_present() -> bool:
-    from fashion_desktop.data import find_dataset
+    from fashion_desktop.dataset.files import find_dataset
     from fashion_desktop.errors import DataError
 
     try:
@@ -27,7 +27,7 @@ def _probe(device: str, moves: int, inferences: int, extra: list[str] | None = N
     """The window's figures, from a child process (the core never imports Qt)."""
     from fashion_desktop.bench.processes import child_env, run_json
 
-    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.bench_probe", "window", "--device", device,
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.bench.window_probe", "window", "--device", device,
                            "--moves", str(moves), "--inferences", str(inferences), *(extra or [])],
                           child_env(FASHION_DESKTOP_DEVICE=device), timeout=3600)
     return json.loads(out.strip().splitlines()[-1])
@@ -43,9 +43,9 @@ def run_bench(quick: bool = False, device: str | None = None,
     from fashion_desktop.bench.memory import torch_floor_rss_mb
     from fashion_desktop.bench.predict_files import make_files, measure_predict
     from fashion_desktop.bench.startup import measure_startup
-    from fashion_desktop.device import choose_device, configure_cpu_threads
-    from fashion_desktop.model import load_model
-    from fashion_desktop.samples import list_samples
+    from fashion_desktop.network.device import choose_device, configure_cpu_threads
+    from fashion_desktop.network.model import load_model
+    from fashion_desktop.images.samples import list_samples
 
     choice = choose_device(device)
     if choice.notice:

@@ -14,8 +14,10 @@ from collections.abc import Callable
 import torch
 from torch.nn import functional as F
 
-from fashion_desktop.model import NeuralNetwork
-from fashion_desktop.train import EpochResult, TrainConfig, split_validation, to_inputs, train
+from fashion_desktop.network.model import NeuralNetwork
+from fashion_desktop.training.loop import split_validation, to_inputs, train
+from fashion_desktop.training.recipe import TrainConfig
+from fashion_desktop.training.records import EpochResult
 
 
 def bare_epoch_seconds(images, labels, config: TrainConfig, device: torch.device, epochs: int) -> list[float]:
@@ -45,7 +47,7 @@ def bare_epoch_seconds(images, labels, config: TrainConfig, device: torch.device
 def measure_epoch(device: torch.device, epochs: int = 2,
                   progress: Callable[[str], None] = lambda _m: None) -> dict:
     """epoch_s (the `train` command's loop, shipped recipe) and floor_epoch_s: medians."""
-    from fashion_desktop.data import load_split
+    from fashion_desktop.dataset.files import load_split
 
     data = load_split("train")
     config = TrainConfig.shipped(epochs=epochs)

@@ -18,7 +18,7 @@ from PySide6.QtGui import (QColor, QImage, QMouseEvent, QPainter, QPaintEvent, Q
                            QUndoCommand, QUndoStack)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from fashion_desktop.gui.flood import dilate, flood_region
+from fashion_desktop.images.flood import dilate, flood_region
 
 BRUSH, ERASER, FILL = "brush", "eraser", "fill"
 TOOLS = (BRUSH, ERASER, FILL)

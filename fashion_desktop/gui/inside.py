@@ -125,7 +125,7 @@ class InsideViews(QObject):
         prediction = result.prediction
         window.activations.show_result(result.pixels, None if prediction is None else prediction.activations)
         if result.saliency is not None and window.saliency_action.isChecked():
-            from fashion_desktop.saliency import overlay_rgba
+            from fashion_desktop.explain.saliency import overlay_rgba
 
             window.preview.set_overlay(overlay_rgba(result.saliency))
             self.saliency_note.setText(self.tr(

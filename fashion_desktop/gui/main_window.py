@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.guide_action, self.about_action])
 
     def _build_samples_menu(self) -> None:
-        from fashion_desktop.samples import list_samples
+        from fashion_desktop.images.samples import list_samples
 
         first: dict[int, object] = {}
         for sample in list_samples():
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a picture file onto the canvas; a file that cannot be used gets a dialog saying why."""
-        from fashion_desktop.preprocess import open_image
+        from fashion_desktop.images.preprocess import open_image
 
         path = Path(path)
         try:
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def open_image(self, image, name: str) -> bool:
         """Put a decoded PIL image on the canvas as the network's input would see it."""
-        from fashion_desktop.preprocess import prepare_image
+        from fashion_desktop.images.preprocess import prepare_image
 
         try:
             prepared = prepare_image(image)
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_qimage(self, image: QImage, name: str) -> bool:
-        from fashion_desktop.preprocess import from_array
+        from fashion_desktop.images.preprocess import from_array
 
         if image.isNull():
             self.show_error(self.tr("Could not use the picture"), self.tr("The picture is empty."))

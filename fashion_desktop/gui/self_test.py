@@ -75,7 +75,7 @@ class SelfTest:
         self._next()
 
     def _next(self) -> None:
-        from fashion_desktop.preprocess import open_image, prepare_image
+        from fashion_desktop.images.preprocess import open_image, prepare_image
 
         if not self.queue:
             self._close()
@@ -192,7 +192,7 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
 
     from fashion_desktop.gui.app import create_application
     from fashion_desktop.gui.data_folder import APP_DATA_ENV
-    from fashion_desktop.samples import list_samples
+    from fashion_desktop.images.samples import list_samples
 
     timeout_s = float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_S)
     app = create_application(qt_args)

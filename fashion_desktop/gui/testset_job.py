@@ -37,7 +37,7 @@ class TestSetPredictions:
 class TestSetJob(QThread):
     """Loads the test split (once; pass it back in as `split`) and predicts it in chunks."""
 
-    loaded = Signal(object)  # fashion_desktop.data.Split, before the predictions start
+    loaded = Signal(object)  # fashion_desktop.dataset.files.Split, before the predictions start
     progressed = Signal(int, int)  # images done, total
     finishedPredicting = Signal(object)  # TestSetPredictions
     failed = Signal(str)
@@ -66,7 +66,7 @@ class TestSetJob(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
 
     def _run(self) -> None:
-        from fashion_desktop.data import load_split
+        from fashion_desktop.dataset.files import load_split
 
         split = self._split if self._split is not None else load_split("test", self._data_dir)
         self.loaded.emit(split)
@@ -75,14 +75,14 @@ class TestSetJob(QThread):
             return
         import torch
 
-        from fashion_desktop.inference import Predictor
-        from fashion_desktop.model import NeuralNetwork
+        from fashion_desktop.network.inference import Predictor
+        from fashion_desktop.network.model import NeuralNetwork
 
         model = NeuralNetwork()
         model.load_state_dict({k: torch.from_numpy(np.array(v, np.float32)) for k, v in self._state.items()})
         predictor = Predictor(model, "cpu")
         try:
-            from fashion_desktop.testset import predict_in_chunks
+            from fashion_desktop.dataset.testset import predict_in_chunks
 
             probabilities = predict_in_chunks(lambda batch: predictor.predict_batch(batch).probabilities,
                                               split.images, CHUNK, progress=self.progressed.emit,

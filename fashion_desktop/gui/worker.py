@@ -54,7 +54,7 @@ class Result:
     pixels: np.ndarray | None = None  # the 28×28 input the network received
     inverted: bool = False
     filled: bool = False
-    prediction: Any = None  # fashion_desktop.inference.Prediction
+    prediction: Any = None  # fashion_desktop.network.inference.Prediction
     empty: bool = False
     message: str = ""  # why it is empty, or what failed
     created: float = 0.0
@@ -72,7 +72,7 @@ class Result:
 class ModelInfo:
     """Everything the panels show about the loaded model, captured inside the worker."""
 
-    tree: Any  # fashion_desktop.introspect.LayerNode
+    tree: Any  # fashion_desktop.network.introspect.LayerNode
     parameters: list  # [ParameterInfo]
     total: int
     device: str
@@ -254,7 +254,7 @@ class InferenceWorker(QThread):
 
     def _startup(self, weights: str | Path | None, device: str) -> None:
         self.progress.emit(_tr("Loading PyTorch…"))
-        from fashion_desktop.device import configure_cpu_threads
+        from fashion_desktop.network.device import configure_cpu_threads
 
         configure_cpu_threads(leave_for_gui=1)
         self._device_choice = self._choose(device)
@@ -262,13 +262,13 @@ class InferenceWorker(QThread):
         self._load(weights)
 
     def _choose(self, requested: str):
-        from fashion_desktop.device import choose_device
+        from fashion_desktop.network.device import choose_device
 
         return choose_device(requested)
 
     def _load(self, weights: str | Path | None) -> None:
-        from fashion_desktop.inference import Predictor
-        from fashion_desktop.model import load_model
+        from fashion_desktop.network.inference import Predictor
+        from fashion_desktop.network.model import load_model
 
         model, loaded = load_model(weights)  # raises WeightsError; the old predictor is untouched
         predictor = Predictor(model, self._device_choice.device)
@@ -281,8 +281,8 @@ class InferenceWorker(QThread):
         self.modelReady.emit(self._info())
 
     def _use_preview(self, state: dict | None, label: str) -> None:
-        from fashion_desktop.inference import Predictor
-        from fashion_desktop.model import NeuralNetwork, state_from_numpy
+        from fashion_desktop.network.inference import Predictor
+        from fashion_desktop.network.model import NeuralNetwork, state_from_numpy
 
         if state is None or self._device_choice is None:
             self._preview = None
@@ -309,8 +309,8 @@ class InferenceWorker(QThread):
             self.modelReady.emit(self._info())
 
     def _swap_untrained(self, untrained: bool) -> None:
-        from fashion_desktop.inference import Predictor
-        from fashion_desktop.untrained import untrained_network
+        from fashion_desktop.network.inference import Predictor
+        from fashion_desktop.network.untrained import untrained_network
 
         if self._predictor is None or untrained == (self._trained is not None):
             return
@@ -324,8 +324,8 @@ class InferenceWorker(QThread):
     def _info(self) -> ModelInfo:
         import torch
 
-        from fashion_desktop.device import available_devices
-        from fashion_desktop.introspect import layer_tree, parameter_table, total_parameters
+        from fashion_desktop.network.device import available_devices
+        from fashion_desktop.network.introspect import layer_tree, parameter_table, total_parameters
 
         model = self._predictor.model
         rows = parameter_table(model)
@@ -357,7 +357,7 @@ class InferenceWorker(QThread):
             return self._pending is not None or self._stopping
 
     def _process(self, request: Request) -> Result | None:
-        from fashion_desktop.preprocess import prepare_grey
+        from fashion_desktop.images.preprocess import prepare_grey
 
         try:
             if self.before_request is not None:
@@ -404,7 +404,7 @@ class InferenceWorker(QThread):
         enabled, chosen = self._saliency
         if not enabled:
             return None, -1
-        from fashion_desktop.saliency import gradient_x_input
+        from fashion_desktop.explain.saliency import gradient_x_input
 
         index = top if chosen is None else chosen
         try:
@@ -421,9 +421,9 @@ class InferenceWorker(QThread):
         """
         if self._predictor is None or self._predictor.device.type == "cpu" or self._weights is None:
             return False
-        from fashion_desktop.device import DeviceChoice
-        from fashion_desktop.inference import Predictor
-        from fashion_desktop.model import NeuralNetwork
+        from fashion_desktop.network.device import DeviceChoice
+        from fashion_desktop.network.inference import Predictor
+        from fashion_desktop.network.model import NeuralNetwork
 
         failed_on = str(self._predictor.device)
         _log.warning("Inference failed on %s; moving the model to the CPU", failed_on, exc_info=exc)

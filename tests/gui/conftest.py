@@ -77,7 +77,7 @@ def random_weights(tmp_path_factory):
     """A seeded, untrained network's weights: enough for tests that do not judge accuracy."""
     import torch
 
-    from fashion_desktop.model import NeuralNetwork, save_weights
+    from fashion_desktop.network.model import NeuralNetwork, save_weights
 
     torch.manual_seed(1234)
     path = tmp_path_factory.mktemp("weights") / "random.pth"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from fashion_desktop.samples import list_samples
+from fashion_desktop.images.samples import list_samples
 
 LOAD_MS = 60_000
 
@@ -185,7 +185,7 @@ def test_test_set_confusion_adds_to_10000_and_clicking_an_image_loads_it(make_wi
 
 
 def test_test_set_says_how_to_get_the_data_when_it_is_absent(window, qtbot, monkeypatch, tmp_path):
-    import fashion_desktop.data as data
+    import fashion_desktop.dataset.files as data
 
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
     monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "nothing")
@@ -256,7 +256,7 @@ def test_an_empty_canvas_hides_the_layers_of_the_previous_drawing(window, qtbot,
 
 
 def test_a_saliency_failure_keeps_the_prediction_and_switches_the_overlay_off(window, qtbot, wait_idle, monkeypatch):
-    import fashion_desktop.saliency as saliency
+    import fashion_desktop.explain.saliency as saliency
 
     def broken(*_args):
         raise RuntimeError("no gradients on this device")

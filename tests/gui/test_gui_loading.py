@@ -24,14 +24,14 @@ def dark_boot_on_white(path) -> None:
 
 
 def expected_input(path) -> np.ndarray:
-    from fashion_desktop.preprocess import prepare_file
+    from fashion_desktop.images.preprocess import prepare_file
 
     return prepare_file(path).pixels
 
 
 def test_open_file_shows_exactly_the_core_input(window, tmp_path, wait_idle, random_weights):
-    from fashion_desktop.inference import Predictor
-    from fashion_desktop.model import load_model
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
 
     path = tmp_path / "boot.png"
     dark_boot_on_white(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fashion_desktop.gui.panels.layer_tree import NAME, PARAMETERS, SETTINGS, SHAPE, TYPE
 from fashion_desktop.gui.panels.probabilities import RESULT
-from fashion_desktop.model import TOTAL_PARAMETERS
+from fashion_desktop.network.model import TOTAL_PARAMETERS
 
 TUTORIAL_TREE = [  # (qualified name, type, settings, output shape, parameters), as print(model) lists them
     ("", "NeuralNetwork", "", "(1, 10)", "669,706"),
@@ -64,7 +64,7 @@ def test_selecting_a_layer_selects_its_parameters(window):
 
 
 def test_device_menu_lists_devices_and_switches_in_the_worker(window, qtbot, wait_idle):
-    from fashion_desktop.device import available_devices
+    from fashion_desktop.network.device import available_devices
 
     for info in available_devices():
         action = window.device_actions[info.name]

@@ -27,9 +27,9 @@ def garment(seed: int, size: int = 448) -> np.ndarray:
 
 
 def core_probabilities(weights, grey: np.ndarray) -> np.ndarray:
-    from fashion_desktop.inference import Predictor
-    from fashion_desktop.model import load_model
-    from fashion_desktop.preprocess import prepare_grey
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
+    from fashion_desktop.images.preprocess import prepare_grey
 
     model, _ = load_model(weights)
     return Predictor(model).predict(prepare_grey(grey, light_on_dark=True).pixels).probabilities
@@ -73,7 +73,7 @@ def _bad_weights(kind: str, path, marker) -> str:
     """Write one kind of bad weights file; returns the words the message must contain."""
     import torch
 
-    from fashion_desktop.model import NeuralNetwork
+    from fashion_desktop.network.model import NeuralNetwork
 
     state = NeuralNetwork().state_dict()
     if kind == "random bytes":
@@ -131,7 +131,7 @@ def test_unusual_but_valid_weights_load_in_the_window(window, qtbot, wait_idle, 
     import torch
     import torch.serialization
 
-    from fashion_desktop.model import NeuralNetwork
+    from fashion_desktop.network.model import NeuralNetwork
 
     torch.manual_seed(77)
     state = NeuralNetwork().state_dict()
@@ -223,7 +223,7 @@ def test_a_failure_on_the_cpu_is_shown_not_retried(window, wait_idle):
 
 @pytest.mark.parametrize("asked", ["cuda", "cuda:3", "mps"])
 def test_asking_for_an_absent_device_says_so(window, qtbot, asked):
-    from fashion_desktop.device import available_devices
+    from fashion_desktop.network.device import available_devices
 
     kind = asked.split(":")[0]
     if next(d for d in available_devices() if d.name == kind).available:

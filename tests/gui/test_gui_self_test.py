@@ -37,7 +37,7 @@ def run_self_test(tmp_path: Path, *args: str, meipass: Path | None = None, extra
 
 
 def test_self_test_from_source_classifies_every_shipped_sample(tmp_path):
-    from fashion_desktop.samples import list_samples
+    from fashion_desktop.images.samples import list_samples
 
     code, verdict, output = run_self_test(tmp_path, "--device", "cpu")
     assert code == 0 and verdict["ok"], output
@@ -59,10 +59,10 @@ def stand_in_resources(tmp_path_factory):
     import torch
     from PIL import Image, ImageDraw
 
-    from fashion_desktop.inference import Predictor
-    from fashion_desktop.model import NeuralNetwork, load_model, save_weights
-    from fashion_desktop.preprocess import open_image, prepare_image
-    from fashion_desktop.samples import sample_name
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import NeuralNetwork, load_model, save_weights
+    from fashion_desktop.images.preprocess import open_image, prepare_image
+    from fashion_desktop.images.samples import sample_name
 
     root = tmp_path_factory.mktemp("bundle")
     resources = root / "resources"

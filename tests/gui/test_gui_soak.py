@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from fashion_desktop.bench.memory import rss_mb
-from fashion_desktop.gui.soak import run_inferences
+from fashion_desktop.bench.soak import run_inferences
 
 INFERENCES = 10_000
 MAX_GROWTH_MB = 25.0

@@ -41,7 +41,7 @@ class TutorialNeuralNetwork(nn.Module):
 
 
 def small_shipped_recipe(epochs: int = 2):
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.training.recipe import TrainConfig
 
     return TrainConfig.shipped(epochs=epochs, val_size=200)
 
@@ -78,14 +78,14 @@ def test_train_from_random_beats_chance_then_save_loads_in_the_tutorials_network
         predicted = model(torch.as_tensor(test_split.images[:2000]).float() / 255).argmax(1).numpy()
     assert (predicted == test_split.labels[:2000]).mean() == pytest.approx(outcome.test.accuracy)
     card = json.loads((tmp_path / "model_weights.model_card.json").read_text())
-    from fashion_desktop.model import sha256_of
+    from fashion_desktop.network.model import sha256_of
 
     assert card["weights"]["sha256"] == sha256_of(path) and card["test"]["accuracy"] == outcome.test.accuracy
     assert (tmp_path / "model_weights.MODEL_CARD.md").is_file()
 
 
 def test_pause_holds_the_loop_resume_goes_on_stop_keeps_the_best(window, qtbot, train_split):
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.training.recipe import TrainConfig
 
     panel = open_panel(window)
     trainer = panel.start(TrainConfig.tutorial(epochs=50, lr=0.02), device="cpu", subset=1280, test_subset=500)
@@ -107,7 +107,7 @@ def test_pause_holds_the_loop_resume_goes_on_stop_keeps_the_best(window, qtbot, 
 
 
 def test_the_switch_shows_the_network_being_trained_then_the_live_one(window, qtbot, wait_idle, train_split):
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.training.recipe import TrainConfig
 
     panel = open_panel(window)
     grey = np.zeros((280, 280), np.uint8)
@@ -132,8 +132,8 @@ def test_the_switch_shows_the_network_being_trained_then_the_live_one(window, qt
 
 
 def test_make_it_live_saves_and_loads_the_trained_weights(window, qtbot, tmp_path, monkeypatch, train_split):
-    from fashion_desktop import data
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.dataset import files as data
+    from fashion_desktop.training.recipe import TrainConfig
 
     monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
     panel = open_panel(window)
@@ -147,7 +147,7 @@ def test_make_it_live_saves_and_loads_the_trained_weights(window, qtbot, tmp_pat
 
 def test_closing_the_window_while_training_is_paused_stops_the_thread(make_window, random_weights, qtbot,
                                                                      train_split):
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.training.recipe import TrainConfig
 
     window = make_window(weights=random_weights)
     panel = open_panel(window)
@@ -161,7 +161,7 @@ def test_closing_the_window_while_training_is_paused_stops_the_thread(make_windo
 
 def test_closing_mid_training_exits_cleanly_in_a_real_process(train_split, run_window_process):
     done = run_window_process("""
-        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.training.recipe import TrainConfig
 
         panel = window.training_panel
 
@@ -178,8 +178,8 @@ def test_closing_mid_training_exits_cleanly_in_a_real_process(train_split, run_w
 
 
 def test_missing_data_says_how_to_get_it_and_downloads_it(window, qtbot, tmp_path, monkeypatch):
-    from fashion_desktop import data
-    from fashion_desktop.download import STEMS
+    from fashion_desktop.dataset import files as data
+    from fashion_desktop.dataset.download import STEMS
 
     source = data.find_dataset() if _data_installed() else None
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
@@ -205,7 +205,7 @@ def test_missing_data_says_how_to_get_it_and_downloads_it(window, qtbot, tmp_pat
 
 
 def _data_installed() -> bool:
-    from fashion_desktop.data import find_dataset
+    from fashion_desktop.dataset.files import find_dataset
     from fashion_desktop.errors import DataError
 
     try:
@@ -224,8 +224,8 @@ def test_the_train_panel_is_in_the_model_and_view_menus(window):
 
 
 def test_a_failing_session_says_why_and_the_panel_can_start_again(window, qtbot, monkeypatch):
-    from fashion_desktop import train_session
-    from fashion_desktop.train import TrainConfig
+    from fashion_desktop.training import session as train_session
+    from fashion_desktop.training.recipe import TrainConfig
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("CUDA error: an illegal memory access was encountered")

@@ -124,7 +124,7 @@ def test_samples_menu_has_one_item_per_class_and_opens_it(make_window, random_we
     import numpy as np
     from PIL import Image
 
-    import fashion_desktop.samples as samples
+    import fashion_desktop.images.samples as samples
     from fashion_desktop.classes import CLASS_NAMES
 
     for class_index, test_index in ((1, 5), (1, 9), (7, 3)):
@@ -138,6 +138,6 @@ def test_samples_menu_has_one_item_per_class_and_opens_it(make_window, random_we
     assert window.sample_actions[0].shortcut().toString() == "Ctrl+2"
     window.sample_actions[1].trigger()
     wait_idle(window)
-    from fashion_desktop.preprocess import prepare_file
+    from fashion_desktop.images.preprocess import prepare_file
 
     assert np.array_equal(window.preview.pixels(), prepare_file(tmp_path / samples.sample_name(7, 3)).pixels)

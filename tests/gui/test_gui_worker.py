@@ -30,9 +30,9 @@ def test_importing_the_window_module_does_not_import_torch():
 
 
 def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_idle, random_weights):
-    from fashion_desktop.inference import Predictor
-    from fashion_desktop.model import load_model
-    from fashion_desktop.preprocess import prepare_grey
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
+    from fashion_desktop.images.preprocess import prepare_grey
 
     worker = window.worker
     inputs = [garment(i) for i in range(200)]
@@ -160,7 +160,7 @@ def test_bad_weights_show_why_and_keep_the_previous_model(window, qtbot, wait_id
 def test_other_weights_load_and_change_the_bars(window, qtbot, wait_idle, tmp_path):
     import torch
 
-    from fashion_desktop.model import NeuralNetwork, save_weights
+    from fashion_desktop.network.model import NeuralNetwork, save_weights
 
     torch.manual_seed(99)
     other = tmp_path / "mine.pth"

@@ -7,7 +7,7 @@ from the same forward pass as the bars (the worker's Result); this panel only dr
 Speed: the plot is built on first show (pyqtgraph is imported late), its image items are created
 once and only `setImage`d; results that arrive while the panel is hidden are kept, not drawn, and
 the newest one is drawn when it is shown again. Hover reads a cell's index and value; clicking a
-hidden unit shows what it looks for in the input (`fashion_desktop.activations.incoming_weights`).
+hidden unit shows what it looks for in the input (`fashion_desktop.explain.activations.incoming_weights`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fashion_desktop.activations import (HIDDEN_LINEARS, RELU_OF, ROWS, as_grid, grid_index, incoming_weights,
+from fashion_desktop.explain.activations import (HIDDEN_LINEARS, RELU_OF, ROWS, as_grid, grid_index, incoming_weights,
                                          nice_levels, stage_vectors, symmetric_levels, to_rgba)
 from fashion_desktop.classes import CLASS_NAMES
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboB
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
 from fashion_desktop.gui.canvas import array_to_qimage
 from fashion_desktop.gui.testset_job import TestSetJob, TestSetPredictions
-from fashion_desktop.testset import accuracy, confusion_matrix, select
+from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
 
 THUMB = 56
 SHORT_NAMES = ("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot")
@@ -218,7 +218,7 @@ class TestSetPanel(QWidget):
 
     def data_available(self) -> bool:
         """Whether Fashion-MNIST's test files are on this computer (cheap: only looks for files)."""
-        from fashion_desktop.data import find_dataset
+        from fashion_desktop.dataset.files import find_dataset
         from fashion_desktop.errors import DataError
 
         try:

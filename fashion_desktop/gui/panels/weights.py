@@ -1,7 +1,7 @@
 """One parameter's values: the first layer as 512 tiles of 28×28, other matrices as images, biases as bars,
 with a histogram and min/max/mean/std.
 
-The layout and statistics come from `fashion_desktop.weights_view`; the values from the worker's
+The layout and statistics come from `fashion_desktop.explain.weights_view`; the values from the worker's
 ModelInfo (numpy copies). Items are created once on first show and only updated; a parameter chosen
 while the panel is hidden is drawn when it is shown.
 """
@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fashion_desktop.weights_view import BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid, view_kind
+from fashion_desktop.explain.weights_view import BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid, view_kind
 
 DIVERGING = "CET-D1"
 FIRST_LAYER = "linear_relu_stack.0.weight"

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
-from fashion_desktop.download import DownloadCancelled, download_dataset
+from fashion_desktop.dataset.download import DownloadCancelled, download_dataset
 from fashion_desktop.errors import FashionDesktopError
 
 

@@ -251,7 +251,7 @@ class TrainingPanel(QWidget):
         self._plots_built = True
         import pyqtgraph as pg
 
-        from fashion_desktop.model_card import shipped_accuracy
+        from fashion_desktop.training.model_card import shipped_accuracy
 
         palette = self.palette()
         background = palette.color(QPalette.ColorRole.Base)
@@ -318,8 +318,8 @@ class TrainingPanel(QWidget):
             self._load_recipes()
 
     def _load_recipes(self) -> None:
-        from fashion_desktop.train import TrainConfig
-        from fashion_desktop.train_session import default_threads
+        from fashion_desktop.training.recipe import TrainConfig
+        from fashion_desktop.training.session import default_threads
 
         self._recipes = {"tutorial": TrainConfig.tutorial(), "shipped": TrainConfig.shipped()}
         self.threads_spin.setValue(default_threads())
@@ -342,7 +342,7 @@ class TrainingPanel(QWidget):
         """The recipe chosen, with the learning rate, batch size and epochs from the form."""
         if not self._recipes:
             self._load_recipes()
-        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.training.recipe import TrainConfig
 
         base = self._recipes[self.recipe_combo.currentData()]
         return TrainConfig(**{**base.as_dict(), "lr": self.lr_spin.value(), "batch_size": self.batch_spin.value(),
@@ -352,7 +352,7 @@ class TrainingPanel(QWidget):
 
     def check_data(self) -> bool:
         """True when Fashion-MNIST is on this machine; otherwise say how to get it and offer the download."""
-        from fashion_desktop.data import find_dataset
+        from fashion_desktop.dataset.files import find_dataset
         from fashion_desktop.errors import DataError
 
         try:
@@ -436,7 +436,7 @@ class TrainingPanel(QWidget):
         Returns None when one is already running or Fashion-MNIST is missing (the panel says why).
         """
         from fashion_desktop.gui.training.trainer_thread import TrainerThread
-        from fashion_desktop.train_session import SessionRequest
+        from fashion_desktop.training.session import SessionRequest
 
         if self.state in (STARTING, TRAINING_STATE, PAUSED_STATE, STOPPING) or self._closing:
             return None
@@ -536,8 +536,7 @@ class TrainingPanel(QWidget):
     def _on_phase(self, phase: str) -> None:
         if self._closing:
             return
-        from fashion_desktop import train_session as ts
-
+        from fashion_desktop.training import session as ts
         texts = {
             ts.LOADING_DATA: self.tr("Reading Fashion-MNIST and scoring the starting network…"),
             ts.PREPARING: self.tr("Preparing filled silhouettes of the training images (the shipped recipe "
@@ -718,8 +717,8 @@ class TrainingPanel(QWidget):
 
     def save_to(self, path: str | Path) -> bool:
         """Write the trained weights (atomically) and their model card beside them; False (and why) on failure."""
-        from fashion_desktop.model_card import save_trained
-        from fashion_desktop.model import state_from_numpy
+        from fashion_desktop.training.model_card import save_trained
+        from fashion_desktop.network.model import state_from_numpy
 
         if self.outcome is None or self.outcome.state is None:
             return False
@@ -749,7 +748,7 @@ class TrainingPanel(QWidget):
         if self.outcome is None or self.outcome.state is None:
             return None
         if self.saved_path is None:
-            from fashion_desktop.data import user_data_root
+            from fashion_desktop.dataset.files import user_data_root
 
             stamp = time.strftime("%Y%m%d-%H%M%S")
             if not self.save_to(user_data_root() / "trained" / f"trained-{stamp}.pth"):

@@ -16,8 +16,8 @@ import traceback
 from PySide6.QtCore import QThread, Signal
 
 from fashion_desktop.errors import FashionDesktopError
-from fashion_desktop.train import TrainControl
-from fashion_desktop.train_session import SessionRequest, run_session
+from fashion_desktop.training.control import TrainControl
+from fashion_desktop.training.session import SessionRequest, run_session
 
 RUNNING, PAUSED = "running", "paused"
 NICE = 10  # Linux: how much lower than the GUI and the inference worker the training thread runs

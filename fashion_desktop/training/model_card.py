@@ -12,7 +12,7 @@ from pathlib import Path
 from fashion_desktop import __version__
 from fashion_desktop.atomic import atomic_write_text
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.data import SHA256
+from fashion_desktop.dataset.files import SHA256
 
 
 def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
@@ -126,7 +126,7 @@ def save_trained(state_dict: dict, weights_path: str | Path, **card_fields: obje
 
     `card_fields` are `build_card`'s keywords except the weights path and checksum.
     """
-    from fashion_desktop.model import NeuralNetwork, save_weights
+    from fashion_desktop.network.model import NeuralNetwork, save_weights
 
     path = Path(weights_path)
     model = NeuralNetwork()

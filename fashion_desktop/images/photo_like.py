@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 from PIL import Image, ImageFilter
 
-from fashion_desktop.preprocess import decode_image, enclosed, prepare_image
+from fashion_desktop.images.preprocess import decode_image, enclosed, prepare_image
 
 Renderer = Callable[[np.ndarray, np.random.Generator], bytes]
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import math
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
@@ -21,73 +20,10 @@ import torch.nn.functional as F
 from torch import nn
 
 from fashion_desktop.classes import NUM_CLASSES
-from fashion_desktop.model import NeuralNetwork
-
-
-@dataclass
-class TrainConfig:
-    """A training recipe. `shipped()` made the bundled weights; `tutorial()` is the tutorial's."""
-
-    epochs: int = 60
-    batch_size: int = 128
-    optimizer: str = "adamw"  # or "sgd"
-    lr: float = 2e-3
-    weight_decay: float = 0.02
-    schedule: str = "onecycle"  # or "constant"
-    label_smoothing: float = 0.0
-    hidden_dropout: float = 0.1
-    augment: bool = True
-    flip: bool = False  # mirrored shoes cost accuracy: the data set's face left
-    shift_pixels: int = 0  # an MLP is not shift-invariant; the data set is centred
-    rotate_degrees: float = 0.0
-    scale_jitter: float = 0.0
-    silhouette_p: float = 0.2
-    ema_decay: float = 0.998
-    val_size: int = 1000
-    seed: int = 0
-
-    @classmethod
-    def shipped(cls, **overrides: object) -> TrainConfig:
-        return cls(**overrides)  # type: ignore[arg-type]
-
-    @classmethod
-    def tutorial(cls, **overrides: object) -> TrainConfig:
-        """As the tutorial: SGD, lr 1e-3, batch 64, 10 epochs, nothing else."""
-        base = dict(
-            epochs=10, batch_size=64, optimizer="sgd", lr=1e-3, weight_decay=0.0, schedule="constant",
-            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, ema_decay=0.0,
-        )
-        base.update(overrides)
-        return cls(**base)  # type: ignore[arg-type]
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class BatchProgress:
-    epoch: int  # 1-based
-    epochs: int
-    batch: int  # 1-based within the epoch
-    batches: int
-    loss: float
-    elapsed_s: float
-    eta_s: float
-
-
-@dataclass(frozen=True)
-class EpochResult:
-    epoch: int
-    epochs: int
-    train_loss: float
-    train_accuracy: float
-    val_loss: float
-    val_accuracy: float
-    best: bool
-    seconds: float  # training + validation; the optional test pass below is timed on its own
-    test_loss: float | None = None  # set when train() was given a test split
-    test_accuracy: float | None = None
-    test_seconds: float = 0.0
+from fashion_desktop.network.model import NeuralNetwork
+from fashion_desktop.training.control import TrainControl
+from fashion_desktop.training.recipe import TrainConfig
+from fashion_desktop.training.records import BatchProgress, EpochResult, EvalResult
 
 
 @dataclass
@@ -98,49 +34,6 @@ class TrainResult:
     history: list[EpochResult] = field(default_factory=list)
     stopped: bool = False
     seconds: float = 0.0
-
-
-@dataclass(frozen=True)
-class EvalResult:
-    accuracy: float
-    loss: float
-    per_class: list[float]
-    confusion: list[list[int]]  # rows: true class, columns: predicted
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-class TrainControl:
-    """Thread-safe pause/stop for a running training loop."""
-
-    def __init__(self) -> None:
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._running.set()
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def stopped(self) -> bool:
-        return self._stop.is_set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
-
-    def checkpoint(self) -> bool:
-        """Block while paused; True when the loop should stop."""
-        self._running.wait()
-        return self._stop.is_set()
 
 
 def to_inputs(images: np.ndarray | torch.Tensor, device: torch.device | str = "cpu") -> torch.Tensor:
@@ -156,7 +49,7 @@ def silhouettes(images: np.ndarray, threshold: int = 25,
     About 15 s for the whole training split on one core: `cancelled` lets a stop end it early
     (the rest stays black; the caller is stopping anyway).
     """
-    from fashion_desktop.preprocess import enclosed
+    from fashion_desktop.images.preprocess import enclosed
 
     out = np.zeros_like(images)
     for i, image in enumerate(images):

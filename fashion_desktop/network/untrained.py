@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import torch
 
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.model import NeuralNetwork
 
 DEFAULT_SEED = 0
 

@@ -1,7 +1,7 @@
 """The window under measurement, for `fashion-desktop bench` (which runs this as a child process).
 
-    python -m fashion_desktop.gui.bench_probe empty-window    # the start-up floor: PySide6 + an empty window
-    python -m fashion_desktop.gui.bench_probe window --json   # stroke-to-bars, burst, memory
+    python -m fashion_desktop.bench.window_probe empty-window    # the start-up floor: PySide6 + an empty window
+    python -m fashion_desktop.bench.window_probe window --json   # stroke-to-bars, burst, memory
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
 time from the oldest canvas change it includes to the probability chart having repainted it
@@ -159,7 +159,7 @@ class Probe:
 
     def stroke_training(self, moves: int, rate_hz: float) -> dict | None:
         """The same stroke while the Train panel trains the tutorial's recipe; None without the data."""
-        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.training.recipe import TrainConfig
 
         panel = self.window.training_panel
         trainer = panel.start(TrainConfig.tutorial(epochs=100), start_from="random")
@@ -176,7 +176,7 @@ class Probe:
 
     def epoch_in_app(self, threads: int) -> float | None:
         """Seconds of one epoch of the shipped recipe run by the Train panel (training + validation)."""
-        from fashion_desktop.train import TrainConfig
+        from fashion_desktop.training.recipe import TrainConfig
 
         panel = self.window.training_panel
         trainer = panel.start(TrainConfig.shipped(epochs=1), start_from="random", threads=threads)
@@ -207,7 +207,7 @@ class Probe:
 
     def memory(self, inferences: int) -> dict:
         """Growth of resident memory over `inferences` results shown through the window."""
-        from fashion_desktop.gui.soak import run_inferences
+        from fashion_desktop.bench.soak import run_inferences
 
         self.settle()
         start = time.perf_counter()
@@ -243,7 +243,7 @@ def window(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m fashion_desktop.gui.bench_probe")
+    parser = argparse.ArgumentParser(prog="python -m fashion_desktop.bench.window_probe")
     sub = parser.add_subparsers(dest="what", required=True)
     sub.add_parser("empty-window")
     win = sub.add_parser("window")

@@ -21,7 +21,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.model import NeuralNetwork
+from fashion_desktop.network.model import NeuralNetwork
 
 # Stage name → (module path or None, what it is). "logits" is the last Linear's output.
 STAGES: tuple[tuple[str, str], ...] = (

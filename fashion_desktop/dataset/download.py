@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fashion_desktop.atomic import atomic_write_bytes
-from fashion_desktop import data
-from fashion_desktop.data import FILES, SHA256
+from fashion_desktop.dataset import files as data
+from fashion_desktop.dataset.files import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
 
 # The mirrors torchvision uses (the S3 website endpoint has no HTTPS; the checksums guard integrity).

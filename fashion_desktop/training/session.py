@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from fashion_desktop.compare import Comparison, compare
-from fashion_desktop.train import BatchProgress, EpochResult, EvalResult, TrainConfig, TrainControl
+from fashion_desktop.training.compare import Comparison, compare
+from fashion_desktop.training.control import TrainControl
+from fashion_desktop.training.recipe import TrainConfig
+from fashion_desktop.training.records import BatchProgress, EpochResult, EvalResult
 
 # Phases reported through `on_phase`, in order (the window translates them).
 LOADING_DATA, PREPARING, TRAINING, SCORING = "loading-data", "preparing", "training", "scoring"
@@ -110,10 +112,10 @@ def run_session(request: SessionRequest, control: TrainControl | None = None, *,
     """Run one session in the calling thread (raises DataError when Fashion-MNIST is missing)."""
     import torch
 
-    from fashion_desktop.data import load_split
-    from fashion_desktop.device import choose_device
-    from fashion_desktop.model import NeuralNetwork, load_model, read_weights, state_from_numpy, state_to_numpy
-    from fashion_desktop.train import evaluate, train
+    from fashion_desktop.dataset.files import load_split
+    from fashion_desktop.network.device import choose_device
+    from fashion_desktop.network.model import NeuralNetwork, load_model, read_weights, state_from_numpy, state_to_numpy
+    from fashion_desktop.training.loop import evaluate, train
 
     control = control or TrainControl()
     phase = on_phase or (lambda _p: None)

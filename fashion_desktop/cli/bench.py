@@ -1,0 +1,26 @@
+"""`fashion-desktop bench`: what users feel, each figure next to a floor from the same run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from fashion_desktop.cli import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    bench = sub.add_parser("bench", help="measure latency, start-up, throughput, training and memory against "
+                           "floors measured in the same run")
+    bench.add_argument("--json", action="store_true", help="one JSON object (figures, floors, goals)")
+    bench.add_argument("--quick", action="store_true", help="fewer rounds, no training figures (a minute or two)")
+    bench.add_argument("--device", help="auto (default), cpu, cuda, cuda:N or mps")
+
+
+def run(args: argparse.Namespace) -> int:
+    from fashion_desktop.bench.report import table
+    from fashion_desktop.bench.run import run_bench
+
+    report = run_bench(args.quick, args.device, progress=lambda m: print(f"bench: {m}…", file=sys.stderr, flush=True))
+    print(json.dumps(report, indent=2) if args.json else table(report))
+    return common.EXIT_OK

@@ -1,0 +1,38 @@
+"""`fashion-desktop export-samples`: correctly classified test images as the shipped sample PNGs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fashion_desktop.cli import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    samples = sub.add_parser("export-samples", help="write correctly classified test images as sample PNGs")
+    samples.add_argument("--out", type=Path, help="default: the app's resources/samples folder")
+    samples.add_argument("--per-class", type=int, default=2)
+    samples.add_argument("--data-dir", type=Path)
+    common.device_and_weights(samples)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fashion_desktop.dataset.files import load_split
+    from fashion_desktop.resources import SAMPLES_DIR, resource_path
+    from fashion_desktop.images.samples import export_samples
+
+    import numpy as np
+    from PIL import Image
+
+    from fashion_desktop.images.preprocess import prepare_image
+
+    test = load_split("test", args.data_dir)
+    predictor = common.load_predictor(args)
+    # Judge each image as the app will see the saved file: through preprocessing.
+    candidates = test.images[:500]
+    pixels = np.stack([prepare_image(Image.fromarray(image)).pixels for image in candidates])
+    predicted = predictor.predict_batch(pixels).indices
+    folder = args.out or resource_path(SAMPLES_DIR)
+    written = export_samples(candidates, test.labels[:500], predicted, folder, args.per_class)
+    print(f"Wrote {len(written)} samples to {folder}")
+    return common.EXIT_OK

@@ -1,0 +1,115 @@
+"""`fashion-desktop train`: the training loop with a progress bar; Ctrl+C keeps the best so far."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from fashion_desktop.cli.evaluate import photo_like_accuracy
+
+from fashion_desktop.cli import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    train = sub.add_parser("train", help="train the network on Fashion-MNIST")
+    train.add_argument("--recipe", choices=("shipped", "tutorial"), default="shipped",
+                       help="shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64")
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--lr", type=float)
+    train.add_argument("--batch-size", type=int)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--dropout", type=float, help="dropout after each ReLU while training (default 0.1)")
+    train.add_argument("--threads", type=int, help="CPU threads (default: all cores); results are exactly "
+                       "reproducible for the same seed and thread count")
+    train.add_argument("--subset", type=int, metavar="N", help="train on the first N training images only")
+    train.add_argument("--out", type=Path, default=Path("model_weights.pth"))
+    train.add_argument("--no-card", action="store_true", help="do not write the model card beside --out")
+    train.add_argument("--photo-like", type=int, default=2000, metavar="N",
+                       help="photo-like images per kind scored for the model card (0 to skip)")
+    train.add_argument("--data-dir", type=Path)
+    train.add_argument("--device")
+
+
+def run(args: argparse.Namespace) -> int:
+    import torch
+
+    from fashion_desktop.dataset.files import load_split
+    from fashion_desktop.network.device import choose_device, configure_cpu_threads
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import NeuralNetwork, save_weights
+    from fashion_desktop.training.model_card import build_card, write_card
+    from fashion_desktop.progress import ProgressBar
+    from fashion_desktop.training.control import TrainControl
+    from fashion_desktop.training.loop import evaluate, train
+    from fashion_desktop.training.recipe import TrainConfig
+
+    overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
+                                        seed=args.seed, hidden_dropout=args.dropout).items() if v is not None}
+    config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    else:
+        configure_cpu_threads(leave_for_gui=0)
+    choice = choose_device(args.device)
+    if choice.notice:
+        print(f"fashion-desktop: {choice.notice}", file=sys.stderr)
+    train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
+    images, labels = train_split.images, train_split.labels
+    if args.subset:
+        images, labels = images[: args.subset], labels[: args.subset]
+        config.val_size = min(config.val_size, max(1, len(labels) // 10))
+
+    control = TrainControl()
+    interrupts = 0
+
+    def on_sigint(_signum, _frame) -> None:
+        nonlocal interrupts
+        interrupts += 1
+        if interrupts > 1:
+            raise KeyboardInterrupt
+        print("\nfashion-desktop: stopping after this batch; the best weights so far will be kept "
+              "(Ctrl+C again to abort without saving).", file=sys.stderr)
+        control.stop()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    bar = ProgressBar(config.epochs, "training")
+    print(f"Training {config.epochs} epochs on {len(labels) - config.val_size} images ({choice.device}), "
+          f"recipe '{args.recipe}', seed {config.seed}", file=sys.stderr)
+
+    def on_batch(p) -> None:
+        done = (p.epoch - 1) + p.batch / p.batches
+        bar.total = p.epochs
+        bar.update(done, f"epoch {p.epoch}/{p.epochs} loss {p.loss:.3f}", p.eta_s)
+
+    def on_epoch(r) -> None:
+        bar.close(f"epoch {r.epoch:>3}: train loss {r.train_loss:.4f} acc {r.train_accuracy:.4f} | "
+                  f"validation loss {r.val_loss:.4f} acc {r.val_accuracy:.4f}{' (best)' if r.best else ''} "
+                  f"| {r.seconds:.1f} s")
+
+    try:
+        result = train(images, labels, config, choice.device, control=control, on_batch=on_batch,
+                       on_epoch=on_epoch)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if not result.history:
+        print("fashion-desktop: stopped before the first epoch finished; nothing was saved.", file=sys.stderr)
+        return common.EXIT_INTERRUPTED
+    model = NeuralNetwork()
+    model.load_state_dict(result.state_dict)
+    digest = save_weights(model, args.out)
+    test = evaluate(model, test_split.images, test_split.labels).as_dict()
+    print(f"Saved {args.out} (best epoch {result.best_epoch}); test accuracy {test['accuracy']:.4f}", file=sys.stderr)
+    if not args.no_card:
+        photo = photo_like_accuracy(Predictor(model, "cpu"), test_split, args.photo_like) if args.photo_like else None
+        card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
+                          best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
+                          epochs_run=len(result.history), train_seconds=result.seconds,
+                          data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
+                          stopped=result.stopped, threads=torch.get_num_threads(),
+                          command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
+                          else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")
+        write_card(card, args.out.with_name("model_card.json"), args.out.with_name("MODEL_CARD.md"))
+        print(f"Wrote the model card beside it (torch {torch.__version__}).", file=sys.stderr)
+    return common.EXIT_INTERRUPTED if result.stopped else common.EXIT_OK
