@@ -27,7 +27,7 @@ import numpy as np
 import torch
 
 from fashion_desktop.errors import EmptyImageError
-from fashion_desktop.explain.saliency import gradient_x_input
+from fashion_desktop.explain import saliency  # by module: tests may replace gradient_x_input
 from fashion_desktop.images.preprocess import prepare_grey
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 from fashion_desktop.network.device import DeviceChoice, available_devices, choose_device, configure_cpu_threads
@@ -210,10 +210,10 @@ class ModelSession:
         except Exception as exc:
             return failure_result(request, exc, pixels)
         self.inferences += 1
-        saliency, explained = self._explain(predictor, pixels, prediction.index)
+        overlay, explained = self._explain(predictor, pixels, prediction.index)
         self.last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter(), saliency=saliency,
+                      created=request.created, finished=time.perf_counter(), saliency=overlay,
                       saliency_class=explained, preview=self.preview_label)
 
     def _answering(self) -> Predictor:
@@ -244,7 +244,7 @@ class ModelSession:
             return None, -1
         index = top if chosen is None else chosen
         try:
-            return gradient_x_input(predictor.model, pixels, index), index
+            return saliency.gradient_x_input(predictor.model, pixels, index), index
         except Exception as exc:  # the prediction still counts; switch the overlay off and say why once
             self._saliency = (False, None)
             self.events.failed(Failure("saliency", self.texts.saliency_off.format(f"{type(exc).__name__}: {exc}")))
