@@ -190,6 +190,8 @@ class ModelSession:
         try:
             if request.pixels is not None:
                 pixels, inverted, filled = request.pixels, False, False
+            elif request.grey is None:
+                raise ValueError("a request needs canvas grey levels or 28×28 pixels")
             else:
                 prepared = prepare_grey(request.grey, light_on_dark=True)
                 pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
