@@ -51,7 +51,7 @@ def _tr(text: str) -> str:
 class _Command:
     """One queued call into the session; `kind` names it in a `Failure` if it raises."""
 
-    kind: str  # 'weights', 'device', 'saliency', 'untrained', 'preview'
+    kind: str  # 'startup', 'weights', 'device', 'saliency', 'untrained', 'preview'
     call: Callable[[ModelSession], Any]
 
 
