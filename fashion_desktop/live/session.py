@@ -278,7 +278,7 @@ class ModelSession:
             try:
                 predictor.close()
             except Exception:  # the broken device's resources go with it either way
-                pass
+                _log.debug("Closing a predictor on the failed device failed", exc_info=True)
         self.choice = DeviceChoice(CPU, requested, notice)
 
     # ------------------------------------------------------------ what the panels show
