@@ -1,10 +1,10 @@
 """Downloading Fashion-MNIST with progress and cancel, without torchvision.
 
-The window offers this where the data set is missing. torchvision's downloader would do, but the
-frozen app does not ship torchvision (and its download can be neither followed nor cancelled),
-so this fetches the four `.gz` files itself from the same mirrors, checks each against the
-SHA-256 in `data.SHA256` before it is published (atomically), and puts them in torchvision's
-layout under the per-user data folder, where `data.find_dataset` looks.
+The one downloader: `fashion-desktop download-data` and the window's Train panel both use it.
+torchvision's downloader would do, but the frozen app does not ship torchvision (and its download
+can be neither followed nor cancelled), so this fetches the four `.gz` files itself from the same
+mirrors, checks each against the SHA-256 in `files.SHA256` before it is published (atomically),
+and puts them in torchvision's layout under `paths.download_root()`, where `files.find_dataset` looks.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fashion_desktop import paths
 from fashion_desktop.atomic import atomic_write_bytes
-from fashion_desktop.dataset import files as data
 from fashion_desktop.dataset.files import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
 
@@ -49,8 +49,8 @@ class DownloadProgress:
 
 
 def target_folder(root: str | os.PathLike[str] | None = None) -> Path:
-    """Where the files go: `<root>/FashionMNIST/raw` (torchvision's layout), root = the user data folder."""
-    return Path(root or data.user_data_root()) / "FashionMNIST" / "raw"
+    """Where the files go: `<root>/FashionMNIST/raw` (torchvision's layout), root = the per-user folder."""
+    return Path(root or paths.download_root()) / "FashionMNIST" / "raw"
 
 
 def _verified(path: Path, stem: str) -> bool:
