@@ -19,7 +19,7 @@ HELP = ("download Fashion-MNIST (about 30 MB, needs the internet) into the per-u
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     download = sub.add_parser("download-data", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
-    download.add_argument("folder", type=Path, nargs="?",
+    download.add_argument("folder", type=Path, nargs="?", metavar="FOLDER",
                           help="where to put it (default: the per-user data folder, where it is looked for)")
     download.add_argument("--mirror", action="append", metavar="URL",
                           help="fetch from this base URL instead of the usual mirrors (repeatable)")
