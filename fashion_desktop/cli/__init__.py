@@ -42,7 +42,7 @@ def unknown_command(word: str) -> str:
     if close:
         hint = "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
     else:
-        hint = "the commands are " + ", ".join(names) + "; see fashion-desktop --help"
+        hint = "the commands are " + ", ".join(names) + f"; see {common.PROG} --help"
     if Path(word).suffix or "/" in word or "\\" in word:  # meant as a picture to open
         return f"no such file: '{word}', and no command by that name ({hint})"
     return f"unknown command '{word}' ({hint})"
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     first = argv[0] if argv else None
     if first is not None and not first.startswith("-") and first != "gui" and first not in COMMANDS \
             and not Path(first).exists():
-        print(f"fashion-desktop: {unknown_command(first)}", file=sys.stderr)
+        common.say(unknown_command(first))
         return common.EXIT_USAGE
     if first is None or first == "gui" or (first not in COMMANDS and first not in ("-h", "--help", "--version")):
         # The window: `fashion-desktop`, `fashion-desktop gui --open F`, options, or a file from a file manager.

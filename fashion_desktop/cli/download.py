@@ -23,18 +23,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                           help="where to put it (default: the per-user data folder, where it is looked for)")
     download.add_argument("--mirror", action="append", metavar="URL",
                           help="fetch from this base URL instead of the usual mirrors (repeatable)")
+    common.quiet_option(download)
 
 
 def run(args: argparse.Namespace) -> int:
-    from fashion_desktop.dataset.download import (
-        MIRRORS,
-        DownloadCancelled,
-        DownloadProgress,
-        download_dataset,
-    )
-    from fashion_desktop.progress import ProgressBar
+    from fashion_desktop.dataset.download import MIRRORS, DownloadCancelled, DownloadProgress, download_dataset
 
-    bar = ProgressBar(1, "downloading")
+    bar = common.progress_bar(args, 1, "downloading")
     stop = {"asked": False}
 
     def on_progress(progress: DownloadProgress) -> None:
@@ -53,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         folder = download_dataset(args.folder, mirrors=mirrors, on_progress=on_progress,
                                   cancelled=lambda: stop["asked"])
     except DownloadCancelled:
-        bar.close("fashion-desktop: download cancelled; files already verified are kept.")
+        bar.close()
+        common.say("download cancelled; files already verified are kept.")
         return common.EXIT_INTERRUPTED
     except BaseException:
         bar.close()  # end the bar's line before the error is printed

@@ -93,7 +93,8 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
 
     def report(index: int, stem: str, done: int) -> None:
         if on_progress is not None:
-            on_progress(DownloadProgress(stem + ".gz", index, len(STEMS), done_before + done, max(estimate, done_before + done)))
+            done_all = done_before + done
+            on_progress(DownloadProgress(stem + ".gz", index, len(STEMS), done_all, max(estimate, done_all)))
 
     for index, stem in enumerate(STEMS):
         path = folder / (stem + ".gz")
@@ -103,10 +104,14 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
             report(index, stem, 0)
             continue
         problems: list[str] = []
+
+        def on_bytes(done: int, _total: int | None, i: int = index, s: str = stem) -> None:
+            report(i, s, done)
+
         for mirror in mirrors:
             url = mirror + stem + ".gz"
             try:
-                payload = _fetch(url, timeout, cancelled, lambda done, _total, i=index, s=stem: report(i, s, done))
+                payload = _fetch(url, timeout, cancelled, on_bytes)
             except DownloadCancelled:
                 raise
             except (urllib.error.URLError, OSError, ValueError) as exc:

@@ -124,7 +124,8 @@ def load_split(split: str, data_dir: str | os.PathLike[str] | None = None, verif
         assert path is not None
         raw = _read_raw(path)
         if verify and hashlib.sha256(raw).hexdigest() != SHA256[stem]:
-            raise DataError(f"{path} does not match Fashion-MNIST's checksum: the file is damaged or different. {HOW_TO_GET}")
+            raise DataError(f"{path} does not match Fashion-MNIST's checksum: the file is damaged or different. "
+                            f"{HOW_TO_GET}")
         arrays.append(parse_idx(raw, str(path)))
     images, labels = arrays
     if images.shape[1:] != (28, 28) or len(images) != len(labels):
