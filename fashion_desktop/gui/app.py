@@ -3,7 +3,8 @@
 Nothing here (or in what it imports at module level) imports torch: the window is on screen
 while the worker thread imports torch and reads the weights.
 
-Options: --open FILE (so a file manager's "Open with" works), --device, --weights, --self-test.
+Options (gui/application.py): --open FILE (so a file manager's "Open with" works), --device,
+--weights, --self-test. Without a display it says so and exits 2 (gui/display.py) before Qt aborts.
 Set FASHION_DESKTOP_TIMING=1 to print start-up timings (seconds since the process started
 `main.py`); =quit also exits after the first prediction, for benchmarks.
 """
