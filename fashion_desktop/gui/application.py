@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fashion_desktop import APP_ID, APP_NAME, __version__, paths
-from fashion_desktop.gui import gc_guard
+from fashion_desktop.gui import gc_guard, language
 from fashion_desktop.gui.icons import app_icon
 
 ORGANIZATION = paths.DIR_NAME  # QSettings' folder name; the same name as the per-user data folder
@@ -53,7 +53,5 @@ def create_application(qt_args: list[str]) -> QApplication:
 
 
 def install_translators(app: QApplication) -> None:
-    """Qt's own strings (dialog buttons) in the user's language; the app's strings go through tr()."""
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    """The app's strings and Qt's own (dialog buttons) in the chosen or the system's language."""
+    language.install_chosen(app)

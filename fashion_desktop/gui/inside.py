@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
-from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.classes import class_name
 from fashion_desktop.gui.panels.activations import ActivationsPanel
 from fashion_desktop.gui.panels.testset import TestSetPanel
 from fashion_desktop.gui.panels.weights import WeightsPanel
@@ -130,7 +130,7 @@ class InsideViews(QObject):
             window.preview.set_overlay(overlay_rgba(result.saliency))
             self.saliency_note.setText(self.tr(
                 "Why {0}? <span style='color:#e6281e'>Red</span> pixels raised its score, "
-                "<span style='color:#286ef0'>blue</span> ones lowered it.").format(CLASS_NAMES[result.saliency_class]))
+                "<span style='color:#286ef0'>blue</span> ones lowered it.").format(class_name(result.saliency_class)))
             self.saliency_note.show()
         else:
             window.preview.set_overlay(None)

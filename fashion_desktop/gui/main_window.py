@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayo
                                QMessageBox, QSpinBox, QToolBar, QVBoxLayout, QWidget)
 
 from fashion_desktop import APP_NAME
-from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.classes import class_name
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.inside import InsideViews
+from fashion_desktop.gui.language import language_menu
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.training_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
+        self.view_menu.addMenu(language_menu(self, self.settings))  # issue 15: System / English / 简体中文
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.guide_action, self.about_action])
@@ -276,7 +278,7 @@ class MainWindow(QMainWindow):
         self.sample_actions: list[QAction] = []
         for index, sample in sorted(first.items()):
             shortcut = f"Ctrl+{(index + 1) % 10}"
-            action = self._action(f"&{(index + 1) % 10}  {CLASS_NAMES[index]}", partial(self.open_path, sample.path),
+            action = self._action(f"&{(index + 1) % 10}  {class_name(index)}", partial(self.open_path, sample.path),
                                   shortcut, self.tr("A real Fashion-MNIST test image (#{0})").format(sample.test_index))
             self.samples_menu.addAction(action)
             self.sample_actions.append(action)

@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fashion_desktop.errors import EmptyImageError, ImageError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 
 SIZE = 28
 WORK_SIZE = 224  # longest side while cropping/filling: 8× the output, enough for thin strokes
@@ -45,19 +46,20 @@ def open_image(path: str | os.PathLike[str]) -> Image.Image:
     path = Path(path)
     name = str(path)
     if not path.exists():
-        raise ImageError(f"{name}: no such file.")
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name}: no such file."), name=name)
     if path.is_dir():
-        raise ImageError(f"{name} is a folder, not an image.")
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is a folder, not an image."), name=name)
     try:
         size = path.stat().st_size
         handle = open(path, "rb")
     except PermissionError as exc:
-        raise ImageError(f"{name} cannot be read: permission denied.") from exc
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: permission denied."), name=name) from exc
     except OSError as exc:
-        raise ImageError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: {reason}."), name=name,
+                         reason=exc.strerror or exc) from exc
     if size == 0:
         handle.close()
-        raise ImageError(f"{name} is empty (0 bytes).")
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is empty (0 bytes)."), name=name)
     with handle:
         return decode_image(handle, name)
 
@@ -71,11 +73,11 @@ def decode_image(source, name: str = "image") -> Image.Image:
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ImageError(
-                    f"{name} is {width}×{height} pixels, over the limit of {MAX_PIXELS // 1_000_000} megapixels; "
-                    "it was refused before decoding. Scale it down and try again."
-                )
+                    QT_TRANSLATE_NOOP("Errors", "{name} is {width}×{height} pixels, over the limit of {limit} "
+                                      "megapixels; it was refused before decoding. Scale it down and try again."),
+                    name=name, width=width, height=height, limit=MAX_PIXELS // 1_000_000)
             if width < 1 or height < 1:
-                raise ImageError(f"{name} has no pixels.")
+                raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} has no pixels."), name=name)
             image.seek(0)  # first frame of an animation
             _shrink_while_decoding(image)
             image.load()
@@ -83,15 +85,19 @@ def decode_image(source, name: str = "image") -> Image.Image:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(
-            f"{name} is too large to decode safely (over {MAX_PIXELS // 1_000_000} megapixels); it was refused "
-            "before decoding. Scale it down and try again."
-        ) from exc
+            QT_TRANSLATE_NOOP("Errors", "{name} is too large to decode safely (over {limit} megapixels); it was "
+                              "refused before decoding. Scale it down and try again."),
+            name=name, limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
-        raise ImageError(f"{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…).") from exc
+        raise ImageError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…)."),
+                         name=name) from exc
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError,
             ZeroDivisionError, AttributeError, MemoryError, RuntimeError) as exc:
         # Pillow's decoders signal damaged data with many exception types.
-        raise ImageError(f"{name} is damaged or truncated and cannot be decoded ({type(exc).__name__}).") from exc
+        raise ImageError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is damaged or truncated and cannot be decoded ({reason})."),
+                         name=name, reason=type(exc).__name__) from exc
     try:
         image = ImageOps.exif_transpose(image)
     except Exception:  # a broken EXIF block must not cost the picture
@@ -109,7 +115,9 @@ def from_array(array: np.ndarray) -> Image.Image:
     """A PIL image from an H×W, H×W×3 or H×W×4 uint8 array (e.g. pasted pixels)."""
     array = np.ascontiguousarray(array)
     if array.dtype != np.uint8 or array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[2] not in (3, 4)):
-        raise ImageError(f"Pixels of shape {array.shape} and type {array.dtype} are not an 8-bit image.")
+        raise ImageError(QT_TRANSLATE_NOOP(
+            "Errors", "Pixels of shape {shape} and type {dtype} are not an 8-bit image."),
+                         shape=array.shape, dtype=array.dtype)
     return Image.fromarray(array, "L" if array.ndim == 2 else ("RGB", "RGBA")[array.shape[2] - 3])
 
 
@@ -192,7 +200,7 @@ def content_bbox(grey: np.ndarray, threshold: float | None = None) -> tuple[int,
     """Bounding box (left, top, right, bottom) of the garment; EmptyImageError when there is none."""
     mask = grey > (content_threshold(grey) if threshold is None else threshold)
     if mask.sum() < max(1, MIN_CONTENT_FRACTION * grey.size):
-        raise EmptyImageError("There is nothing to classify yet: the image is blank.")
+        raise EmptyImageError(QT_TRANSLATE_NOOP("Errors", "There is nothing to classify yet: the image is blank."))
     rows = np.flatnonzero(mask.any(axis=1))
     cols = np.flatnonzero(mask.any(axis=0))
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
@@ -273,7 +281,7 @@ def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None) -> Prepare
     """Grey levels (any size, 0–255) → the network's input. `light_on_dark=None` detects polarity."""
     grey = np.asarray(grey)
     if grey.ndim != 2 or grey.size == 0:
-        raise ImageError(f"Expected a 2-D grey image, got shape {grey.shape}.")
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "Expected a 2-D grey image, got shape {shape}."), shape=grey.shape)
     if grey.dtype == np.uint8:  # the canvas, at every stroke: shrink while still 8-bit (SIMD, no NaN)
         if max(grey.shape) > WORK_SIZE:
             grey = np.asarray(shrink(Image.fromarray(grey, "L")))
@@ -298,7 +306,9 @@ def prepare_image(image: Image.Image) -> Prepared:
     try:
         grey = luminance(shrink(image))
     except (OSError, ValueError, TypeError) as exc:
-        raise ImageError(f"The image's pixel format ({image.mode}) cannot be converted ({exc}).") from exc
+        raise ImageError(QT_TRANSLATE_NOOP(
+            "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
+                         mode=image.mode, reason=exc) from exc
     return prepare_grey(grey)
 
 

@@ -37,10 +37,10 @@ class DeviceKind:
 
 
 DEVICE_KINDS: tuple[DeviceKind, ...] = (
-    DeviceKind("auto", QT_TRANSLATE_NOOP(CONTEXT, "&Auto (CUDA, else MPS, else CPU)"), False),
-    DeviceKind("cpu", QT_TRANSLATE_NOOP(CONTEXT, "&CPU"), False),
-    DeviceKind("cuda", QT_TRANSLATE_NOOP(CONTEXT, "C&UDA (NVIDIA GPU)"), True),
-    DeviceKind("mps", QT_TRANSLATE_NOOP(CONTEXT, "&MPS (Apple GPU)"), True),
+    DeviceKind("auto", QT_TRANSLATE_NOOP("DeviceChoices", "&Auto (CUDA, else MPS, else CPU)"), False),
+    DeviceKind("cpu", QT_TRANSLATE_NOOP("DeviceChoices", "&CPU"), False),
+    DeviceKind("cuda", QT_TRANSLATE_NOOP("DeviceChoices", "C&UDA (NVIDIA GPU)"), True),
+    DeviceKind("mps", QT_TRANSLATE_NOOP("DeviceChoices", "&MPS (Apple GPU)"), True),
 )
 
 CHOICES: tuple[str, ...] = tuple(kind.name for kind in DEVICE_KINDS)

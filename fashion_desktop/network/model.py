@@ -24,6 +24,7 @@ from torch import nn
 from fashion_desktop.atomic import atomic_save
 from fashion_desktop.classes import NUM_CLASSES
 from fashion_desktop.errors import WeightsError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 from fashion_desktop.resources import DEFAULT_WEIGHTS, MODEL_CARD_JSON, resource_path
 
 INPUT_SIZE = 28
@@ -94,54 +95,59 @@ def shipped_weights_sha256() -> str | None:
 
 def _read_file(path: Path) -> bytes:
     if not path.exists():
-        raise WeightsError(f"Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.")
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file."),
+            path=path)
     if path.is_dir():
-        raise WeightsError(f"{path} is a folder, not a weights file.")
+        raise WeightsError(QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a weights file."), path=path)
     size = path.stat().st_size
     if size == 0:
-        raise WeightsError(f"Weights file {path} is empty (0 bytes). It was probably not saved completely.")
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "Weights file {path} is empty (0 bytes). It was probably not saved completely."), path=path)
     if size > MAX_WEIGHTS_BYTES:
-        raise WeightsError(
-            f"Weights file {path} is {size / 1e6:.0f} MB; the tutorial's network needs about 2.7 MB. "
-            "This is not a state_dict of NeuralNetwork."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "Weights file {path} is {size} MB; the tutorial's network needs about 2.7 MB. "
+                      "This is not a state_dict of NeuralNetwork."), path=path, size=f"{size / 1e6:.0f}")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise WeightsError(f"Cannot read weights file {path}: {exc.strerror or exc}.") from exc
+        raise WeightsError(QT_TRANSLATE_NOOP("Errors", "Cannot read weights file {path}: {reason}."),
+                           path=path, reason=exc.strerror or exc) from exc
 
 
 def _parse_torch(path: Path, data: bytes) -> object:
     if data.startswith(b"PK\x03\x04") and not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WeightsError(
-            f"{path.name} is damaged or truncated: it starts like a file saved by torch.save, but its end "
-            "is missing (an interrupted download or copy?). Copy or save it again."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is damaged or truncated: it starts like a file saved by torch.save, but its end "
+                      "is missing (an interrupted download or copy?). Copy or save it again."), name=path.name)
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WeightsError(
-            f"{path.name} is not a PyTorch weights file (it is not in torch.save's format). "
-            "Save the model with torch.save(model.state_dict(), 'model_weights.pth')."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is not a PyTorch weights file (it is not in torch.save's format). "
+                      "Save the model with torch.save(model.state_dict(), 'model_weights.pth')."), name=path.name)
     try:
         return torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        raise WeightsError(
-            f"{path.name} was refused: it contains Python objects other than tensors, and loading it "
-            "could run code. Only plain state_dicts are accepted (torch.save(model.state_dict(), ...))."
-        ) from exc
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} was refused: it contains Python objects other than tensors, and loading it "
+                      "could run code. Only plain state_dicts are accepted (torch.save(model.state_dict(), ...))."),
+            name=path.name) from exc
     except Exception as exc:  # torch raises many types for damaged archives
-        raise WeightsError(f"{path.name} is damaged or truncated and cannot be read ({type(exc).__name__}).") from exc
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is damaged or truncated and cannot be read ({reason})."),
+            name=path.name, reason=type(exc).__name__) from exc
 
 
 def _parse_safetensors(path: Path, data: bytes) -> object:
     try:
         from safetensors.torch import load as load_safetensors
     except ImportError as exc:  # pragma: no cover - safetensors is a dependency
-        raise WeightsError("Reading .safetensors files needs the 'safetensors' package.") from exc
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "Reading .safetensors files needs the 'safetensors' package.")) from exc
     try:
         return load_safetensors(data)
     except Exception as exc:
-        raise WeightsError(f"{path.name} is not a valid safetensors file ({exc}).") from exc
+        raise WeightsError(QT_TRANSLATE_NOOP("Errors", "{name} is not a valid safetensors file ({reason})."),
+                           name=path.name, reason=exc) from exc
 
 
 def _unwrap(obj: object, path: Path) -> Mapping[str, object]:
@@ -152,10 +158,10 @@ def _unwrap(obj: object, path: Path) -> Mapping[str, object]:
             if isinstance(inner, Mapping) and not isinstance(obj.get("linear_relu_stack.0.weight"), torch.Tensor):
                 return inner
         return obj
-    raise WeightsError(
-        f"{path.name} holds a {type(obj).__name__}, not a state_dict. "
-        "Save the weights with torch.save(model.state_dict(), path)."
-    )
+    raise WeightsError(QT_TRANSLATE_NOOP(
+        "Errors", "{name} holds a {kind}, not a state_dict. "
+                  "Save the weights with torch.save(model.state_dict(), path)."),
+        name=path.name, kind=type(obj).__name__)
 
 
 def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") -> tuple[dict[str, torch.Tensor], tuple[str, ...]]:
@@ -170,28 +176,32 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
         if unexpected:
             shown = ", ".join(sorted(unexpected)[:5]) + (" …" if len(unexpected) > 5 else "")
             parts.append("unexpected " + shown)
-        raise WeightsError(
-            f"{name} does not fit the tutorial's NeuralNetwork: {'; '.join(parts)}. "
-            "Expected the keys of NeuralNetwork().state_dict()."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} does not fit the tutorial's NeuralNetwork: {problems}. "
+                      "Expected the keys of NeuralNetwork().state_dict()."), name=name, problems="; ".join(parts))
     clean: dict[str, torch.Tensor] = {}
     notes: list[str] = []
     for key, shape in EXPECTED_SHAPES.items():
         value = keys[key]
         if not isinstance(value, torch.Tensor):
-            raise WeightsError(f"{name}: {key} is a {type(value).__name__}, not a tensor.")
+            raise WeightsError(QT_TRANSLATE_NOOP("Errors", "{name}: {key} is a {kind}, not a tensor."),
+                               name=name, key=key, kind=type(value).__name__)
         if tuple(value.shape) != shape:
-            raise WeightsError(
-                f"{name}: {key} has shape {tuple(value.shape)} but the tutorial's network needs {shape}. "
-                "These weights belong to a different architecture."
-            )
+            raise WeightsError(QT_TRANSLATE_NOOP(
+                "Errors", "{name}: {key} has shape {shape} but the tutorial's network needs {needed}. "
+                          "These weights belong to a different architecture."),
+                name=name, key=key, shape=tuple(value.shape), needed=shape)
         if not value.is_floating_point():
-            raise WeightsError(f"{name}: {key} has dtype {value.dtype}; floating-point weights are needed.")
+            raise WeightsError(QT_TRANSLATE_NOOP(
+                "Errors", "{name}: {key} has dtype {dtype}; floating-point weights are needed."),
+                name=name, key=key, dtype=value.dtype)
         if value.dtype != torch.float32:
             notes.append(f"{key} converted from {str(value.dtype).removeprefix('torch.')} to float32")
         tensor = value.detach().to(device="cpu", dtype=torch.float32).contiguous()
         if not torch.isfinite(tensor).all():
-            raise WeightsError(f"{name}: {key} contains NaN or infinite values; the network would output garbage.")
+            raise WeightsError(QT_TRANSLATE_NOOP(
+                "Errors", "{name}: {key} contains NaN or infinite values; the network would output garbage."),
+                name=name, key=key)
         clean[key] = tensor
     return clean, tuple(notes)
 
@@ -202,10 +212,10 @@ def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = Non
     data = _read_file(path)
     digest = hashlib.sha256(data).hexdigest()
     if expected_sha256 and digest != expected_sha256:
-        raise WeightsError(
-            f"{path} has checksum {digest[:12]}… but {expected_sha256[:12]}… was expected: "
-            "the file is damaged or was replaced. Reinstall the app or run 'fashion-desktop train'."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} has checksum {digest}… but {expected}… was expected: "
+                      "the file is damaged or was replaced. Reinstall the app or run 'fashion-desktop train'."),
+            path=path, digest=digest[:12], expected=expected_sha256[:12])
     if path.suffix.lower() == ".safetensors":
         obj = _parse_safetensors(path, data)
     else:
@@ -219,10 +229,10 @@ def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwor
     if path is None:
         shipped = default_weights_path()
         if not shipped.is_file():
-            raise WeightsError(
-                f"The shipped weights are missing ({shipped} does not exist): this installation is incomplete. "
-                "Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE)."
-            )
+            raise WeightsError(QT_TRANSLATE_NOOP(
+                "Errors", "The shipped weights are missing ({path} does not exist): this installation is "
+                          "incomplete. Reinstall Fashion Desktop, or open your own weights "
+                          "(Model ▸ Open weights…, or --weights FILE)."), path=shipped)
         loaded = read_weights(shipped, shipped_weights_sha256())
     else:
         loaded = read_weights(path)

@@ -19,23 +19,22 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashion_desktop.explain.activations import (HIDDEN_LINEARS, RELU_OF, ROWS, as_grid, grid_index, incoming_weights,
                                          nice_levels, stage_vectors, symmetric_levels, to_rgba)
-from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.classes import class_name
 
 DIVERGING, SEQUENTIAL, GREY = "CET-D1", "viridis", "CET-L1"
 
 
 def stage_title(stage: str) -> str:
     """The heading of a stage, in the tutorial's words."""
-    tr = QCoreApplication.translate
     return {
-        "input": tr("ActivationsPanel", "Input 28 × 28"),
-        "flatten": tr("ActivationsPanel", "nn.Flatten → 784 values"),
-        "linear_relu_stack.0": tr("ActivationsPanel", "Linear 784 → 512"),
-        "linear_relu_stack.1": tr("ActivationsPanel", "after ReLU"),
-        "linear_relu_stack.2": tr("ActivationsPanel", "Linear 512 → 512"),
-        "linear_relu_stack.3": tr("ActivationsPanel", "after ReLU"),
-        "linear_relu_stack.4": tr("ActivationsPanel", "Linear 512 → 10: logits"),
-        "softmax": tr("ActivationsPanel", "nn.Softmax → probabilities"),
+        "input": QCoreApplication.translate("ActivationsPanel", "Input 28 × 28"),
+        "flatten": QCoreApplication.translate("ActivationsPanel", "nn.Flatten → 784 values"),
+        "linear_relu_stack.0": QCoreApplication.translate("ActivationsPanel", "Linear 784 → 512"),
+        "linear_relu_stack.1": QCoreApplication.translate("ActivationsPanel", "after ReLU"),
+        "linear_relu_stack.2": QCoreApplication.translate("ActivationsPanel", "Linear 512 → 512"),
+        "linear_relu_stack.3": QCoreApplication.translate("ActivationsPanel", "after ReLU"),
+        "linear_relu_stack.4": QCoreApplication.translate("ActivationsPanel", "Linear 512 → 10: logits"),
+        "softmax": QCoreApplication.translate("ActivationsPanel", "nn.Softmax → probabilities"),
     }[stage]
 
 
@@ -241,7 +240,7 @@ class ActivationsPanel(QWidget):
                 index, index // 28, index % 28, value)
         if stage in ("linear_relu_stack.4", "softmax"):
             shown = value if stage != "softmax" or vectors is None else f"{vectors[stage][index]:.2%}"
-            return self.tr("{0} · {1} ({2}): {3}").format(stage_title(stage), index, CLASS_NAMES[index], shown)
+            return self.tr("{0} · {1} ({2}): {3}").format(stage_title(stage), index, class_name(index), shown)
         linear = RELU_OF.get(stage, stage)
         relu = next(k for k, v in RELU_OF.items() if v == linear)
         if vectors is None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
+from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
 
 LOADING, EMPTY, ERROR, RESULT = "loading", "empty", "error", "result"
 
@@ -117,7 +117,7 @@ class ProbabilitiesPanel(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
-        item.getAxis("left").setTicks([[(i, name) for i, name in enumerate(CLASS_NAMES)]])
+        item.getAxis("left").setTicks([[(i, name) for i, name in enumerate(class_names())]])
         item.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)], []])
         item.getAxis("bottom").setStyle(hideOverlappingLabels=30)  # let "0%" and "100%" overhang the ends
         grid = QColor(text)
@@ -182,7 +182,7 @@ class ProbabilitiesPanel(QWidget):
         self.state = RESULT
         self._index = int(index)
         self._update_bars(np.asarray(probabilities, np.float32))
-        self.headline.setText(CLASS_NAMES[self._index])
+        self.headline.setText(class_name(self._index))
         self.detail.setText(self.tr("{0:.1%} confident").format(float(probabilities[self._index])))
 
     def _set_state(self, state: str, headline: str, detail: str) -> None:

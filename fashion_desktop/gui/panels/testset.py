@@ -9,19 +9,33 @@ model changes. Without the data set, the panel says how to get it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListView,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
+from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
 from fashion_desktop.gui.canvas import array_to_qimage
 from fashion_desktop.gui.testset_job import TestSetJob, TestSetPredictions
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
 
 THUMB = 56
-SHORT_NAMES = ("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot")
-COLUMN_NAMES = ("Tee", "Trou", "Pull", "Dress", "Coat", "Sand", "Shirt", "Snkr", "Bag", "Boot")  # fit 10 columns
+# Marked for lupdate (context "TestSetPanel") and translated where shown, with _short().
+SHORT_NAMES = (QT_TRANSLATE_NOOP("TestSetPanel", "T-shirt"), QT_TRANSLATE_NOOP("TestSetPanel", "Trouser"),
+               QT_TRANSLATE_NOOP("TestSetPanel", "Pullover"), QT_TRANSLATE_NOOP("TestSetPanel", "Dress"),
+               QT_TRANSLATE_NOOP("TestSetPanel", "Coat"), QT_TRANSLATE_NOOP("TestSetPanel", "Sandal"),
+               QT_TRANSLATE_NOOP("TestSetPanel", "Shirt"), QT_TRANSLATE_NOOP("TestSetPanel", "Sneaker"),
+               QT_TRANSLATE_NOOP("TestSetPanel", "Bag"), QT_TRANSLATE_NOOP("TestSetPanel", "Boot"))
+COLUMN_NAMES = (QT_TRANSLATE_NOOP("TestSetPanel", "Tee"), QT_TRANSLATE_NOOP("TestSetPanel", "Trou"),  # fit 10 columns
+                QT_TRANSLATE_NOOP("TestSetPanel", "Pull"), QT_TRANSLATE_NOOP("TestSetPanel", "Dress"),
+                QT_TRANSLATE_NOOP("TestSetPanel", "Coat"), QT_TRANSLATE_NOOP("TestSetPanel", "Sand"),
+                QT_TRANSLATE_NOOP("TestSetPanel", "Shirt"), QT_TRANSLATE_NOOP("TestSetPanel", "Snkr"),
+                QT_TRANSLATE_NOOP("TestSetPanel", "Bag"), QT_TRANSLATE_NOOP("TestSetPanel", "Boot"))
+
+
+def _short(names: tuple[str, ...], index: int) -> str:
+    return QCoreApplication.translate("TestSetPanel", names[index])
 
 
 class TestImagesModel(QAbstractListModel):
@@ -65,16 +79,16 @@ class TestImagesModel(QAbstractListModel):
                 self._cache[i] = pixmap
             return pixmap
         if role == Qt.ItemDataRole.DisplayRole:
-            return SHORT_NAMES[guess] if guess is not None else SHORT_NAMES[truth]
+            return _short(SHORT_NAMES, guess if guess is not None else truth)
         if role == Qt.ItemDataRole.ForegroundRole and guess is not None and guess != truth:
             return QBrush(QColor(200, 40, 40))
         if role == Qt.ItemDataRole.ToolTipRole:
-            tr = TestSetPanel.tr
             if guess is None:
-                return tr("Test image #{0}: {1}").format(i, CLASS_NAMES[truth])
-            mark = tr("correct") if guess == truth else tr("wrong")
-            return tr("Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas").format(
-                i, CLASS_NAMES[truth], CLASS_NAMES[guess], float(self.confidence[i]), mark)
+                return QCoreApplication.translate("TestSetPanel", "Test image #{0}: {1}").format(i, class_name(truth))
+            mark = (QCoreApplication.translate("TestSetPanel", "correct") if guess == truth
+                    else QCoreApplication.translate("TestSetPanel", "wrong"))
+            return QCoreApplication.translate("TestSetPanel", "Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas").format(
+                i, class_name(truth), class_name(guess), float(self.confidence[i]), mark)
         if role == Qt.ItemDataRole.UserRole:
             return i
         return None
@@ -118,7 +132,7 @@ class TestSetPanel(QWidget):
         self.class_combo = QComboBox(self)
         self.class_combo.setObjectName("testsetClass")
         self.class_combo.addItem(self.tr("All classes"), None)
-        for i, name in enumerate(CLASS_NAMES):
+        for i, name in enumerate(class_names()):
             self.class_combo.addItem(name, i)
         self.class_combo.setToolTip(self.tr("Show the test images of one true class"))
         self.class_combo.currentIndexChanged.connect(self._filters_changed)
@@ -134,9 +148,9 @@ class TestSetPanel(QWidget):
         self.confusion.setObjectName("confusionMatrix")
         self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.confusion.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.confusion.setHorizontalHeaderLabels(COLUMN_NAMES)
-        self.confusion.setVerticalHeaderLabels(SHORT_NAMES)
-        for c, name in enumerate(CLASS_NAMES):
+        self.confusion.setHorizontalHeaderLabels([_short(COLUMN_NAMES, c) for c in range(NUM_CLASSES)])
+        self.confusion.setVerticalHeaderLabels([_short(SHORT_NAMES, c) for c in range(NUM_CLASSES)])
+        for c, name in enumerate(class_names()):
             self.confusion.horizontalHeaderItem(c).setToolTip(self.tr("Predicted: {0}").format(name))
             self.confusion.verticalHeaderItem(c).setToolTip(self.tr("True class: {0}").format(name))
         self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -351,7 +365,7 @@ class TestSetPanel(QWidget):
                 item.setBackground(colour)
                 item.setForeground(QColor(Qt.GlobalColor.white) if strength > 0.55 else text)
                 item.setToolTip(self.tr("True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)").format(
-                    CLASS_NAMES[r], CLASS_NAMES[c], count, share))
+                    class_name(r), class_name(c), count, share))
                 self.confusion.setItem(r, c, item)
 
     @Slot(int, int)
@@ -386,7 +400,7 @@ class TestSetPanel(QWidget):
         if self._cell is not None:
             indices = select(labels, predicted, true_class=self._cell[0], predicted_class=self._cell[1])
             text = self.tr("True {0}, predicted {1}: {2} images").format(
-                CLASS_NAMES[self._cell[0]], CLASS_NAMES[self._cell[1]], len(indices))
+                class_name(self._cell[0]), class_name(self._cell[1]), len(indices))
         else:
             true_class = self.class_combo.currentData()
             wrong = self.wrong_check.isChecked()
@@ -404,4 +418,4 @@ class TestSetPanel(QWidget):
             return
         i = self.model.test_index(index.row())
         pixels = self.split.images[i].astype(np.float32) / 255.0
-        self.imageChosen.emit(pixels, self.tr("test image #{0} ({1})").format(i, CLASS_NAMES[int(self.split.labels[i])]))
+        self.imageChosen.emit(pixels, self.tr("test image #{0} ({1})").format(i, class_name(int(self.split.labels[i]))))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QScrollArea, QSizePolicy, QSpinBox, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
+from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
 from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
 from fashion_desktop.network.device_choices import DEVICE_KINDS
 from fashion_desktop.progress import format_seconds
@@ -210,7 +210,7 @@ class TrainingPanel(QWidget):
         tables = QHBoxLayout()
         self.class_table = QTableWidget(NUM_CLASSES, 3, page)
         self.class_table.setHorizontalHeaderLabels([self.tr("This network"), self.tr("Shipped"), self.tr("Difference")])
-        self.class_table.setVerticalHeaderLabels(list(CLASS_NAMES))
+        self.class_table.setVerticalHeaderLabels(list(class_names()))
         self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.class_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.class_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -223,7 +223,7 @@ class TrainingPanel(QWidget):
         self.matrix_combo.currentIndexChanged.connect(self._show_matrix)
         self.matrix_table = QTableWidget(NUM_CLASSES, NUM_CLASSES, page)
         self.matrix_table.setToolTip(self.tr("Rows: the true class; columns: the predicted class"))
-        self.matrix_table.setVerticalHeaderLabels(list(CLASS_NAMES))
+        self.matrix_table.setVerticalHeaderLabels(list(class_names()))
         self.matrix_table.setHorizontalHeaderLabels([str(i) for i in range(NUM_CLASSES)])
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -672,7 +672,7 @@ class TrainingPanel(QWidget):
             text += " " + self.tr("The shipped model: {0:.4f} ({1:+.4f}).").format(
                 comparison.reference_accuracy, comparison.delta)
         if comparison.most_confused:
-            pairs = ", ".join(self.tr("{0} taken for {1} ({2}×)").format(CLASS_NAMES[t], CLASS_NAMES[p], n)
+            pairs = ", ".join(self.tr("{0} taken for {1} ({2}×)").format(class_name(t), class_name(p), n)
                               for t, p, n in comparison.most_confused[:3])
             text += " " + self.tr("Most confused: {0}.").format(pairs)
         for note in outcome.notes:
@@ -705,7 +705,7 @@ class TrainingPanel(QWidget):
                 colour = QColor(highlight if value >= 0 else QColor(200, 60, 60))
                 colour.setAlpha(int(200 * (abs(value) / scale) ** 0.5))
                 item.setBackground(colour)
-                item.setToolTip(self.tr("true {0}, predicted {1}").format(CLASS_NAMES[i], CLASS_NAMES[j]))
+                item.setToolTip(self.tr("true {0}, predicted {1}").format(class_name(i), class_name(j)))
                 self.matrix_table.setItem(i, j, item)
 
     def _card_fields(self) -> dict:
