@@ -5,330 +5,366 @@
     <name>ActivationsPanel</name>
     <message>
         <source>Input 28 × 28</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 28 × 28</translation>
     </message>
     <message>
         <source>nn.Flatten → 784 values</source>
-        <translation type="unfinished"></translation>
+        <translation>nn.Flatten → 784 个值</translation>
     </message>
     <message>
         <source>Linear 784 → 512</source>
-        <translation type="unfinished"></translation>
+        <translation>线性层 784 → 512</translation>
     </message>
     <message>
         <source>after ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 之后</translation>
     </message>
     <message>
         <source>Linear 512 → 512</source>
-        <translation type="unfinished"></translation>
+        <translation>线性层 512 → 512</translation>
     </message>
     <message>
         <source>Linear 512 → 10: logits</source>
-        <translation type="unfinished"></translation>
+        <translation>线性层 512 → 10：对数几率(logits)</translation>
     </message>
     <message>
         <source>nn.Softmax → probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>nn.Softmax → 预测概率</translation>
     </message>
     <message>
         <source>Draw something: every layer&apos;s output appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>画点什么：每一层的输出都会显示在这里。</translation>
     </message>
     <message>
         <source>Click a hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>点击一个隐藏单元</translation>
     </message>
     <message>
         <source>after ReLU: {0} of {1} units &gt; 0</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 之后：{1} 个单元中有 {0} 个 &gt; 0</translation>
     </message>
     <message>
         <source>Input pixel row {0}, column {1} (index {2}): {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入像素 第 {0} 行，第 {1} 列（索引 {2}）：{3}</translation>
     </message>
     <message>
         <source>Flatten index {0} (pixel row {1}, column {2}): {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten 索引 {0}（像素 第 {1} 行，第 {2} 列）：{3}</translation>
     </message>
     <message>
         <source>{0} · {1} ({2}): {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1}（{2}）：{3}</translation>
     </message>
     <message>
         <source>{0} · unit {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 单元 {1}</translation>
     </message>
     <message>
         <source>{0} · unit {1}: {2:+.4f} → after ReLU {3:.4f}  (click: what it looks for)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 单元 {1}：{2:+.4f} → ReLU 之后 {3:.4f}（点击：看它在寻找什么）</translation>
     </message>
     <message>
         <source>Layer 1 unit {0}: its weights</source>
-        <translation type="unfinished"></translation>
+        <translation>第 1 层 单元 {0}：它的权重</translation>
     </message>
     <message>
         <source>Layer 2 unit {0}: via active layer 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 2 层 单元 {0}：经由第 1 层的活跃单元</translation>
     </message>
 </context>
 <context>
     <name>Classes</name>
     <message>
         <source>T-shirt/top</source>
-        <translation type="unfinished"></translation>
+        <translation>T恤/上衣</translation>
     </message>
     <message>
         <source>Trouser</source>
-        <translation type="unfinished"></translation>
+        <translation>裤子</translation>
     </message>
     <message>
         <source>Pullover</source>
-        <translation type="unfinished"></translation>
+        <translation>套头衫</translation>
     </message>
     <message>
         <source>Dress</source>
-        <translation type="unfinished"></translation>
+        <translation>连衣裙</translation>
     </message>
     <message>
         <source>Coat</source>
-        <translation type="unfinished"></translation>
+        <translation>外套</translation>
     </message>
     <message>
         <source>Sandal</source>
-        <translation type="unfinished"></translation>
+        <translation>凉鞋</translation>
     </message>
     <message>
         <source>Shirt</source>
-        <translation type="unfinished"></translation>
+        <translation>衬衫</translation>
     </message>
     <message>
         <source>Sneaker</source>
-        <translation type="unfinished"></translation>
+        <translation>运动鞋</translation>
     </message>
     <message>
         <source>Bag</source>
-        <translation type="unfinished"></translation>
+        <translation>包</translation>
     </message>
     <message>
         <source>Ankle boot</source>
-        <translation type="unfinished"></translation>
+        <translation>短靴</translation>
     </message>
 </context>
 <context>
     <name>DeviceChoices</name>
     <message>
         <source>&amp;Auto (CUDA, else MPS, else CPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（优先 CUDA，其次 MPS，否则 CPU）(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU(&amp;C)</translation>
     </message>
     <message>
         <source>C&amp;UDA (NVIDIA GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA（NVIDIA GPU）(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;MPS (Apple GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>MPS（Apple GPU）(&amp;M)</translation>
     </message>
 </context>
 <context>
     <name>DrawingCanvas</name>
     <message>
         <source>Drawing canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>画布</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Open picture</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>替换</translation>
     </message>
     <message>
         <source>Click inside a closed outline: this area reaches the edge of the canvas.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在封闭轮廓内部点击：这个区域连到了画布边缘。</translation>
     </message>
     <message>
         <source>Fill</source>
-        <translation type="unfinished"></translation>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>擦除</translation>
     </message>
     <message>
         <source>Stroke</source>
-        <translation type="unfinished"></translation>
+        <translation>笔画</translation>
     </message>
 </context>
 <context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>An unexpected error occurred: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了意外错误：{0}</translation>
     </message>
     <message>
         <source>The details were saved in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息已保存到 {0}。</translation>
     </message>
     <message>
         <source> ({0} errors so far.)</source>
-        <translation type="unfinished"></translation>
+        <translation>（到目前为止共 {0} 个错误。）</translation>
     </message>
     <message>
         <source>The app keeps running; you can go on working.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序仍在运行，你可以继续工作。</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>{name}: no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：没有这个文件。</translation>
     </message>
     <message>
         <source>{name} is a folder, not an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是文件夹，不是图片。</translation>
     </message>
     <message>
         <source>{name} cannot be read: permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name}：没有权限。</translation>
     </message>
     <message>
         <source>{name} cannot be read: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
         <source>{name} is empty (0 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是空文件（0 字节）。</translation>
     </message>
     <message>
         <source>{name} is {width}×{height} pixels, over the limit of {limit} megapixels; it was refused before decoding. Scale it down and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 {width}×{height} 像素，超过了 {limit} 百万像素的上限，在解码前已被拒绝。请缩小后再试。</translation>
     </message>
     <message>
         <source>{name} has no pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 没有像素。</translation>
     </message>
     <message>
         <source>{name} is too large to decode safely (over {limit} megapixels); it was refused before decoding. Scale it down and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 太大，无法安全解码（超过 {limit} 百万像素），在解码前已被拒绝。请缩小后再试。</translation>
     </message>
     <message>
         <source>{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是本程序能读取的图片（PNG、JPEG、BMP、WebP、GIF、TIFF…）。</translation>
     </message>
     <message>
         <source>{name} is damaged or truncated and cannot be decoded ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏或不完整，无法解码（{reason}）。</translation>
     </message>
     <message>
         <source>Pixels of shape {shape} and type {dtype} are not an 8-bit image.</source>
-        <translation type="unfinished"></translation>
+        <translation>形状为 {shape}、类型为 {dtype} 的像素不是 8 位图像。</translation>
     </message>
     <message>
         <source>There is nothing to classify yet: the image is blank.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可以分类的内容：图像是空白的。</translation>
     </message>
     <message>
         <source>Expected a 2-D grey image, got shape {shape}.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要二维灰度图像，得到的形状是 {shape}。</translation>
     </message>
     <message>
         <source>The image&apos;s pixel format ({mode}) cannot be converted ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>图像的像素格式（{mode}）无法转换（{reason}）。</translation>
     </message>
     <message>
         <source>Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到权重文件：{path}。请选择一个存在的 .pth、.pt 或 .safetensors 文件。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是文件夹，不是权重文件。</translation>
     </message>
     <message>
         <source>Weights file {path} is empty (0 bytes). It was probably not saved completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重文件 {path} 是空的（0 字节），可能没有完整保存。</translation>
     </message>
     <message>
         <source>Weights file {path} is {size} MB; the tutorial&apos;s network needs about 2.7 MB. This is not a state_dict of NeuralNetwork.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重文件 {path} 有 {size} MB，而教程的神经网络只需要约 2.7 MB。这不是 NeuralNetwork 的 state_dict。</translation>
     </message>
     <message>
         <source>Cannot read weights file {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取权重文件 {path}：{reason}。</translation>
     </message>
     <message>
         <source>{name} is damaged or truncated: it starts like a file saved by torch.save, but its end is missing (an interrupted download or copy?). Copy or save it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏或不完整：它的开头像 torch.save 保存的文件，但缺少结尾（下载或复制被中断了？）。请重新复制或保存。</translation>
     </message>
     <message>
         <source>{name} is not a PyTorch weights file (it is not in torch.save&apos;s format). Save the model with torch.save(model.state_dict(), &apos;model_weights.pth&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是 PyTorch 权重文件（不是 torch.save 的格式）。请用 torch.save(model.state_dict(), &apos;model_weights.pth&apos;) 保存模型。</translation>
     </message>
     <message>
         <source>{name} was refused: it contains Python objects other than tensors, and loading it could run code. Only plain state_dicts are accepted (torch.save(model.state_dict(), ...)).</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝 {name}：它包含张量以外的 Python 对象，加载它可能会运行代码。只接受普通的 state_dict（torch.save(model.state_dict(), ...)）。</translation>
     </message>
     <message>
         <source>{name} is damaged or truncated and cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已损坏或不完整，无法读取（{reason}）。</translation>
     </message>
     <message>
         <source>Reading .safetensors files needs the &apos;safetensors&apos; package.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 .safetensors 文件需要 &apos;safetensors&apos; 包。</translation>
     </message>
     <message>
         <source>{name} is not a valid safetensors file ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的 safetensors 文件（{reason}）。</translation>
     </message>
     <message>
         <source>{name} holds a {kind}, not a state_dict. Save the weights with torch.save(model.state_dict(), path).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 里是 {kind}，不是 state_dict。请用 torch.save(model.state_dict(), path) 保存权重。</translation>
     </message>
     <message>
         <source>{name} does not fit the tutorial&apos;s NeuralNetwork: {problems}. Expected the keys of NeuralNetwork().state_dict().</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 与教程的 NeuralNetwork 不匹配：{problems}。需要 NeuralNetwork().state_dict() 的键。</translation>
     </message>
     <message>
         <source>{name}: {key} is a {kind}, not a tensor.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{key} 是 {kind}，不是张量。</translation>
     </message>
     <message>
         <source>{name}: {key} has shape {shape} but the tutorial&apos;s network needs {needed}. These weights belong to a different architecture.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{key} 的形状是 {shape}，而教程的神经网络需要 {needed}。这些权重属于另一种网络结构。</translation>
     </message>
     <message>
         <source>{name}: {key} has dtype {dtype}; floating-point weights are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{key} 的数据类型是 {dtype}；需要浮点权重。</translation>
     </message>
     <message>
         <source>{name}: {key} contains NaN or infinite values; the network would output garbage.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{key} 含有 NaN 或无穷大的值；神经网络会输出无意义的结果。</translation>
     </message>
     <message>
         <source>{path} has checksum {digest}… but {expected}… was expected: the file is damaged or was replaced. Reinstall the app or run &apos;fashion-desktop train&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 的校验和是 {digest}…，但应为 {expected}…：文件已损坏或被替换。请重新安装本程序，或运行 &apos;fashion-desktop train&apos;。</translation>
     </message>
     <message>
         <source>The shipped weights are missing ({path} does not exist): this installation is incomplete. Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE).</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少随附的权重（{path} 不存在）：本次安装不完整。请重新安装 Fashion Desktop，或打开你自己的权重（模型 ▸ 打开权重…，或 --weights FILE）。</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
+    <message>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>not loaded yet</source>
+        <translation>尚未加载</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>pyqtgraph</source>
+        <translation>pyqtgraph</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Draw a garment and watch the PyTorch tutorial&apos;s Fashion-MNIST network classify it, live.</source>
+        <translation>画一件服饰，实时看着 PyTorch 教程里的 Fashion-MNIST 神经网络给它分类。</translation>
+    </message>
     <message>
         <source>
 &lt;h3&gt;Draw&lt;/h3&gt;
@@ -354,167 +390,221 @@ Model ▸ Open weights… loads a &lt;code&gt;state_dict&lt;/code&gt; you saved 
 stop. Tick &lt;i&gt;Show the predictions of the network being trained&lt;/i&gt; to watch the bars learn. When
 it is done, compare it with the shipped model, make it the live model, or save it.&lt;/p&gt;
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+&lt;h3&gt;绘图&lt;/h3&gt;
+&lt;p&gt;在黑色画布上用浅色笔画画一件服饰，就像 Fashion-MNIST 里的样子。
+你画的同时条形图就会更新。&lt;b&gt;B&lt;/b&gt; 画笔，&lt;b&gt;E&lt;/b&gt; 橡皮擦，&lt;b&gt;F&lt;/b&gt; 填充（在封闭轮廓内点击），
+&lt;b&gt;[&lt;/b&gt; 和 &lt;b&gt;]&lt;/b&gt; 调整画笔大小。Ctrl+Z 撤销，Ctrl+Shift+Z 或 Ctrl+Y 重做，Delete 清空。&lt;/p&gt;
+&lt;h3&gt;载入&lt;/h3&gt;
+&lt;p&gt;打开一张图片（Ctrl+O）、把文件拖到窗口上、粘贴一张（Ctrl+V），或从“样例”菜单中选一张真实的测试图像
+（Ctrl+1 … Ctrl+0）。浅色背景上的照片会像制作数据集时那样被反相和裁剪。你可以在载入的图片上继续画。&lt;/p&gt;
+&lt;h3&gt;看看内部&lt;/h3&gt;
+&lt;p&gt;画布旁边的小框显示神经网络真正收到的 28 × 28 像素。&lt;i&gt;层&lt;/i&gt;面板就是 &lt;code&gt;print(model)&lt;/code&gt;
+显示的神经网络；选中一层，即可在&lt;i&gt;模型参数&lt;/i&gt;面板中查看它的权重和偏置。把鼠标停在某一层上可以看到它的作用。&lt;/p&gt;
+&lt;h3&gt;选择在哪里运行&lt;/h3&gt;
+&lt;p&gt;“设备”菜单把神经网络移到 CPU、NVIDIA GPU（CUDA）或 Apple GPU（MPS）上。
+模型 ▸ 打开权重… 可以加载你在教程中用
+&lt;code&gt;torch.save(model.state_dict(), &quot;model_weights.pth&quot;)&lt;/code&gt; 保存的 &lt;code&gt;state_dict&lt;/code&gt;。&lt;/p&gt;
+&lt;h3&gt;自己训练&lt;/h3&gt;
+&lt;p&gt;模型 ▸ 训练神经网络…（Ctrl+T）从全新的随机起点（或从当前使用的权重）训练教程的神经网络，
+训练时你可以继续绘图：损失和准确率曲线，暂停、继续、停止。勾选&lt;i&gt;显示正在训练的神经网络的预测&lt;/i&gt;，
+就能看着条形图学习。训练完成后，可以把它与随附的模型比较、设为实时模型，或者保存。&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>{0} guide</source>
+        <translation>{0} 使用指南</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>关于 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>InferenceWorker</name>
+    <message>
+        <source>Loading PyTorch…</source>
+        <translation>正在加载 PyTorch…</translation>
+    </message>
+    <message>
+        <source>No weights are loaded. Use Model ▸ Open weights…</source>
+        <translation>没有加载权重。请用 模型 ▸ 打开权重…</translation>
+    </message>
+    <message>
+        <source>{0} failed ({1}); the network now runs on the CPU.</source>
+        <translation>{0} 出错（{1}）；神经网络现在在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>The saliency overlay was switched off: {0}</source>
+        <translation>显著性叠加已关闭：{0}</translation>
+    </message>
+    <message>
+        <source>Loading the weights…</source>
+        <translation>正在加载权重…</translation>
+    </message>
+    <message>
+        <source>The network could not be started.</source>
+        <translation>无法启动神经网络。</translation>
     </message>
 </context>
 <context>
     <name>InputPreview</name>
     <message>
         <source>Network input, 28 by 28 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络的输入，28 × 28 像素</translation>
     </message>
 </context>
 <context>
     <name>InsideViews</name>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <source>&amp;Why this class? (saliency overlay)</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么是这一类？（显著性叠加）(&amp;W)</translation>
     </message>
     <message>
         <source>Colour the network&apos;s input by how much each pixel pushed the class up (red) or down (blue); click a class in the chart to explain that one</source>
-        <translation type="unfinished"></translation>
+        <translation>按每个像素把该类别的得分推高（红）或压低（蓝）的程度给神经网络的输入着色；在图表中点击一个类别即可解释该类别</translation>
     </message>
     <message>
         <source>&amp;Untrained network (random weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的神经网络（随机权重）(&amp;U)</translation>
     </message>
     <message>
         <source>Use NeuralNetwork() as the tutorial first creates it, before any training; switch off to return to the trained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>使用教程最初创建、尚未训练的 NeuralNetwork()；关闭即回到训练好的权重</translation>
     </message>
     <message>
         <source>See inside</source>
-        <translation type="unfinished"></translation>
+        <translation>看看内部</translation>
     </message>
     <message>
         <source>Why?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么？</translation>
     </message>
     <message>
         <source>Untrained</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练</translation>
     </message>
     <message>
         <source> — untrained network</source>
-        <translation type="unfinished"></translation>
+        <translation> — 未训练的神经网络</translation>
     </message>
     <message>
         <source>Untrained network: freshly initialised, as the tutorial first creates it. Its answers are noise; the trained weights are kept and come back when you switch it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的神经网络：刚刚初始化，就像教程最初创建的那样。它的回答只是噪声；训练好的权重已保留，关闭此项即可恢复。</translation>
     </message>
     <message>
         <source>Why {0}? &lt;span style=&apos;color:#e6281e&apos;&gt;Red&lt;/span&gt; pixels raised its score, &lt;span style=&apos;color:#286ef0&apos;&gt;blue&lt;/span&gt; ones lowered it.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么是{0}？&lt;span style=&apos;color:#e6281e&apos;&gt;红色&lt;/span&gt;像素提高了它的得分，&lt;span style=&apos;color:#286ef0&apos;&gt;蓝色&lt;/span&gt;像素降低了它的得分。</translation>
     </message>
     <message>
         <source>Creating an untrained network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建未训练的神经网络…</translation>
     </message>
     <message>
         <source>Back to the trained weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在恢复训练好的权重…</translation>
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The new language applies the next time Fashion Desktop starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在下次启动 Fashion Desktop 时生效。</translation>
     </message>
     <message>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重启</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
     <name>LayerTreePanel</name>
     <message>
         <source>The tutorial&apos;s network: flatten the image, then Linear layers with ReLU between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>教程的神经网络：先把图像展平，然后是线性层，层与层之间是 ReLU。</translation>
     </message>
     <message>
         <source>Flatten turns each 28×28 image into one row of 784 numbers, keeping the batch dimension.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten 把每张 28×28 的图像变成一行 784 个数，保留批次维度。</translation>
     </message>
     <message>
         <source>Linear multiplies its input by a learned weight matrix and adds a learned bias (y = xWᵀ + b).</source>
-        <translation type="unfinished"></translation>
+        <translation>线性层(Linear)把输入乘以学到的权重矩阵，再加上学到的偏置（y = xWᵀ + b）。</translation>
     </message>
     <message>
         <source>ReLU keeps positive values and sets negative ones to zero, so the network can learn more than straight-line rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 保留正值、把负值置为零；这种非线性激活函数让神经网络能学到比直线规则更多的东西。</translation>
     </message>
     <message>
         <source>Sequential passes its input through the modules listed inside it, in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequential 让输入按顺序依次经过其中列出的各个模块。</translation>
     </message>
     <message>
         <source>Softmax turns the 10 raw scores (logits) into probabilities between 0 and 1 that add up to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 把 10 个原始得分（对数几率 logits）变成 0 到 1 之间、总和为 1 的预测概率。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>模型参数</translation>
     </message>
     <message>
         <source>Loading the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载神经网络…</translation>
     </message>
     <message>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <source>Applied to the logits after the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>在神经网络之后作用于对数几率(logits)。</translation>
     </message>
 </context>
 <context>
@@ -522,762 +612,797 @@ it is done, compare it with the shipped model, make it the live model, or save i
     <message>
         <source>What the network sees
 (28 × 28 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络看到的
+（28 × 28 像素）</translation>
     </message>
     <message>
         <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>模型参数</translation>
     </message>
     <message>
         <source>&amp;Open picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片…(&amp;O)</translation>
     </message>
     <message>
         <source>Open a picture of a garment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一张服饰图片</translation>
     </message>
     <message>
         <source>&amp;Save drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存画作…(&amp;S)</translation>
     </message>
     <message>
         <source>Save the canvas as a PNG file</source>
-        <translation type="unfinished"></translation>
+        <translation>把画布保存为 PNG 文件</translation>
     </message>
     <message>
         <source>&amp;Paste picture</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
         <source>Classify the picture on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>对剪贴板中的图片分类</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空(&amp;C)</translation>
     </message>
     <message>
         <source>Erase the whole canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>擦除整个画布</translation>
     </message>
     <message>
         <source>&amp;Brush</source>
-        <translation type="unfinished"></translation>
+        <translation>画笔(&amp;B)</translation>
     </message>
     <message>
         <source>Draw light strokes</source>
-        <translation type="unfinished"></translation>
+        <translation>画浅色笔画</translation>
     </message>
     <message>
         <source>&amp;Eraser</source>
-        <translation type="unfinished"></translation>
+        <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
         <source>Erase back to black</source>
-        <translation type="unfinished"></translation>
+        <translation>擦回黑色</translation>
     </message>
     <message>
         <source>&amp;Fill</source>
-        <translation type="unfinished"></translation>
+        <translation>填充(&amp;F)</translation>
     </message>
     <message>
         <source>Click inside a closed outline to fill it</source>
-        <translation type="unfinished"></translation>
+        <translation>在封闭轮廓内点击以填充</translation>
     </message>
     <message>
         <source>Bigger brush</source>
-        <translation type="unfinished"></translation>
+        <translation>加大画笔</translation>
     </message>
     <message>
         <source>Smaller brush</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小画笔</translation>
     </message>
     <message>
         <source>Open &amp;weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开权重…(&amp;W)</translation>
     </message>
     <message>
         <source>Load a state_dict saved by the tutorial (.pth, .pt) or a .safetensors file</source>
-        <translation type="unfinished"></translation>
+        <translation>加载教程保存的 state_dict（.pth、.pt）或 .safetensors 文件</translation>
     </message>
     <message>
         <source>Use the &amp;shipped weights</source>
-        <translation type="unfinished"></translation>
+        <translation>使用随附的权重(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 {0}(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样例(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;D)</translation>
     </message>
     <message>
         <source>Checking which devices this computer has…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查这台计算机有哪些设备…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>A real Fashion-MNIST test image (#{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>一张真实的 Fashion-MNIST 测试图像（#{0}）</translation>
     </message>
     <message>
         <source>No samples are installed</source>
-        <translation type="unfinished"></translation>
+        <translation>没有安装样例</translation>
     </message>
     <message>
         <source>Drawing tools</source>
-        <translation type="unfinished"></translation>
+        <translation>绘图工具</translation>
     </message>
     <message>
         <source> Brush size </source>
-        <translation type="unfinished"></translation>
+        <translation> 画笔大小 </translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source>Brush size in canvas pixels (the canvas is {0} × {0}); [ and ] change it</source>
-        <translation type="unfinished"></translation>
+        <translation>画笔大小，以画布像素计（画布为 {0} × {0}）；按 [ 和 ] 调整</translation>
     </message>
     <message>
         <source>Device: loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：加载中…</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Could not open the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开图片</translation>
     </message>
     <message>
         <source>{0} is blank: there is nothing to classify.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 是空白的：没有可分类的内容。</translation>
     </message>
     <message>
         <source>Could not use the picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用这张图片</translation>
     </message>
     <message>
         <source>Opened {0}{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}{1}</translation>
     </message>
     <message>
         <source>The picture is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片是空的。</translation>
     </message>
     <message>
         <source>Open a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图片</translation>
     </message>
     <message>
         <source>Pictures ({0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>the pasted picture</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的图片</translation>
     </message>
     <message>
         <source>The clipboard holds no picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板里没有图片。</translation>
     </message>
     <message>
         <source>Save the drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>保存画作</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Could not save the drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存画作</translation>
     </message>
     <message>
         <source>The PNG could not be encoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编码 PNG。</translation>
     </message>
     <message>
         <source>{0} could not be written: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}：{1}。</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
         <source>the dropped picture</source>
-        <translation type="unfinished"></translation>
+        <translation>拖入的图片</translation>
     </message>
     <message>
         <source>Open weights</source>
-        <translation type="unfinished"></translation>
+        <translation>打开权重</translation>
     </message>
     <message>
         <source>Weights ({0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Loading weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载权重…</translation>
     </message>
     <message>
         <source>Switching to {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在切换到 {0}…</translation>
     </message>
     <message>
         <source>C&amp;UDA — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA — {0}(&amp;U)</translation>
     </message>
     <message>
         <source>C&amp;UDA (not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA（不可用）(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;MPS — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>MPS — {0}(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;MPS (not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>MPS（不可用）(&amp;M)</translation>
     </message>
     <message>
         <source>Device: {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：{0}（{1}）</translation>
     </message>
     <message>
         <source>Ready: draw a garment, or pick one from the Samples menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪：画一件服饰，或从“样例”菜单中选一张。</translation>
     </message>
     <message>
         <source>Using {0} on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {1} 上使用 {0}</translation>
     </message>
     <message>
         <source>The weights in use before are still loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>之前使用的权重仍然有效。</translation>
     </message>
     <message>
         <source>Could not load the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载权重</translation>
     </message>
     <message>
         <source>No model is loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有加载模型。</translation>
     </message>
     <message>
         <source>Device: none</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：无</translation>
     </message>
     <message>
         <source>Could not load the network</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载神经网络</translation>
     </message>
     <message>
         <source>Use Model ▸ Open weights… to choose a weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 模型 ▸ 打开权重… 选择一个权重文件。</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>inverted to light on dark</source>
-        <translation type="unfinished"></translation>
+        <translation>已反相为深色背景上的浅色</translation>
     </message>
     <message>
         <source>closed outline filled</source>
-        <translation type="unfinished"></translation>
+        <translation>已填充封闭轮廓</translation>
     </message>
     <message>
         <source>Classification failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>分类失败：{0}</translation>
     </message>
     <message>
         <source>Inference: {0:.2f} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>推理：{0:.2f} 毫秒</translation>
     </message>
 </context>
 <context>
     <name>ParametersPanel</name>
     <message>
         <source>Loading the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载神经网络…</translation>
     </message>
     <message>
         <source>Double-click to see all its values in the Weights view</source>
-        <translation type="unfinished"></translation>
+        <translation>双击可在“权重”视图中查看它的全部值</translation>
     </message>
     <message>
         <source>Total: {0} parameters ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {0} 个模型参数（{1}）</translation>
     </message>
 </context>
 <context>
     <name>ProbabilitiesPanel</name>
     <message>
         <source>Loading the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载神经网络…</translation>
     </message>
     <message>
         <source>Click a class to see which pixels pushed it up or down</source>
-        <translation type="unfinished"></translation>
+        <translation>点击一个类别，看看哪些像素推高或压低了它</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>Nothing to classify yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可分类的内容</translation>
     </message>
     <message>
         <source>Draw a garment, or open or paste a picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>画一件服饰，或打开、粘贴一张图片。</translation>
     </message>
     <message>
         <source>Could not classify</source>
-        <translation type="unfinished"></translation>
+        <translation>无法分类</translation>
     </message>
     <message>
         <source>{0:.1%} confident</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率 {0:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Your settings cannot be read or saved ({0}); defaults are used.</source>
+        <translation>无法读取或保存你的设置（{0}）；将使用默认值。</translation>
+    </message>
+    <message>
+        <source> The damaged copy was kept as {0}.</source>
+        <translation> 损坏的副本已保留为 {0}。</translation>
+    </message>
+    <message>
+        <source>Your settings file was damaged and has been reset to the defaults.</source>
+        <translation>你的设置文件已损坏，已恢复为默认值。</translation>
+    </message>
+    <message>
+        <source>The drawing could not be autosaved to {0}: {1}</source>
+        <translation>无法把画作自动保存到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>The autosaved drawing could not be read; it was set aside as {0}.</source>
+        <translation>无法读取自动保存的画作；它已另存为 {0}。</translation>
+    </message>
+    <message>
+        <source>Restore drawing</source>
+        <translation>恢复画作</translation>
+    </message>
+    <message>
+        <source>Your last drawing was restored.</source>
+        <translation>已恢复你上次的画作。</translation>
     </message>
 </context>
 <context>
     <name>TestSetPanel</name>
     <message>
         <source>T-shirt</source>
-        <translation type="unfinished"></translation>
+        <translation>T恤</translation>
     </message>
     <message>
         <source>Trouser</source>
-        <translation type="unfinished"></translation>
+        <translation>裤子</translation>
     </message>
     <message>
         <source>Pullover</source>
-        <translation type="unfinished"></translation>
+        <translation>套头衫</translation>
     </message>
     <message>
         <source>Dress</source>
-        <translation type="unfinished"></translation>
+        <translation>连衣裙</translation>
     </message>
     <message>
         <source>Coat</source>
-        <translation type="unfinished"></translation>
+        <translation>外套</translation>
     </message>
     <message>
         <source>Sandal</source>
-        <translation type="unfinished"></translation>
+        <translation>凉鞋</translation>
     </message>
     <message>
         <source>Shirt</source>
-        <translation type="unfinished"></translation>
+        <translation>衬衫</translation>
     </message>
     <message>
         <source>Sneaker</source>
-        <translation type="unfinished"></translation>
+        <translation>运动鞋</translation>
     </message>
     <message>
         <source>Bag</source>
-        <translation type="unfinished"></translation>
+        <translation>包</translation>
     </message>
     <message>
         <source>Boot</source>
-        <translation type="unfinished"></translation>
+        <translation>短靴</translation>
     </message>
     <message>
         <source>Tee</source>
-        <translation type="unfinished"></translation>
+        <translation>T恤</translation>
     </message>
     <message>
         <source>Trou</source>
-        <translation type="unfinished"></translation>
+        <translation>裤子</translation>
     </message>
     <message>
         <source>Pull</source>
-        <translation type="unfinished"></translation>
+        <translation>套头衫</translation>
     </message>
     <message>
         <source>Sand</source>
-        <translation type="unfinished"></translation>
+        <translation>凉鞋</translation>
     </message>
     <message>
         <source>Snkr</source>
-        <translation type="unfinished"></translation>
+        <translation>运动鞋</translation>
     </message>
     <message>
         <source>Test image #{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{0}：{1}</translation>
     </message>
     <message>
         <source>correct</source>
-        <translation type="unfinished"></translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Test image #{0}
 True: {1}
 Predicted: {2} ({3:.1%}), {4}
 Click to put it on the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{0}
+真实类别：{1}
+预测：{2}（{3:.1%}），{4}
+点击把它放到画布上</translation>
     </message>
     <message>
         <source>Show this panel to predict the 10,000 test images.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此面板即可预测 10,000 张测试图像。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop predicting the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>停止预测测试集</translation>
     </message>
     <message>
         <source>Predict again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新预测</translation>
     </message>
     <message>
         <source>Run the current network on all 10,000 test images</source>
-        <translation type="unfinished"></translation>
+        <translation>用当前的神经网络预测全部 10,000 张测试图像</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>Show the test images of one true class</source>
-        <translation type="unfinished"></translation>
+        <translation>显示某一真实类别的测试图像</translation>
     </message>
     <message>
         <source>Only misclassified</source>
-        <translation type="unfinished"></translation>
+        <translation>只看分错的</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部</translation>
     </message>
     <message>
         <source>Predicted: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>预测：{0}</translation>
     </message>
     <message>
         <source>True class: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别：{0}</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实类别；列：预测类别。点击单元格查看其中的图像。</translation>
     </message>
     <message>
         <source>The network changed: predicting the test set again…</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络变了：正在重新预测测试集…</translation>
     </message>
     <message>
         <source>Waiting for the network to load…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待神经网络加载…</translation>
     </message>
     <message>
         <source>Reading the test set…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取测试集…</translation>
     </message>
     <message>
         <source>Predicting the 10,000 test images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在预测 10,000 张测试图像…</translation>
     </message>
     <message>
         <source>Predicting the {0:,} test images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在预测 {0:,} 张测试图像…</translation>
     </message>
     <message>
         <source>{0:,} test images from {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 张测试图像，来自 {1}</translation>
     </message>
     <message>
         <source>Accuracy {0:.2%} ({1:,} of {2:,} right)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 {0:.2%}（{2:,} 张中对了 {1:,} 张）</translation>
     </message>
     <message>
         <source>Could not predict the test set: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法预测测试集：{0}</translation>
     </message>
     <message>
         <source>Cancelled. Press “Predict again” to run the network on the test set.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。按“重新预测”即可在测试集上运行神经网络。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Fashion-MNIST is not on this computer&lt;/b&gt;, so there is no test set to browse.&lt;br&gt;{0}&lt;br&gt;See “The data” in the README for every place the app looks.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;这台计算机上没有 Fashion-MNIST&lt;/b&gt;，所以没有可浏览的测试集。&lt;br&gt;{0}&lt;br&gt;程序会查找的所有位置，见 README 中的“数据”一节。</translation>
     </message>
     <message>
         <source>Look again</source>
-        <translation type="unfinished"></translation>
+        <translation>再找一次</translation>
     </message>
     <message>
         <source>True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为{0}、预测为{1}：{2} 张（占{0}图像的 {3:.1%}）</translation>
     </message>
     <message>
         <source>True {0}, predicted {1}: {2} images</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为{0}、预测为{1}：{2} 张</translation>
     </message>
     <message>
         <source>{0:,} images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} 张图像</translation>
     </message>
     <message>
         <source>Misclassified images appear once the predictions are in</source>
-        <translation type="unfinished"></translation>
+        <translation>预测完成后，这里会显示分错的图像</translation>
     </message>
     <message>
         <source>test image #{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{0}（{1}）</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
         <source>Fashion-MNIST is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 Fashion-MNIST</translation>
     </message>
     <message>
         <source>Download it (about 30 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>下载（约 30 MB）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>The tutorial&apos;s: SGD, lr 0.001, batch 64</source>
-        <translation type="unfinished"></translation>
+        <translation>教程的：SGD，学习率 0.001，小批量 64</translation>
     </message>
     <message>
         <source>The shipped model&apos;s: AdamW, one-cycle, EMA</source>
-        <translation type="unfinished"></translation>
+        <translation>随附模型的：AdamW、one-cycle、EMA</translation>
     </message>
     <message>
         <source>The tutorial&apos;s optimization loop exactly (plain SGD, no momentum), or the recipe that made the shipped weights (augmentation, dropout, an average of the weights; slower to start).</source>
-        <translation type="unfinished"></translation>
+        <translation>完全照搬教程的优化循环（普通 SGD，无动量），或采用得到随附权重的配方（数据增强、dropout、权重平均；启动较慢）。</translation>
     </message>
     <message>
         <source>CPU threads for training. One core is left for drawing and the live predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练用的 CPU 线程数。会留一个核心给绘图和实时预测。</translation>
     </message>
     <message>
         <source>A fresh random network (as the tutorial)</source>
-        <translation type="unfinished"></translation>
+        <translation>全新的随机神经网络（同教程）</translation>
     </message>
     <message>
         <source>The weights in use now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前使用的权重</translation>
     </message>
     <message>
         <source>Start from NeuralNetwork() as the tutorial creates it (seeded), or go on training the weights the bars use now</source>
-        <translation type="unfinished"></translation>
+        <translation>从教程创建的 NeuralNetwork()（固定随机种子）开始，或在条形图当前使用的权重上继续训练</translation>
     </message>
     <message>
         <source>Recipe</source>
-        <translation type="unfinished"></translation>
+        <translation>配方</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>小批量大小</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数(epoch)</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设备</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 线程</translation>
     </message>
     <message>
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation>起点</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop after this batch, keeping the best weights so far</source>
-        <translation type="unfinished"></translation>
+        <translation>在这个小批量之后停止，保留目前最好的权重</translation>
     </message>
     <message>
         <source>Show the predictions of the network being trained</source>
-        <translation type="unfinished"></translation>
+        <translation>显示正在训练的神经网络的预测</translation>
     </message>
     <message>
         <source>The bars answer with the weights being trained, updated twice a second, instead of the live model</source>
-        <translation type="unfinished"></translation>
+        <translation>条形图改用正在训练的权重作答（每秒更新两次），而不是当前的实时模型</translation>
     </message>
     <message>
         <source>Make it the live model</source>
-        <translation type="unfinished"></translation>
+        <translation>设为实时模型</translation>
     </message>
     <message>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Save the trained weights as a tutorial-style state_dict with its model card</source>
-        <translation type="unfinished"></translation>
+        <translation>把训练好的权重连同模型卡片保存为教程风格的 state_dict</translation>
     </message>
     <message>
         <source>Curves</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线</translation>
     </message>
     <message>
         <source>Compared with the shipped model</source>
-        <translation type="unfinished"></translation>
+        <translation>与随附模型比较</translation>
     </message>
     <message>
         <source>Train a network to compare it with the shipped one.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一个神经网络，再与随附的模型比较。</translation>
     </message>
     <message>
         <source>This network</source>
-        <translation type="unfinished"></translation>
+        <translation>这个神经网络</translation>
     </message>
     <message>
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>随附模型</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差值</translation>
     </message>
     <message>
         <source>Confusion: this network</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵：这个神经网络</translation>
     </message>
     <message>
         <source>Confusion: the shipped model</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵：随附模型</translation>
     </message>
     <message>
         <source>Difference (this − shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>差值（这个 − 随附）</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: the predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实类别；列：预测类别</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮(epoch)</translation>
     </message>
     <message>
         <source>training, per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>训练，每个小批量</translation>
     </message>
     <message>
         <source>test, per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>测试，每轮</translation>
     </message>
     <message>
         <source>this network</source>
-        <translation type="unfinished"></translation>
+        <translation>这个神经网络</translation>
     </message>
     <message>
         <source>shipped model {0:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>随附模型 {0:.3f}</translation>
     </message>
     <message>
         <source>chance</source>
-        <translation type="unfinished"></translation>
+        <translation>随机猜测</translation>
     </message>
     <message>
         <source>The weights in use now ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>当前使用的权重（{0}）</translation>
     </message>
     <message>
         <source>Choose a recipe and press Start. Drawing keeps working meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个配方，然后按“开始”。训练期间仍然可以绘图。</translation>
     </message>
     <message>
         <source>Training needs the Fashion-MNIST images, which are not on this computer.
@@ -1285,206 +1410,226 @@ Click to put it on the canvas</source>
 {0}
 
 The README&apos;s &quot;The data&quot; section explains each way. Or download them here (from the same mirrors torchvision uses; each file is checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练需要 Fashion-MNIST 图像，但这台计算机上没有。
+
+{0}
+
+README 的“数据”一节介绍了各种获取方式。也可以在这里下载（使用与 torchvision 相同的镜像；每个文件都会校验）。</translation>
     </message>
     <message>
         <source>Downloading Fashion-MNIST…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 Fashion-MNIST…</translation>
     </message>
     <message>
         <source>{0} ({1} of {2} files) · {3:.1f} of {4:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（第 {1} 个，共 {2} 个文件）· {3:.1f} / {4:.1f} MB</translation>
     </message>
     <message>
         <source>Fashion-MNIST is in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST 位于 {0}。</translation>
     </message>
     <message>
         <source>The download failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败：{0}</translation>
     </message>
     <message>
         <source>The download was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消。</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Pausing after this batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在这个小批量之后暂停…</translation>
     </message>
     <message>
         <source>Stopping; keeping the best weights so far…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止；保留目前最好的权重…</translation>
     </message>
     <message>
         <source>Reading Fashion-MNIST and scoring the starting network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 Fashion-MNIST 并评估起始的神经网络…</translation>
     </message>
     <message>
         <source>Preparing filled silhouettes of the training images (the shipped recipe trains on some; about 15 s on one core)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为训练图像准备填充的剪影（随附配方会用其中一部分训练；单核约 15 秒）…</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练…</translation>
     </message>
     <message>
         <source>Scoring the result on the test images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用测试图像评估结果…</translation>
     </message>
     <message>
         <source>Epoch {0} of {1} · {2}% · about {3} left</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮，共 {1} 轮 · {2}% · 约剩 {3}</translation>
     </message>
     <message>
         <source>Epoch {0}: test accuracy {1:.3f}, loss {2:.3f}; {3:.1f} s on {4}{5}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮：测试准确率 {1:.3f}，损失 {2:.3f}；在 {4} 上用时 {3:.1f} 秒{5}</translation>
     </message>
     <message>
         <source> (best so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>（目前最好）</translation>
     </message>
     <message>
         <source>in training: epoch {0}, batch {1}/{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中：第 {0} 轮，小批量 {1}/{2}</translation>
     </message>
     <message>
         <source>Paused. Drawing still works; Resume goes on from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停。仍然可以绘图；按“继续”从这里接着训练。</translation>
     </message>
     <message>
         <source>Stopped before the first epoch finished: there is nothing to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>在第一轮完成前就停止了：没有可保留的结果。</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>Stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>{0}: test accuracy {1:.4f} (best epoch {2}). Make it the live model, or save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：测试准确率 {1:.4f}（最佳为第 {2} 轮）。可以把它设为实时模型，或者保存它。</translation>
     </message>
     <message>
         <source>trained, best epoch {0} (not live yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>已训练，最佳为第 {0} 轮（尚未启用）</translation>
     </message>
     <message>
         <source>Training failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：{0}</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>This network: test accuracy {0:.4f} on {1:,} test images (best epoch {2} of {3}, picked on held-out training images; {4} of training).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个神经网络：在 {1:,} 张测试图像上的准确率为 {0:.4f}（{3} 轮中最佳为第 {2} 轮，依据留出的训练图像挑选；训练用时 {4}）。</translation>
     </message>
     <message>
         <source>The shipped model: {0:.4f} ({1:+.4f}).</source>
-        <translation type="unfinished"></translation>
+        <translation>随附模型：{0:.4f}（{1:+.4f}）。</translation>
     </message>
     <message>
         <source>{0} taken for {1} ({2}×)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}被认成{1}（{2} 次）</translation>
     </message>
     <message>
         <source>Most confused: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>最常混淆：{0}。</translation>
     </message>
     <message>
         <source>true {0}, predicted {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为{0}，预测为{1}</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {0}：{1}。</translation>
     </message>
     <message>
         <source>Saved {0} and its model card.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0} 及其模型卡片。</translation>
     </message>
     <message>
         <source>Save the trained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>保存训练好的权重</translation>
     </message>
     <message>
         <source>PyTorch state_dict (*.pth)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch state_dict (*.pth)</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始</translation>
     </message>
     <message>
         <source>Waiting for PyTorch to load…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待 PyTorch 加载…</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&amp;Train the network…</source>
+        <translation>训练神经网络…(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train the tutorial&apos;s network on Fashion-MNIST and watch it learn</source>
+        <translation>在 Fashion-MNIST 上训练教程的神经网络，看着它学习</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
         <source>Loading the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载神经网络…</translation>
     </message>
     <message>
         <source>Scroll over an image to zoom in, drag to move</source>
-        <translation type="unfinished"></translation>
+        <translation>在图像上滚动滚轮可放大，拖动可移动</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>{0} is not a parameter of this network.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不是这个神经网络的参数。</translation>
     </message>
     <message>
         <source>each of the {0} rows is one hidden unit&apos;s 784 weights, drawn as its 28 × 28 template (red: a light pixel there raises the unit, blue: lowers it)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 行中的每一行都是一个隐藏单元的 784 个权重，画成 28 × 28 的模板（红：该处的亮像素会提高这个单元，蓝：会降低它）</translation>
     </message>
     <message>
         <source>rows: the {0} output units, columns: the {1} inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>行：{0} 个输出单元，列：{1} 个输入</translation>
     </message>
     <message>
         <source>one bias per output unit</source>
-        <translation type="unfinished"></translation>
+        <translation>每个输出单元一个偏置</translation>
     </message>
     <message>
         <source>min {0:+.4f}   max {1:+.4f}   mean {2:+.4f}   std {3:.4f}   ({4:,} values)</source>
-        <translation type="unfinished"></translation>
+        <translation>最小 {0:+.4f}   最大 {1:+.4f}   平均 {2:+.4f}   标准差 {3:.4f}   （{4:,} 个值）</translation>
     </message>
     <message>
         <source>unit {0}: bias {1:+.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 {0}：偏置 {1:+.4f}</translation>
     </message>
     <message>
         <source>hidden unit {0}, pixel row {1}, column {2}: weight {3:+.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏单元 {0}，像素 第 {1} 行，第 {2} 列：权重 {3:+.4f}</translation>
     </message>
     <message>
         <source>output unit {0} ← input {1}: weight {2:+.4f}</source>
-        <translation type="unfinished"></translation>
+        <translation>输出单元 {0} ← 输入 {1}：权重 {2:+.4f}</translation>
     </message>
 </context>
 </TS>

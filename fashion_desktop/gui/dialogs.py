@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 
 from fashion_desktop import APP_NAME, __version__
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
+translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
 
 
 def package_version(name: str) -> str:
@@ -20,25 +18,26 @@ def package_version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return _tr("not installed")
+        return translate("Help", "not installed")
 
 
 def about_text(model_info=None) -> str:
     """The About box's HTML: versions of the app, PyTorch, Qt, and where the model runs."""
     torch_version = getattr(model_info, "torch_version", "") or package_version("torch")
     device = (f"{model_info.device} ({model_info.device_description})" if model_info is not None
-              else _tr("not loaded yet"))
+              else translate("Help", "not loaded yet"))
     weights = model_info.weights_path if model_info is not None else "—"
     rows = [
-        (_tr("Version"), __version__),
-        (_tr("PyTorch"), torch_version),
-        (_tr("Qt"), f"{qVersion()} (PySide6 {pyside_version})"),
-        (_tr("pyqtgraph"), package_version("pyqtgraph")),
-        (_tr("Device"), device),
-        (_tr("Weights"), weights),
+        (translate("Help", "Version"), __version__),
+        (translate("Help", "PyTorch"), torch_version),
+        (translate("Help", "Qt"), f"{qVersion()} (PySide6 {pyside_version})"),
+        (translate("Help", "pyqtgraph"), package_version("pyqtgraph")),
+        (translate("Help", "Device"), device),
+        (translate("Help", "Weights"), weights),
     ]
     table = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;{v}</td></tr>" for k, v in rows)
-    return (f"<h3>{APP_NAME}</h3><p>" + _tr("Draw a garment and watch the PyTorch tutorial's Fashion-MNIST "
+    return (f"<h3>{APP_NAME}</h3><p>" + translate("Help",
+            "Draw a garment and watch the PyTorch tutorial's Fashion-MNIST "
                                             "network classify it, live.") + f"</p><table>{table}</table>")
 
 
@@ -77,7 +76,7 @@ def show_guide(parent: QWidget) -> QDialog:
         return existing
     dialog = QDialog(parent)
     dialog.setObjectName("guideDialog")
-    dialog.setWindowTitle(_tr("{0} guide").format(APP_NAME))
+    dialog.setWindowTitle(translate("Help", "{0} guide").format(APP_NAME))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     browser = QTextBrowser(dialog)
     browser.setHtml(QCoreApplication.translate("Help", GUIDE))
@@ -94,7 +93,7 @@ def show_guide(parent: QWidget) -> QDialog:
 def show_about(parent: QWidget, model_info=None) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(_tr("About {0}").format(APP_NAME))
+    box.setWindowTitle(translate("Help", "About {0}").format(APP_NAME))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(model_info))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))

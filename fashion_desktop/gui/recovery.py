@@ -29,9 +29,7 @@ from fashion_desktop.gui.canvas import DrawingCanvas, array_to_qimage, qimage_to
 AUTOSAVE_NAME = "autosave.png"
 AUTOSAVE_DELAY_MS = 1500
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
+translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
 
 
 # ---------------------------------------------------------------- settings
@@ -58,7 +56,8 @@ def recover_settings(settings: QSettings) -> tuple[QSettings, str]:
     is_file = settings.format() == QSettings.Format.IniFormat or path.is_file()
     damaged = settings.status() == QSettings.Status.FormatError or (is_file and path.is_file() and _unreadable(path))
     if settings.status() == QSettings.Status.AccessError:
-        return settings, _tr("Your settings cannot be read or saved ({0}); defaults are used.").format(path)
+        return settings, translate("Recovery",
+                "Your settings cannot be read or saved ({0}); defaults are used.").format(path)
     if not damaged:
         return settings, ""
     kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -74,8 +73,8 @@ def recover_settings(settings: QSettings) -> tuple[QSettings, str]:
     fresh = QSettings(str(path), fmt)
     fresh.clear()
     fresh.sync()
-    where = _tr(" The damaged copy was kept as {0}.").format(kept) if kept is not None else ""
-    return fresh, _tr("Your settings file was damaged and has been reset to the defaults.") + where
+    where = translate("Recovery", " The damaged copy was kept as {0}.").format(kept) if kept is not None else ""
+    return fresh, translate("Recovery", "Your settings file was damaged and has been reset to the defaults.") + where
 
 
 # ---------------------------------------------------------------- the drawing
@@ -136,7 +135,7 @@ class CanvasAutosave(QObject):
             else:
                 self.path.unlink(missing_ok=True)  # a cleared canvas: nothing to restore
         except OSError as exc:
-            self.failed.emit(_tr("The drawing could not be autosaved to {0}: {1}").format(
+            self.failed.emit(translate("Recovery", "The drawing could not be autosaved to {0}: {1}").format(
                 self.path, exc.strerror or exc))
             return
         self.saves += 1
@@ -169,14 +168,15 @@ class CanvasAutosave(QObject):
                 os.replace(self.path, damaged)
             except OSError:
                 pass
-            return _tr("The autosaved drawing could not be read; it was set aside as {0}.").format(damaged)
+            return translate("Recovery",
+                    "The autosaved drawing could not be read; it was set aside as {0}.").format(damaged)
         grey = qimage_to_array(image)
         if not grey.any():
             return ""
-        self.canvas.set_grey(grey, _tr("Restore drawing"))
+        self.canvas.set_grey(grey, translate("Recovery", "Restore drawing"))
         self._dirty = False  # what is on screen is what is on disk
         self._timer.stop()
-        return _tr("Your last drawing was restored.")
+        return translate("Recovery", "Your last drawing was restored.")
 
 
 def announce_when_ready(window, notices: list[str]) -> None:

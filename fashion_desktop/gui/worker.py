@@ -42,9 +42,7 @@ __all__ = ["Failure", "InferenceWorker", "ModelInfo", "Request", "Result"]
 
 _log = logging.getLogger(__name__)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InferenceWorker", text)
+translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
 
 
 @dataclass(frozen=True)
@@ -179,7 +177,7 @@ class InferenceWorker(QThread):
 
     def _start_session(self) -> None:
         """Import torch (through the session module), then start the session: threads, device, weights."""
-        self.progress.emit(_tr("Loading PyTorch…"))
+        self.progress.emit(translate("InferenceWorker", "Loading PyTorch…"))
         weights, device = self._startup
         try:
             # Here, not at the top: this is what imports torch, and it must happen in this thread.
@@ -188,16 +186,16 @@ class InferenceWorker(QThread):
             self.session = ModelSession(
                 SessionEvents(model_changed=self.modelReady.emit, device_failed=self.deviceFailed.emit,
                               failed=self.failed.emit),
-                Texts(no_weights=_tr("No weights are loaded. Use Model ▸ Open weights…"),
-                      device_failed=_tr("{0} failed ({1}); the network now runs on the CPU."),
-                      saliency_off=_tr("The saliency overlay was switched off: {0}")))
+                Texts(no_weights=translate("InferenceWorker", "No weights are loaded. Use Model ▸ Open weights…"),
+                      device_failed=translate("InferenceWorker", "{0} failed ({1}); the network now runs on the CPU."),
+                      saliency_off=translate("InferenceWorker", "The saliency overlay was switched off: {0}")))
         except Exception as exc:  # a broken torch install: say so; requests then answer "no weights"
             _log.warning("The model session could not start", exc_info=True)
             self.failed.emit(Failure("startup", f"{type(exc).__name__}: {exc}", traceback.format_exc()))
             return
 
         def start(session: ModelSession) -> None:
-            self.progress.emit(_tr("Loading the weights…"))
+            self.progress.emit(translate("InferenceWorker", "Loading the weights…"))
             session.start(weights, device, leave_for_gui=1)
 
         self._run_command(_Command("startup", start))
@@ -205,7 +203,7 @@ class InferenceWorker(QThread):
     def _run_command(self, command: _Command) -> None:
         session = self.session
         if session is None:
-            self.failed.emit(Failure(command.kind, _tr("The network could not be started.")))
+            self.failed.emit(Failure(command.kind, translate("InferenceWorker", "The network could not be started.")))
             return
         try:
             command.call(session)
@@ -233,7 +231,8 @@ class InferenceWorker(QThread):
 
     def _answer(self, request: Request) -> Result | None:
         if self.session is None:
-            return Result(request.id, message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
+            return Result(request.id, message=translate("InferenceWorker",
+                    "No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
         if self.before_request is not None:
             try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 WEIGHTS = "model_weights.pth"
 OPTIONAL = ("model_card.json", "MODEL_CARD.md")
-GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png")
+GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png", "translations/*.qm")  # .qm: packaging/translations.py
 DEST = "resources"  # the folder name under _MEIPASS that fashion_desktop.resources expects
 
 

@@ -78,6 +78,10 @@ def deb_architecture() -> str:
     return subprocess.run(["dpkg", "--print-architecture"], check=True, capture_output=True, text=True).stdout.strip()
 
 
+# The window speaks Simplified Chinese (issue 15): without a CJK font its labels are boxes.
+RECOMMENDS = ("fonts-noto-cjk",)
+
+
 def control(meta: AppMeta, arch: str, installed_kib: int, depends: Iterable[str]) -> str:
     description = "\n".join(" " + (line if line.strip() else ".") for line in DESCRIPTION.splitlines())
     return (
@@ -87,6 +91,7 @@ def control(meta: AppMeta, arch: str, installed_kib: int, depends: Iterable[str]
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: {', '.join(depends)}\n"
+        f"Recommends: {', '.join(RECOMMENDS)}\n"
         "Section: science\n"
         "Priority: optional\n"
         f"Homepage: {HOMEPAGE}\n"

@@ -14,15 +14,14 @@ from fashion_desktop.gui.training.panel import TrainingPanel
 
 __all__ = ["TrainingPanel", "install"]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingPanel", text)
+translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
 
 
 def install(window) -> tuple[TrainingPanel, object]:
     """Add the Train dock to a MainWindow (from `_build_docks`); returns (panel, dock)."""
     panel = TrainingPanel(window.worker, window)
-    dock = window._dock(panel, _tr("Train"), "trainingDock", Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock = window._dock(panel, translate("TrainingPanel",
+            "Train"), "trainingDock", Qt.DockWidgetArea.BottomDockWidgetArea)
     window.tabifyDockWidget(window.parameters_dock, dock)
     window.parameters_dock.raise_()
     dock.hide()
@@ -37,9 +36,10 @@ def install(window) -> tuple[TrainingPanel, object]:
         dock.raise_()
         window.resizeDocks([dock], [max(dock.height(), 400)], Qt.Orientation.Vertical)
 
-    panel.show_action = QAction(_tr("&Train the network…"), window)
+    panel.show_action = QAction(translate("TrainingPanel", "&Train the network…"), window)
     panel.show_action.setShortcut(QKeySequence("Ctrl+T"))
-    panel.show_action.setStatusTip(_tr("Train the tutorial's network on Fashion-MNIST and watch it learn"))
+    panel.show_action.setStatusTip(translate("TrainingPanel",
+            "Train the tutorial's network on Fashion-MNIST and watch it learn"))
     panel.show_action.triggered.connect(show_panel)
     window.modelShown.connect(panel.set_live_model)
     panel.useWeights.connect(window.load_weights)
@@ -48,7 +48,7 @@ def install(window) -> tuple[TrainingPanel, object]:
     def name_prediction_dock(result) -> None:
         if result.prediction is not None:
             window.probabilities_dock.setWindowTitle(
-                _tr("{0} — {1}").format(title, result.preview) if result.preview else title)
+                translate("TrainingPanel", "{0} — {1}").format(title, result.preview) if result.preview else title)
 
     window.predictionShown.connect(name_prediction_dock)
     return panel, dock
