@@ -38,6 +38,11 @@ def install(lookup: Lookup | None) -> None:
     _lookup = lookup
 
 
+def translating() -> bool:
+    """Whether a language other than English is in use (a lookup is installed)."""
+    return _lookup is not None
+
+
 def translate(context: str, text: str, n: int = -1) -> str:
     """`text` in the current language (English if there is no translation); `%n` becomes `n`."""
     translated = _lookup(context, text, n) if _lookup is not None else ""
@@ -54,6 +59,20 @@ def message(context: str, template: str, /, **args: object) -> str:
         return translated.format(**args)
     except (KeyError, IndexError, ValueError):
         return template.format(**args)
+
+
+class Text:
+    """A translatable sentence used as an argument of another (e.g. how to get the data set): it is
+    translated when the outer message is shown, in the language in use then."""
+
+    def __init__(self, context: str, template: str, /, **args: object) -> None:
+        self.context, self.template, self.args = context, template, args
+
+    def __str__(self) -> str:
+        return message(self.context, self.template, **self.args)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

@@ -116,6 +116,89 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>did you mean {names}?</source>
+        <translation>你是不是想输入 {names}？</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>the commands are {names}; see {prog} --help</source>
+        <translation>可用的命令有 {names}；参见 {prog} --help</translation>
+    </message>
+    <message>
+        <source>no such file: &apos;{word}&apos;, and no command by that name ({hint})</source>
+        <translation>没有文件 &apos;{word}&apos;，也没有这个命令（{hint}）</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;{word}&apos; ({hint})</source>
+        <translation>未知命令 &apos;{word}&apos;（{hint}）</translation>
+    </message>
+    <message>
+        <source>interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a device; choose one of {names}</source>
+        <translation>&apos;{text}&apos; 不是设备；请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>注意：{note}</translation>
+    </message>
+    <message>
+        <source>download cancelled; files already verified are kept.</source>
+        <translation>下载已取消；已校验的文件会保留。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is in {folder}, where fashion-desktop looks for it.</source>
+        <translation>Fashion-MNIST 位于 {folder}，fashion-desktop 会在这里找到它。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is in {folder}. Use --data-dir {arg} or set FASHION_DESKTOP_DATA={arg}.</source>
+        <translation>Fashion-MNIST 位于 {folder}。请使用 --data-dir {arg} 或设置 FASHION_DESKTOP_DATA={arg}。</translation>
+    </message>
+    <message>
+        <source>reading the test set and loading the network…</source>
+        <translation>正在读取测试集并加载神经网络…</translation>
+    </message>
+    <message>
+        <source>scoring {count:,} test images…</source>
+        <translation>正在评估 {count:,} 张测试图像…</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}</source>
+        <translation>测试准确率：{accuracy:.4f}，共 {count} 张图像（{source}）；损失 {loss:.4f}</translation>
+    </message>
+    <message>
+        <source>{path}: {label} ({confidence:.1%})</source>
+        <translation>{path}：{label}（{confidence:.1%}）</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>{path}: error: {message}</source>
+        <translation>{path}：错误：{message}</translation>
+    </message>
+    <message>
+        <source>reading the test set, loading the network and judging 500 candidates…</source>
+        <translation>正在读取测试集、加载神经网络并评判 500 个候选…</translation>
+    </message>
+    <message>
+        <source>Wrote {count} samples to {folder}</source>
+        <translation>已把 {count} 个样例写入 {folder}</translation>
+    </message>
+    <message>
+        <source>stopped before the first epoch finished; nothing was saved.</source>
+        <translation>在第一轮完成前就停止了；没有保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>DeviceChoices</name>
     <message>
         <source>&amp;Auto (CUDA, else MPS, else CPU)</source>
@@ -325,6 +408,42 @@
     <message>
         <source>The shipped weights are missing ({path} does not exist): this installation is incomplete. Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE).</source>
         <translation>缺少随附的权重（{path} 不存在）：本次安装不完整。请重新安装 Fashion Desktop，或打开你自己的权重（模型 ▸ 打开权重…，或 --weights FILE）。</translation>
+    </message>
+    <message>
+        <source>Could not download {file}: {problems}. Check the internet connection, or install the data set another way: &apos;sudo apt-get install dataset-fashion-mnist&apos; (Debian/Ubuntu), or copy the four .gz files into {folder}.</source>
+        <translation>无法下载 {file}：{problems}。请检查网络连接，或用其他方式安装数据集：&apos;sudo apt-get install dataset-fashion-mnist&apos;（Debian/Ubuntu），或者把那四个 .gz 文件复制到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Get it with &apos;sudo apt-get install dataset-fashion-mnist&apos; (Debian/Ubuntu), or &apos;fashion-desktop download-data DIR&apos; where the internet is reachable, then pass --data-dir DIR or set {env}=DIR.</source>
+        <translation>获取方式：&apos;sudo apt-get install dataset-fashion-mnist&apos;（Debian/Ubuntu），或在能联网的地方运行 &apos;fashion-desktop download-data DIR&apos;，然后传入 --data-dir DIR 或设置 {env}=DIR。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Fashion-MNIST was not found. Looked in: {places}. {how}</source>
+        <translation>文件夹 {folder} 不存在。没有找到 Fashion-MNIST。查找过：{places}。{how}</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST was not found. Looked in: {places}. {how}</source>
+        <translation>没有找到 Fashion-MNIST。查找过：{places}。{how}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}. The file is damaged; reinstall the data set.</source>
+        <translation>无法读取 {path}：{reason}。文件已损坏，请重新安装数据集。</translation>
+    </message>
+    <message>
+        <source>{name} is not an IDX file of unsigned bytes.</source>
+        <translation>{name} 不是无符号字节的 IDX 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} bytes but its header promises {expected}: truncated or damaged.</source>
+        <translation>{name} 有 {size} 字节，但文件头声明应为 {expected} 字节：文件不完整或已损坏。</translation>
+    </message>
+    <message>
+        <source>{path} does not match Fashion-MNIST&apos;s checksum: the file is damaged or different. {how}</source>
+        <translation>{path} 与 Fashion-MNIST 的校验和不符：文件已损坏或不是同一个文件。{how}</translation>
+    </message>
+    <message>
+        <source>{folder} holds images of shape {shape} and {count} labels; not Fashion-MNIST.</source>
+        <translation>{folder} 中是形状为 {shape} 的图像和 {count} 个标签；这不是 Fashion-MNIST。</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,8 @@ import difflib
 import sys
 from pathlib import Path
 
-from fashion_desktop import __version__
-from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
+from fashion_desktop import __version__, i18n
+from fashion_desktop.cli import bench, common, download, evaluate, language, predict, samples, summary, train
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
@@ -40,16 +40,20 @@ def unknown_command(word: str) -> str:
     aliases = {name: name for name in names} | {name.split("-")[0]: name for name in names if "-" in name}
     close = list(dict.fromkeys(aliases[m] for m in difflib.get_close_matches(word, aliases, n=3, cutoff=0.6)))
     if close:
-        hint = "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+        hint = i18n.translate("Cli", "did you mean {names}?").format(
+            names=i18n.translate("Cli", " or ").join(f"'{name}'" for name in close))
     else:
-        hint = "the commands are " + ", ".join(names) + f"; see {common.PROG} --help"
+        hint = i18n.translate("Cli", "the commands are {names}; see {prog} --help").format(
+            names=", ".join(names), prog=common.PROG)
     if Path(word).suffix or "/" in word or "\\" in word:  # meant as a picture to open
-        return f"no such file: '{word}', and no command by that name ({hint})"
-    return f"unknown command '{word}' ({hint})"
+        return i18n.translate("Cli", "no such file: '{word}', and no command by that name ({hint})").format(
+            word=word, hint=hint)
+    return i18n.translate("Cli", "unknown command '{word}' ({hint})").format(word=word, hint=hint)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    language.setup()  # LANG/LC_ALL=zh_CN…: messages in Simplified Chinese (JSON stays English)
     parser = _parser()
     first = argv[0] if argv else None
     if first is not None and not first.startswith("-") and first != "gui" and first not in COMMANDS \
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         common.say(str(exc))
         return common.EXIT_FAILED
     except KeyboardInterrupt:
-        common.say("interrupted.")
+        common.say(i18n.translate("Cli", "interrupted."))
         return common.EXIT_INTERRUPTED
 
 

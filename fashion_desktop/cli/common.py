@@ -7,6 +7,8 @@ import re
 import sys
 from pathlib import Path
 
+from fashion_desktop import i18n
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -42,7 +44,8 @@ def device_name(text: str) -> str:
     """
     name = text.strip().lower()
     if not _DEVICE.fullmatch(name):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a device; choose one of {', '.join(DEVICE_NAMES)}")
+        raise argparse.ArgumentTypeError(i18n.translate(
+            "Cli", "'{text}' is not a device; choose one of {names}").format(text=text, names=", ".join(DEVICE_NAMES)))
     return name
 
 
@@ -65,7 +68,7 @@ def load_predictor(args: argparse.Namespace):
     configure_cpu_threads(leave_for_gui=0)
     model, loaded = load_model(args.weights)
     for note in loaded.notes:
-        say(f"note: {note}")
+        say(i18n.translate("Cli", "note: {note}").format(note=note))
     choice = choose_device(args.device)
     if choice.notice:
         say(f"{choice.notice}")

@@ -11,6 +11,7 @@ import argparse
 import signal
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 HELP = ("download Fashion-MNIST (about 30 MB, needs the internet) into the per-user data folder or FOLDER, "
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                                   cancelled=lambda: stop["asked"])
     except DownloadCancelled:
         bar.close()
-        common.say("download cancelled; files already verified are kept.")
+        common.say(i18n.translate("Cli", "download cancelled; files already verified are kept."))
         return common.EXIT_INTERRUPTED
     except BaseException:
         bar.close()  # end the bar's line before the error is printed
@@ -58,7 +59,10 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
     bar.close()
     if args.folder is None:
-        print(f"Fashion-MNIST is in {folder}, where fashion-desktop looks for it.")
+        print(i18n.translate("Cli", "Fashion-MNIST is in {folder}, where fashion-desktop looks for it.")
+              .format(folder=folder))
     else:
-        print(f"Fashion-MNIST is in {folder}. Use --data-dir {args.folder} or set FASHION_DESKTOP_DATA={args.folder}.")
+        print(i18n.translate(
+            "Cli", "Fashion-MNIST is in {folder}. Use --data-dir {arg} or set FASHION_DESKTOP_DATA={arg}.").format(
+                folder=folder, arg=args.folder))
     return common.EXIT_OK

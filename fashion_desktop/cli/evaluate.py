@@ -6,8 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.classes import class_names
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 from fashion_desktop.cli.tables import confusion_table
 
@@ -26,10 +27,10 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.dataset.files import load_split
     from fashion_desktop.training.loop import evaluate
 
-    common.stage(args, "reading the test set and loading the network…")
+    common.stage(args, i18n.translate("Cli", "reading the test set and loading the network…"))
     test = load_split("test", args.data_dir)
     predictor = common.load_predictor(args)
-    common.stage(args, f"scoring {len(test):,} test images…")
+    common.stage(args, i18n.translate("Cli", "scoring {count:,} test images…").format(count=len(test)))
     result = evaluate(predictor.model, test.images, test.labels, predictor.device).as_dict()
     report: dict = {"weights": str(args.weights or "shipped"), "device": str(predictor.device),
                     "data": str(test.source), **result}
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return common.EXIT_OK
-    print(f"Test accuracy: {result['accuracy']:.4f} on {len(test)} images ({test.source}); loss {result['loss']:.4f}")
-    for name, acc in zip(CLASS_NAMES, result["per_class"]):
+    print(i18n.translate("Cli", "Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}").format(
+        accuracy=result["accuracy"], count=len(test), source=test.source, loss=result["loss"]))
+    for name, acc in zip(class_names(), result["per_class"]):
         print(f"  {name:<12} {acc:.3f}")
     print(confusion_table(result["confusion"]))
     for kind, value in report.get("photo_like", {}).items():

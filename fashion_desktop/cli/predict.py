@@ -6,10 +6,10 @@ import argparse
 import json
 from pathlib import Path
 
-from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.errors import FashionDesktopError
-
+from fashion_desktop import i18n
+from fashion_desktop.classes import CLASS_NAMES, class_name
 from fashion_desktop.cli import common
+from fashion_desktop.errors import FashionDesktopError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -47,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
         predictor_future = loading.submit(common.load_predictor, args)
         bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
         results: list[dict] = []
+        shown_errors: dict[int, str] = {}  # in the reader's language; the JSON keeps the English sentence
         ready: list[tuple[int, np.ndarray]] = []
         for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
             if isinstance(prepared, FashionDesktopError):
-                results.append({"path": str(path), "error": str(prepared)})
+                results.append({"path": str(path), "error": prepared.english})
+                shown_errors[i] = str(prepared)
             else:
                 ready.append((i, prepared.pixels))
                 results.append({"path": str(path)})
@@ -65,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
                                             for s in range(0, len(batch), 512)])
             for (i, _), probs in zip(ready, probabilities):
                 index = int(probs.argmax())
-                results[i].update(label=CLASS_NAMES[index], index=index, confidence=float(probs[index]),
+                results[i].update(label=CLASS_NAMES[index], label_localized=class_name(index), index=index,
+                                  confidence=float(probs[index]),
                                   probabilities={name: float(p) for name, p in zip(CLASS_NAMES, probs)})
     finally:
         decoding.shutdown(wait=True, cancel_futures=True)
@@ -73,11 +76,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        for row in results:
+        for i, row in enumerate(results):
             if "error" in row:
-                print(error_line(row["path"], row["error"]))
+                print(error_line(row["path"], shown_errors[i]))
             else:
-                print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})")
+                print(i18n.translate("Cli", "{path}: {label} ({confidence:.1%})").format(
+                    path=row["path"], label=row["label_localized"], confidence=row["confidence"]))
     return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
 
 
@@ -87,7 +91,9 @@ def error_line(path: str, message: str) -> str:
     The core's messages name the file ("x.png is empty (0 bytes).") because the window shows them
     on their own; here the path already leads the line.
     """
+    if message.startswith(path) and i18n.translating():  # another language's sentence: keep it whole
+        return i18n.translate("Cli", "error: {message}").format(message=message)
     if message.startswith(path):
         rest = message[len(path):]
         message = rest[1:].strip() if rest.startswith(":") else "it" + rest
-    return f"{path}: error: {message}"
+    return i18n.translate("Cli", "{path}: error: {message}").format(path=path, message=message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from fashion_desktop.images.preprocess import prepare_image
 
-    common.stage(args, "reading the test set, loading the network and judging 500 candidates…")
+    common.stage(args, i18n.translate("Cli", "reading the test set, loading the network and judging 500 candidates…"))
     test = load_split("test", args.data_dir)
     predictor = common.load_predictor(args)
     # Judge each image as the app will see the saved file: through preprocessing.
@@ -36,5 +37,5 @@ def run(args: argparse.Namespace) -> int:
     predicted = predictor.predict_batch(pixels).indices
     folder = args.out or resource_path(SAMPLES_DIR)
     written = export_samples(candidates, test.labels[:500], predicted, folder, args.per_class)
-    print(f"Wrote {len(written)} samples to {folder}")
+    print(i18n.translate("Cli", "Wrote {count} samples to {folder}").format(count=len(written), folder=folder))
     return common.EXIT_OK

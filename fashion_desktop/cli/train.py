@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fashion_desktop.cli.evaluate import photo_like_accuracy
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:
-        common.say("stopped before the first epoch finished; nothing was saved.")
+        common.say(i18n.translate("Cli", "stopped before the first epoch finished; nothing was saved."))
         return common.EXIT_INTERRUPTED
     model = NeuralNetwork()
     model.load_state_dict(result.state_dict)

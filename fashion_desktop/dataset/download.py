@@ -23,6 +23,7 @@ from fashion_desktop import paths
 from fashion_desktop.atomic import atomic_write_bytes
 from fashion_desktop.dataset.files import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 
 # The mirrors torchvision uses (the S3 website endpoint has no HTTPS; the checksums guard integrity).
 MIRRORS: tuple[str, ...] = (
@@ -130,9 +131,9 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
             report(index, stem, 0)
             break
         else:
-            raise DataError(
-                f"Could not download {stem}.gz: " + "; ".join(problems) + ". Check the internet connection, or "
-                "install the data set another way: 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), "
-                f"or copy the four .gz files into {folder}."
-            )
+            raise DataError(QT_TRANSLATE_NOOP(
+                "Errors", "Could not download {file}: {problems}. Check the internet connection, or install the "
+                          "data set another way: 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), "
+                          "or copy the four .gz files into {folder}."),
+                file=f"{stem}.gz", problems="; ".join(problems), folder=folder)
     return folder

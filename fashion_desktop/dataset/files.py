@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from fashion_desktop import paths
+from fashion_desktop import i18n, paths
 from fashion_desktop.errors import DataError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 
 DATA_ENV = "FASHION_DESKTOP_DATA"
 DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
@@ -32,11 +33,15 @@ SHA256 = {  # of the decompressed files
     "t10k-images-idx3-ubyte": "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
     "t10k-labels-idx1-ubyte": "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
 }
-HOW_TO_GET = (
-    "Get it with 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), or 'fashion-desktop "
-    "download-data DIR' where the internet is reachable, then pass --data-dir DIR or set "
-    f"{DATA_ENV}=DIR."
-)
+HOW_TO_GET_TEMPLATE = QT_TRANSLATE_NOOP(
+    "Errors", "Get it with 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), or 'fashion-desktop "
+              "download-data DIR' where the internet is reachable, then pass --data-dir DIR or set {env}=DIR.")
+HOW_TO_GET = HOW_TO_GET_TEMPLATE.format(env=DATA_ENV)  # in English; errors use the translatable `how_to_get()`
+
+
+def how_to_get() -> i18n.Text:
+    """How to get the data set, translated when shown."""
+    return i18n.Text("Errors", HOW_TO_GET_TEMPLATE, env=DATA_ENV)
 
 
 @dataclass(frozen=True)
@@ -81,13 +86,13 @@ def find_dataset(data_dir: str | os.PathLike[str] | None = None, splits: tuple[s
     for folder in looked:
         if all(_find_file(folder, stem) for split in splits for stem in FILES[split]):
             return folder
+    places = ", ".join(str(p) for p in looked)
     if data_dir and not Path(data_dir).exists():
-        first = f"The folder {data_dir} does not exist. "
-    else:
-        first = ""
-    raise DataError(
-        f"{first}Fashion-MNIST was not found. Looked in: " + ", ".join(str(p) for p in looked) + ". " + HOW_TO_GET
-    )
+        raise DataError(QT_TRANSLATE_NOOP(
+            "Errors", "The folder {folder} does not exist. Fashion-MNIST was not found. Looked in: {places}. {how}"),
+            folder=data_dir, places=places, how=how_to_get())
+    raise DataError(QT_TRANSLATE_NOOP("Errors", "Fashion-MNIST was not found. Looked in: {places}. {how}"),
+                    places=places, how=how_to_get())
 
 
 def _read_raw(path: Path) -> bytes:
@@ -97,19 +102,23 @@ def _read_raw(path: Path) -> bytes:
                 return handle.read()
         return path.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise DataError(f"Cannot read {path}: {exc}. The file is damaged; reinstall the data set.") from exc
+        raise DataError(QT_TRANSLATE_NOOP(
+            "Errors", "Cannot read {path}: {reason}. The file is damaged; reinstall the data set."),
+            path=path, reason=exc) from exc
 
 
 def parse_idx(raw: bytes, name: str = "IDX data") -> np.ndarray:
     """Decode an IDX file (big-endian header: magic, dims) of unsigned bytes."""
     if len(raw) < 8 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08:
-        raise DataError(f"{name} is not an IDX file of unsigned bytes.")
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "{name} is not an IDX file of unsigned bytes."), name=name)
     ndim = raw[3]
     header = 4 + 4 * ndim
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     expected = header + int(np.prod(dims))
     if len(raw) != expected:
-        raise DataError(f"{name} is {len(raw)} bytes but its header promises {expected}: truncated or damaged.")
+        raise DataError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} is {size} bytes but its header promises {expected}: truncated or damaged."),
+            name=name, size=len(raw), expected=expected)
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(dims).copy()
 
 
@@ -124,10 +133,13 @@ def load_split(split: str, data_dir: str | os.PathLike[str] | None = None, verif
         assert path is not None
         raw = _read_raw(path)
         if verify and hashlib.sha256(raw).hexdigest() != SHA256[stem]:
-            raise DataError(f"{path} does not match Fashion-MNIST's checksum: the file is damaged or different. "
-                            f"{HOW_TO_GET}")
+            raise DataError(QT_TRANSLATE_NOOP(
+                "Errors", "{path} does not match Fashion-MNIST's checksum: the file is damaged or different. {how}"),
+                path=path, how=how_to_get())
         arrays.append(parse_idx(raw, str(path)))
     images, labels = arrays
     if images.shape[1:] != (28, 28) or len(images) != len(labels):
-        raise DataError(f"{folder} holds images of shape {images.shape} and {len(labels)} labels; not Fashion-MNIST.")
+        raise DataError(QT_TRANSLATE_NOOP(
+            "Errors", "{folder} holds images of shape {shape} and {count} labels; not Fashion-MNIST."),
+            folder=folder, shape=images.shape, count=len(labels))
     return Split(images=images, labels=labels.astype(np.int64), name=split, source=folder)
