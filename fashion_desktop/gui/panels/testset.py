@@ -326,6 +326,22 @@ class TestSetPanel(QWidget):
 
     # ------------------------------------------------------------ views
 
+    def export_tables(self, chart) -> list | None:
+        """The grid's images as numbers (gui/chart_export.py); None: the generic table export (confusion matrix)."""
+        if chart is not self.list:
+            return None
+        from fashion_desktop.gui.chart_export import Table
+
+        model = self.list.model()
+        table = Table(self.tr("Test images shown"), [self.tr("test index"), self.tr("true class"),
+                                                    self.tr("predicted"), self.tr("confidence")])
+        for row in range(model.rowCount()):
+            i = model.test_index(row)
+            guess = None if model.predicted is None else int(model.predicted[i])
+            table.rows.append([i, CLASS_NAMES[int(model.labels[i])], "" if guess is None else CLASS_NAMES[guess],
+                               "" if guess is None else float(model.confidence[i])])
+        return [table]
+
     def confusion_matrix(self) -> np.ndarray | None:
         """Rows: true class, columns: predicted; None until the predictions are in."""
         if self.predictions is None:
