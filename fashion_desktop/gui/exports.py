@@ -17,11 +17,22 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtGui import QCursor, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMenu,
+    QProgressDialog,
+    QWidget,
+)
 
 from fashion_desktop.gui import chart_export
-from fashion_desktop.gui.model_export import ModelExportThread, filter_strings, format_for
+from fashion_desktop.gui.model_export import (
+    ModelExportThread,
+    filter_strings,
+    format_for,
+)
 from fashion_desktop.gui.panels.folder_view import FolderView
 
 _MARK = "_fashion_desktop_chart_menu"

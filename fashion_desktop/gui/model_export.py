@@ -62,7 +62,11 @@ class ModelExportThread(QThread):
 
     def run(self) -> None:
         try:
-            from fashion_desktop.network.export import ExportCancelled, export_model, model_from_state
+            from fashion_desktop.network.export import (
+                ExportCancelled,
+                export_model,
+                model_from_state,
+            )
 
             model = model_from_state(self.state)
             result = export_model(model, self.path, self.fmt, source=self.source, on_step=self.step.emit,
