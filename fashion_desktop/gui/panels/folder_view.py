@@ -147,8 +147,13 @@ class FolderFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, class_index: int, min_confidence: float) -> None:
-        self.class_index, self.min_confidence = class_index, min_confidence
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.class_index, self.min_confidence = class_index, min_confidence
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.class_index, self.min_confidence = class_index, min_confidence
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self.sourceModel().rows[source_row]
@@ -174,7 +179,7 @@ class FolderView(QWidget):
         self.job: FolderJob | None = None
         self.seconds: float | None = None
         self.folder: Path | None = None
-        self._total = 0
+        self._total = self._skipped = 0
         self.model = FolderModel(self)
         self.proxy = FolderFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -306,7 +311,7 @@ class FolderView(QWidget):
 
     @Slot(int, int)
     def _on_listed(self, total: int, skipped: int) -> None:
-        self._total = total
+        self._total, self._skipped = total, skipped
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
         passed = self.tr(" (%n other file(s) passed over)", "", skipped) if skipped else ""
@@ -332,6 +337,8 @@ class FolderView(QWidget):
         text = self.tr("%n picture(s) classified", "", len(self.model.rows) - failed)
         if failed:
             text += self.tr("; %n could not be read (see the Error column)", "", failed)
+        if self._skipped:
+            text += self.tr("; %n other file(s) passed over", "", self._skipped)
         self.status.setText(self.tr("{0} in {1:.1f} s.").format(text, seconds))
 
     @Slot(str)
