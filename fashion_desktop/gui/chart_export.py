@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, QSize
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+)
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
@@ -133,7 +142,11 @@ def _item_view_table(view: QAbstractItemView, title: str) -> Table:
     with_row_names = any(vertical) and not all(v == str(i + 1) for i, v in enumerate(vertical))
     out = Table(title, ([""] if with_row_names else []) + horizontal)
     for r in range(rows):
-        if hasattr(view, "isRowHidden") and view.isRowHidden(r):
+        try:
+            hidden = view.isRowHidden(r)  # QTableView, QListView
+        except TypeError:
+            hidden = view.isRowHidden(r, QModelIndex())  # QTreeView: top-level rows
+        if hidden:
             continue
         cells = []
         for c in range(columns):
@@ -203,7 +216,7 @@ def svg_bytes(chart: QWidget, title: str = "") -> bytes:
     generator.setDescription("Fashion Desktop")
     painter = QPainter(generator)
     try:
-        chart.render(painter)
+        chart.render(painter, QPoint())
     finally:
         painter.end()
     buffer.close()

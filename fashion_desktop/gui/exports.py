@@ -199,14 +199,22 @@ class ExportViews(QObject):
         return found
 
     def _chart_name(self, dock: QDockWidget, chart: QWidget, number: int) -> str:
-        detail = chart.accessibleName() or chart.toolTip().split("\n")[0][:40] if number else ""
-        if number and not detail:
+        """The dock's title, and when it holds several charts, which one (plot titles, or its kind)."""
+        if not number:
+            return dock.windowTitle()
+        detail = chart.accessibleName()
+        if not detail and chart_export._is_graphics_view(chart):
             import pyqtgraph as pg
 
-            titles = [chart_export._plot_title(i) for i in chart.scene().items()
-                      if isinstance(i, pg.PlotItem)] if chart_export._is_graphics_view(chart) else []
-            detail = ", ".join(t for t in reversed(titles) if t) or self.tr("chart {0}").format(number)
-        return dock.windowTitle() + (f" — {detail}" if detail else "")
+            titles = [chart_export._plot_title(i) for i in chart.scene().items() if isinstance(i, pg.PlotItem)]
+            detail = ", ".join(t for t in reversed(titles) if t)
+        if not detail:
+            from PySide6.QtWidgets import QListView, QTableView, QTreeView
+
+            kinds = ((QTableView, self.tr("table")), (QTreeView, self.tr("tree")), (QListView, self.tr("grid")))
+            kind = next((text for cls, text in kinds if isinstance(chart, cls)), self.tr("chart"))
+            detail = self.tr("{0} {1}").format(kind, number)
+        return f"{dock.windowTitle()} — {detail}"
 
     def _name_of(self, chart: QWidget) -> str:
         return next((name for name, widget in self.charts() if widget is chart), self.tr("chart"))

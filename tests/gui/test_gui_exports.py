@@ -249,10 +249,13 @@ def test_weights_view_exports_the_parameter_it_shows(qtbot, window, wait_idle, t
     chart = chart_export.find_charts(window.weights)[0]
     assert chart is window.weights.view
     assert window.exports.save_chart(chart, tmp_path / "w.csv")
-    text = (tmp_path / "w.csv").read_text()
-    blocks = [b for b in text.split("\n\n") if "x,height" in b]
+    blocks = (tmp_path / "w.csv").read_text().split("\n\n")
+    assert blocks[0].splitlines()[:2] == ["# linear_relu_stack.4.bias", "unit,value"]
     values = [float(line.split(",")[1]) for line in blocks[0].splitlines()[2:]]
-    np.testing.assert_allclose(values, window.model_info.state["linear_relu_stack.4.bias"], rtol=1e-6)
+    bias = window.model_info.state["linear_relu_stack.4.bias"]
+    np.testing.assert_allclose(values, bias, rtol=1e-6)
+    counts = [int(line.split(",")[2]) for line in blocks[1].splitlines()[2:]]
+    assert sum(counts) == bias.size  # the histogram counts every value once
 
 
 def test_curves_bars_and_images_give_their_numbers(qtbot):
@@ -280,3 +283,21 @@ def test_torch_is_not_needed_to_name_the_formats():
     assert format_for("/x/net", "ONNX (*.onnx)") == ("onnx", "/x/net.onnx")
     assert format_for("/x/net.pt2", "safetensors (*.safetensors)") == ("pt2", "/x/net.pt2")
     assert NeuralNetwork and torch  # imported for the fixtures' weights
+
+
+def test_activations_export_every_stage_of_the_drawing_shown(qtbot, window, wait_idle, tmp_path, random_weights):
+    window.activations_dock.show()
+    sample = list_samples()[6].path
+    window.open_path(sample)
+    wait_idle(window)
+    qtbot.waitUntil(lambda: bool(chart_export.find_charts(window.activations)), timeout=TIMEOUT)
+    chart = chart_export.find_charts(window.activations)[0]
+    assert window.exports.save_chart(chart, tmp_path / "a.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "a.csv").read_text())))
+    assert rows[0] == ["stage", "unit", "value"]
+    logits = [float(r[2]) for r in rows[1:] if r[0] == "linear_relu_stack.4"]
+    model, _ = load_model(random_weights)
+    with torch.inference_mode():
+        expected = model(torch.from_numpy(prepare_file(sample).pixels[None])).numpy()[0]
+    np.testing.assert_allclose(logits, expected, rtol=1e-5, atol=1e-5)
+    assert sum(r[0] == "linear_relu_stack.1" for r in rows[1:]) == 512
