@@ -216,7 +216,10 @@ def svg_bytes(chart: QWidget, title: str = "") -> bytes:
     generator.setDescription("Fashion Desktop")
     painter = QPainter(generator)
     try:
-        chart.render(painter, QPoint())
+        if _is_graphics_view(chart):
+            chart.render(painter)  # QGraphicsView.render: the scene as vector paths
+        else:
+            QWidget.render(chart, painter, QPoint())
     finally:
         painter.end()
     buffer.close()
