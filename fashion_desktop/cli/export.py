@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from fashion_desktop.cli import common
@@ -24,6 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="onnx, pt2 (torch.export), safetensors or state_dict (.pth); default: from OUT")
     export.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors); default: the shipped one")
     export.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+    common.quiet_option(export)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,16 +32,16 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or format_for_path(args.out)
     if fmt is None:
-        print(f"fashion-desktop: cannot tell the format from {args.out.name!r}: pass --format "
-              f"({', '.join(FORMATS)}) or end the name in {', '.join(SUFFIXES.values())}.", file=sys.stderr)
+        common.say(f"cannot tell the format from {args.out.name!r}: pass --format "
+                   f"({', '.join(FORMATS)}) or end the name in {', '.join(SUFFIXES.values())}.")
         return common.EXIT_USAGE
     model, loaded = load_model(args.weights)
     for note in loaded.notes:
-        print(f"fashion-desktop: note: {note}", file=sys.stderr)
+        common.say(f"note: {note}")
     source = "the shipped weights" if args.weights is None else f"{loaded.path.name} (sha256 {loaded.sha256})"
     steps = {"exporting": f"exporting as {fmt}…", "checking": "checking it against the live model…"}
     result = export_model(model, args.out, fmt, source=source,
-                          on_step=lambda step: print(f"fashion-desktop: {steps.get(step, step)}", file=sys.stderr))
+                          on_step=lambda step: common.stage(args, steps.get(step, step)))
     if args.json:
         print(json.dumps({"path": str(result.path), "format": result.format, "bytes": result.size_bytes,
                           "max_difference": result.max_difference, "checked_images": result.checked_images,

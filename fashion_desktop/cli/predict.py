@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from fashion_desktop.classes import CLASS_NAMES
@@ -25,6 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     output.add_argument("--csv", action="store_true", help="CSV: path, label, index, confidence, the ten "
                         "probabilities, error; one row a file")
     predict.add_argument("--recursive", "-r", action="store_true", help="also the pictures in subfolders")
+    common.quiet_option(predict)
     common.device_and_weights(predict)
 
 
@@ -50,13 +50,12 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
         listing = list_pictures(path, recursive)
         files.extend(listing.pictures)
         for reason in listing.unreadable:
-            print(f"fashion-desktop: cannot list {reason}", file=sys.stderr)
+            common.say(f"cannot list {reason}")
         if listing.skipped:
-            print(f"fashion-desktop: {path}: passed over {listing.skipped} file(s) that are not pictures by name.",
-                  file=sys.stderr)
+            common.say(f"{path}: passed over {listing.skipped} file(s) that are not pictures by name.")
         if not listing.pictures:
             hint = "" if recursive else " (--recursive looks in subfolders too)"
-            print(f"fashion-desktop: {path}: no pictures found{hint}.", file=sys.stderr)
+            common.say(f"{path}: no pictures found{hint}.")
     return files
 
 
@@ -71,18 +70,15 @@ def run(args: argparse.Namespace) -> int:
 
     import numpy as np
 
-    from fashion_desktop.progress import ProgressBar
-
     args.files = expand(args.files, args.recursive)
     if not args.files:
-        print("fashion-desktop: nothing to classify.", file=sys.stderr)
+        common.say("nothing to classify.")
         return common.EXIT_FAILED
     loading = ThreadPoolExecutor(1, thread_name_prefix="load")
     decoding = ThreadPoolExecutor(max(1, min(8, os.cpu_count() or 1)), thread_name_prefix="decode")
     try:
         predictor_future = loading.submit(common.load_predictor, args)
-        show_progress = len(args.files) >= 200 and sys.stderr.isatty()
-        bar = ProgressBar(len(args.files), "reading") if show_progress else None
+        bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
         results: list[dict] = []
         ready: list[tuple[int, np.ndarray]] = []
         for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
@@ -117,7 +113,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         for row in results:
             if "error" in row:
-                print(f"{row['path']}: error: {row['error']}")
+                print(error_line(row["path"], row["error"]))
             else:
                 print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})")
     return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
+
+
+def error_line(path: str, message: str) -> str:
+    """`path: error: why`, without saying the path twice when the reason already names it.
+
+    The core's messages name the file ("x.png is empty (0 bytes).") because the window shows them
+    on their own; here the path already leads the line.
+    """
+    if message.startswith(path):
+        rest = message[len(path):]
+        message = rest[1:].strip() if rest.startswith(":") else "it" + rest
+    return f"{path}: error: {message}"
