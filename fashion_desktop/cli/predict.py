@@ -106,9 +106,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     elif args.csv:
+        import sys
+
         from fashion_desktop.answers import csv_row, write_csv
 
-        write_csv((csv_row(row["path"], [row["probabilities"][name] for name in CLASS_NAMES] if "label" in row else None,
+        write_csv((csv_row(row["path"], [row["probabilities"][n] for n in CLASS_NAMES] if "label" in row else None,
                            row.get("error", "")) for row in results), sys.stdout)
     else:
         for row in results:
