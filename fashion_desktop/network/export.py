@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import torch
@@ -131,6 +132,8 @@ def _onnx_bytes(model: nn.Module, source: str) -> bytes:
         except ImportError as exc:
             raise ExportError(f"Exporting to ONNX needs the '{exc.name or 'onnxscript'}' package "
                               "(pip install onnx onnxscript).") from exc
+    if program is None:  # only without dynamo=True
+        raise ExportError("PyTorch's ONNX exporter returned no program.")
     proto = program.model_proto
     proto.doc_string = "The PyTorch tutorial's Fashion-MNIST network, exported by Fashion Desktop."
     proto.graph.input[0].doc_string = INPUT_DOC
@@ -238,7 +241,8 @@ def verify_export(path: Path, fmt: str, model: nn.Module, images: np.ndarray) ->
     try:
         run = load_exported(path, fmt)
     except Exception as exc:
-        raise ExportError(f"The {fmt} file could not be read back ({type(exc).__name__}: {exc}); it was not kept.") from exc
+        raise ExportError(f"The {fmt} file could not be read back ({type(exc).__name__}: {exc}); "
+                          "it was not kept.") from exc
     worst = 0.0
     for batch in (images[:1], images):  # batch 1 and a larger batch: the batch dimension is dynamic
         live = _live_outputs(model, batch)
@@ -297,7 +301,10 @@ def export_model(model: nn.Module, path: str | Path, fmt: str | None = None, sou
         check_cancel()
 
     try:
-        atomic_save(path, lambda handle: handle.write(data), check)
+        def write(handle: IO[bytes]) -> None:
+            handle.write(data)
+
+        atomic_save(path, write, check)
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     exporter = {"onnx": f"torch.onnx.export(dynamo=True), opset {ONNX_OPSET}", "pt2": "torch.export.export + save",
