@@ -134,8 +134,12 @@ class ExportViews(QObject):
         if self.export_thread is not None and self.export_thread.isRunning():
             window.statusBar().showMessage(self.tr("An export is already running."), 5000)
             return
-        source = (self.tr("untrained network") if info.untrained else
-                  "shipped weights" if info.shipped else f"{Path(info.weights_path).name} (sha256 {info.weights_sha256})")
+        if info.untrained:
+            source = "untrained network"
+        elif info.shipped:
+            source = "shipped weights"
+        else:
+            source = f"{Path(info.weights_path).name} (sha256 {info.weights_sha256})"
         thread = ModelExportThread(info.state, path, fmt, source, self)
         thread.step.connect(self._export_step)
         thread.succeeded.connect(self._export_done)
