@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QSize,
 )
 from PySide6.QtGui import QGuiApplication, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 FORMATS = ("png", "svg", "csv")
 
@@ -141,22 +141,37 @@ def _item_view_table(view: QAbstractItemView, title: str) -> Table:
     vertical = [str(model.headerData(r, Qt.Orientation.Vertical) or "") for r in range(rows)]
     with_row_names = any(vertical) and not all(v == str(i + 1) for i, v in enumerate(vertical))
     out = Table(title, ([""] if with_row_names else []) + horizontal)
-    for r in range(rows):
-        try:
-            hidden = view.isRowHidden(r)  # QTableView, QListView
-        except TypeError:
-            hidden = view.isRowHidden(r, QModelIndex())  # QTreeView: top-level rows
-        if hidden:
-            continue
-        cells = []
-        for c in range(columns):
-            index = model.index(r, c)
-            text = model.data(index, Qt.ItemDataRole.DisplayRole)
-            if text in (None, ""):  # an icon grid: the tooltip says what the cell is
-                text = model.data(index, Qt.ItemDataRole.ToolTipRole)
-            cells.append("" if text is None else str(text).replace("\n", " "))
-        out.rows.append(([vertical[r]] if with_row_names else []) + cells)
+    is_tree = isinstance(view, QTreeView)
+
+    def add(parent: QModelIndex, depth: int) -> None:  # a tree's rows below their parents, indented
+        for r in range(model.rowCount(parent)):
+            if _hidden(view, r, parent):
+                continue
+            cells = []
+            for c in range(columns):
+                index = model.index(r, c, parent)
+                text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                if text in (None, ""):  # an icon grid: the tooltip says what the cell is
+                    text = model.data(index, Qt.ItemDataRole.ToolTipRole)
+                cells.append("" if text is None else str(text).replace("\n", " "))
+            if depth and cells:
+                cells[0] = "  " * depth + cells[0]
+            names = [vertical[r]] if with_row_names and not parent.isValid() else ([""] if with_row_names else [])
+            out.rows.append(names + cells)
+            if is_tree:
+                first = model.index(r, 0, parent)
+                if model.rowCount(first):
+                    add(first, depth + 1)
+
+    add(QModelIndex(), 0)
     return out
+
+
+def _hidden(view: QAbstractItemView, row: int, parent: QModelIndex) -> bool:
+    try:
+        return bool(view.isRowHidden(row, parent))  # QTreeView
+    except TypeError:
+        return bool(view.isRowHidden(row)) if hasattr(view, "isRowHidden") else False  # QTableView, QListView
 
 
 def chart_tables(chart: QWidget, title: str = "") -> list[Table]:

@@ -301,3 +301,29 @@ def test_activations_export_every_stage_of_the_drawing_shown(qtbot, window, wait
         expected = model(torch.from_numpy(prepare_file(sample).pixels[None])).numpy()[0]
     np.testing.assert_allclose(logits, expected, rtol=1e-5, atol=1e-5)
     assert sum(r[0] == "linear_relu_stack.1" for r in rows[1:]) == 512
+
+
+def test_tables_and_trees_give_their_cells(qtbot):
+    """Confusion matrices, the comparison and parameter tables, the layer tree: what the cells say."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTreeView
+
+    table = QTableWidget(2, 2)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Bag", "Boot"])
+    table.setVerticalHeaderLabels(["Bag", "Boot"])
+    for r, c, v in ((0, 0, 98), (0, 1, 2), (1, 0, 3), (1, 1, 97)):
+        table.setItem(r, c, QTableWidgetItem(str(v)))
+    [t] = chart_export.chart_tables(table, "matrix")
+    assert t.header == ["", "Bag", "Boot"] and t.rows == [["Bag", "98", "2"], ["Boot", "3", "97"]]
+
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["Name", "Parameters"])
+    root = [QStandardItem("model"), QStandardItem("669706")]
+    root[0].appendRow([QStandardItem("linear"), QStandardItem("401920")])
+    model.appendRow(root)
+    tree = QTreeView()
+    qtbot.addWidget(tree)
+    tree.setModel(model)
+    [t] = chart_export.chart_tables(tree, "tree")
+    assert t.header == ["Name", "Parameters"] and t.rows == [["model", "669706"], ["  linear", "401920"]]
