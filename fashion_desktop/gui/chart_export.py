@@ -3,7 +3,8 @@
 A "chart" is any pyqtgraph view (probabilities, training curves, activations, weights and
 histogram) or item view (confusion matrices, the test-set grid, tables) in the window. Pictures
 come from Qt itself: `QWidget.grab()` for PNG (what is on screen, at the screen's pixel ratio) and
-`QSvgGenerator` for SVG (the widget painted as vector paths and text). The numbers come from what
+`QSvgGenerator` for SVG (the widget painted as vector paths and text; pyqtgraph's SVGExporter
+raises on Qt 6's path syntax in pyqtgraph 0.14). The numbers come from what
 the chart draws: each pyqtgraph curve's x/y, each bar's position and length, each image's pixel
 values (the layer's activations or weights), each table cell; a panel can give better-labelled
 tables with an `export_tables()` method returning `[Table]`. pyqtgraph's own CSVExporter only knows
@@ -231,10 +232,9 @@ def svg_bytes(chart: QWidget, title: str = "") -> bytes:
     generator.setDescription("Fashion Desktop")
     painter = QPainter(generator)
     try:
-        if _is_graphics_view(chart):
-            chart.render(painter)  # QGraphicsView.render: the scene as vector paths
-        else:
-            QWidget.render(chart, painter, QPoint())
+        # The widget as it paints itself (QGraphicsView.render would refit the scene, and pyqtgraph's
+        # SVGExporter fails on Qt 6's path syntax): vector paths and text, laid out as on screen.
+        QWidget.render(chart, painter, QPoint())
     finally:
         painter.end()
     buffer.close()
