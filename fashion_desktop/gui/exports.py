@@ -102,8 +102,9 @@ class ExportViews(QObject):
         first = not window.folder_dock.isVisible()
         window.folder_dock.show()
         window.folder_dock.raise_()
-        if first and not window.folder_dock.isFloating():  # room for the answers and the errors
-            window.resizeDocks([window.folder_dock], [max(window.folder_dock.width(), 640)], Qt.Orientation.Horizontal)
+        if first and not window.folder_dock.isFloating():  # room for the answers and the errors, once laid out
+            dock, wide = window.folder_dock, Qt.Orientation.Horizontal
+            QTimer.singleShot(0, lambda: window.resizeDocks([dock], [max(dock.width(), 760)], wide))
         window.folder_view.start(folder, info.state, recursive)
         window.settings.setValue("folders/last", str(Path(folder).resolve()))
         return True

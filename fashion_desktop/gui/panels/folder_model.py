@@ -77,7 +77,9 @@ class FolderModel(QAbstractTableModel):
             return None
         if column == PICTURE:
             return self.name(row) if role == Qt.ItemDataRole.DisplayRole else self.name(row).casefold()
-        if column == ERROR:
+        if column == ERROR:  # the path is in the first column; the tooltip has the whole message
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.error.removeprefix(str(row.path)).lstrip(" :")
             return row.error
         if not row.ok:
             return "" if role == Qt.ItemDataRole.DisplayRole else -1.0

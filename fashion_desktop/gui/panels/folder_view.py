@@ -215,12 +215,12 @@ class FolderView(QWidget):
     def _on_done(self, seconds: float) -> None:
         self.seconds = seconds
         failed = sum(1 for row in self.model.rows if not row.ok)
-        text = self.tr("%n picture(s) classified", "", len(self.model.rows) - failed)
+        text = self.tr("%n picture(s) classified in {0:.1f} s", "", len(self.model.rows) - failed).format(seconds)
         if failed:
             text += self.tr("; %n could not be read (see the Error column)", "", failed)
         if self._skipped:
             text += self.tr("; %n other file(s) passed over", "", self._skipped)
-        self.status.setText(self.tr("{0} in {1:.1f} s.").format(text, seconds))
+        self.status.setText(text + ".")
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
