@@ -124,3 +124,12 @@ def test_cli_exports_the_weights_it_is_given(model, images, tmp_path, capsys):
                                   model.linear_relu_stack[4].bias.detach().numpy())
     assert main(["export", str(tmp_path / "out.bin")]) == 2  # no format, no telling suffix
     assert "--format" in capsys.readouterr().err
+
+
+def test_onnx_without_onnxscript_says_what_to_install(model, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "onnxscript", None)  # as if it were not installed
+    with pytest.raises(ExportError, match="onnxscript"):
+        export.export_model(model, tmp_path / "net.onnx")
+    assert list(tmp_path.iterdir()) == []

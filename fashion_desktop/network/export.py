@@ -118,8 +118,12 @@ def _metadata(source: str) -> dict[str, str]:
 def _onnx_bytes(model: nn.Module, source: str) -> bytes:
     import warnings
 
-    import onnx
-
+    try:
+        import onnx
+        import onnxscript  # noqa: F401 - torch.onnx.export(dynamo=True) needs it; say so before trying
+    except ImportError as exc:
+        raise ExportError(f"Exporting to ONNX needs the '{exc.name or 'onnx'}' package, which is not installed "
+                          "(pip install onnx onnxscript). The other formats work without it.") from exc
     example = torch.zeros(2, 28, 28)
     batch = torch.export.Dim("batch", min=1, max=1 << 20)
     with warnings.catch_warnings():
@@ -131,7 +135,7 @@ def _onnx_bytes(model: nn.Module, source: str) -> bytes:
                                         optimize=True, verbose=False, external_data=False)
         except ImportError as exc:
             raise ExportError(f"Exporting to ONNX needs the '{exc.name or 'onnxscript'}' package "
-                              "(pip install onnx onnxscript).") from exc
+                              "(pip install onnx onnxscript). The other formats work without it.") from exc
     if program is None:  # only without dynamo=True
         raise ExportError("PyTorch's ONNX exporter returned no program.")
     proto = program.model_proto
