@@ -22,6 +22,7 @@ import numpy as np
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QMimeData,
     QModelIndex,
@@ -254,10 +255,11 @@ def save_chart(chart: QWidget, path: str | Path, title: str = "") -> Path:
     elif kind == "csv":
         tables = chart_tables(chart, title)
         if not tables:
-            raise ValueError("this chart has no numbers to export yet")
+            raise ValueError(QCoreApplication.translate("ChartExport", "this chart has no numbers to export yet"))
         data = csv_text(tables).encode("utf-8")
     else:
-        raise ValueError(f"unknown format {path.suffix!r}: use .png, .svg or .csv")
+        raise ValueError(QCoreApplication.translate("ChartExport", "unknown format {0}: use .png, .svg or .csv")
+                         .format(path.suffix or path.name))
     atomic_write_bytes(path, data)
     return path
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 BATCH = 64
 THUMBNAIL = 48  # pixels, the longest side
@@ -53,7 +53,8 @@ def _decode(path: Path) -> tuple[np.ndarray | None, np.ndarray | str]:
     except FashionDesktopError as exc:
         return thumbnail, str(exc)
     except Exception as exc:  # noqa: BLE001 - one strange file must never stop the folder
-        return thumbnail, f"{path.name} could not be used ({type(exc).__name__}: {exc})."
+        return thumbnail, QCoreApplication.translate("FolderJob", "{0} could not be used ({1}: {2}).").format(
+            path.name, type(exc).__name__, exc)
 
 
 class FolderJob(QThread):
