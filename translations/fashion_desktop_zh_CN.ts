@@ -40,6 +40,22 @@
         <translation>点击一个隐藏单元</translation>
     </message>
     <message>
+        <source>Activations</source>
+        <translation type="unfinished">激活值</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished">值</translation>
+    </message>
+    <message>
         <source>after ReLU: {0} of {1} units &gt; 0</source>
         <translation>ReLU 之后：{1} 个单元中有 {0} 个 &gt; 0</translation>
     </message>
@@ -70,6 +86,17 @@
     <message>
         <source>Layer 2 unit {0}: via active layer 1</source>
         <translation>第 2 层 单元 {0}：经由第 1 层的活跃单元</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>this chart has no numbers to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format {0}: use .png, .svg or .csv</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -444,6 +471,332 @@
     <message>
         <source>{folder} holds images of shape {shape} and {count} labels; not Fashion-MNIST.</source>
         <translation>{folder} 中是形状为 {shape} 的图像和 {count} 个标签；这不是 Fashion-MNIST。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportViews</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify a &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify every picture in a folder; sort, filter and export the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export the network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the loaded network as ONNX, a torch.export program, safetensors or a state_dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the chart under the mouse pointer as a picture and as numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify the pictures in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot classify the folder yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is still loading; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Reading the file back and checking it against the live model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0} ({1:,} bytes); it gives the live model&apos;s answers on {2} test inputs (largest difference {3:.1g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network was not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the numbers as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chart is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV numbers (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished">已保存 {0}</translation>
+    </message>
+    <message>
+        <source>No chart is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied {0} (picture and numbers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderJob</name>
+    <message>
+        <source>{0} could not be used ({1}: {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderModel</name>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderView</name>
+    <message>
+        <source>Choose File ▸ Classify a folder… or drop a folder on the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished">所有类别</translation>
+    </message>
+    <message>
+        <source>Only files with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only answers at least this confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for pictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n other file(s) passed over)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying %n picture(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> Include subfolders to look deeper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pictures in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picture(s) classified in {0:.1f} s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n could not be read (see the Error column)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other file(s) passed over</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n file(s); the answers so far are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n answer(s) to {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1442,18 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>点击一个类别，看看哪些像素推高或压低了它</translation>
     </message>
     <message>
+        <source>Probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -1261,6 +1626,10 @@ Click to put it on the canvas</source>
         <translation>显示全部</translation>
     </message>
     <message>
+        <source>confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Predicted: {0}</source>
         <translation>预测：{0}</translation>
     </message>
@@ -1271,6 +1640,10 @@ Click to put it on the canvas</source>
     <message>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>test images</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The network changed: predicting the test set again…</source>
@@ -1315,6 +1688,34 @@ Click to put it on the canvas</source>
     <message>
         <source>Look again</source>
         <translation>再找一次</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: true class, columns: predicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true \ predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test images shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)</source>
@@ -1717,6 +2118,26 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>output unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} is not a parameter of this network.</source>

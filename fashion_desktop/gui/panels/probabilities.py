@@ -167,7 +167,7 @@ class ProbabilitiesPanel(QWidget):
         from fashion_desktop.gui.chart_export import Table
 
         return [Table(self.tr("Probabilities"), [self.tr("class"), self.tr("probability")],
-                      [[name, float(p)] for name, p in zip(CLASS_NAMES, self._probabilities)])]
+                      [[name, float(p)] for name, p in zip(class_names(), self._probabilities)])]
 
     def top_index(self) -> int:
         """The highlighted class, or -1 when no prediction is shown."""

@@ -351,8 +351,8 @@ class TestSetPanel(QWidget):
             if matrix is None:
                 return []
             return [Table(self.tr("Confusion matrix (rows: true class, columns: predicted)"),
-                          [self.tr("true \\ predicted"), *CLASS_NAMES],
-                          [[name, *map(int, row)] for name, row in zip(CLASS_NAMES, matrix)])]
+                          [self.tr("true \\ predicted"), *class_names()],
+                          [[name, *map(int, row)] for name, row in zip(class_names(), matrix)])]
         if chart is not self.list:
             return None
 
@@ -362,7 +362,7 @@ class TestSetPanel(QWidget):
         for row in range(model.rowCount()):
             i = model.test_index(row)
             guess = None if model.predicted is None else int(model.predicted[i])
-            table.rows.append([i, CLASS_NAMES[int(model.labels[i])], "" if guess is None else CLASS_NAMES[guess],
+            table.rows.append([i, class_name(int(model.labels[i])), "" if guess is None else class_name(guess),
                                "" if guess is None else float(model.confidence[i])])
         return [table]
 
