@@ -1,0 +1,125 @@
+"""The Simplified Chinese catalogue (issue 15): complete, built, safe to format, and used by the CLI.
+
+The catalogue is regenerated from the sources (pyside6-lupdate) into a temporary .ts and compared
+with the committed one, so a new or changed message without a translation fails here, not in
+front of a reader. The CLI tests run the real command under LANG=zh_CN.UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))  # the build helpers live beside build.py, not in the app
+
+import translations  # noqa: E402
+from fashion_desktop import i18n  # noqa: E402
+from fashion_desktop.errors import ImageError  # noqa: E402
+
+ZH = translations.TS_DIR / "fashion_desktop_zh_CN.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
+
+
+def test_the_zh_CN_catalogue_has_every_message_of_the_sources_translated_and_nothing_obsolete():
+    problems = translations.check(ZH)
+    assert not problems, "run `python packaging/translations.py update`, translate, then `release`:\n" + \
+        problems.report(ZH.name)
+
+
+def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path):
+    built = tmp_path / "zh.qm"
+    translations.lrelease(ZH, built)
+    shipped = translations.qm_for(ZH)
+    assert shipped.is_file(), "run `python packaging/translations.py release`"
+    assert shipped.read_bytes() == built.read_bytes(), "stale .qm: run `python packaging/translations.py release`"
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    """A lost or renamed {0}/{name} would raise in .format() or show the wrong number."""
+    wrong = []
+    for (context, source), message in translations.messages(ZH).items():
+        if not translations.is_finished(message):
+            continue  # the completeness test reports it
+        node = message.find("translation")
+        texts = [f.text or "" for f in node.findall("numerusform")] or [node.text or ""]
+        for text in texts:
+            if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                wrong.append(f"[{context}] {source!r} -> {text!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_class_names_are_the_established_chinese_ones():
+    names = {source: message.findtext("translation") for (context, source), message in translations.messages(ZH).items()
+             if context == "Classes"}
+    assert names == {"T-shirt/top": "T恤/上衣", "Trouser": "裤子", "Pullover": "套头衫", "Dress": "连衣裙",
+                     "Coat": "外套", "Sandal": "凉鞋", "Shirt": "衬衫", "Sneaker": "运动鞋", "Bag": "包",
+                     "Ankle boot": "短靴"}
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("zh_CN.UTF-8", "zh_CN"), ("zh_CN", "zh_CN"), ("zh-Hans", "zh_CN"), ("zh_SG.UTF-8", "zh_CN"),
+    ("zh_TW.UTF-8", "en"), ("zh-Hant", "en"), ("en_US.UTF-8", "en"), ("C", "en"), ("C.UTF-8", "en"),
+    ("Chinese (Simplified)_China.936", "zh_CN"),
+])
+def test_locale_names_map_to_the_catalogue_that_fits(value, expected):
+    assert i18n.language_code(value) == expected
+
+
+def test_the_environment_is_read_in_gettext_order():
+    assert i18n.language_from_environment({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}) == "zh_CN"
+    assert i18n.language_from_environment({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}) == "en"
+    assert i18n.language_from_environment({"LANGUAGE": "zh_CN:en", "LANG": "C"}) == "zh_CN"
+    assert i18n.language_from_environment({}) == "en"
+
+
+def test_an_error_is_translated_when_shown_and_keeps_its_english_sentence():
+    error = ImageError("{name} is a folder, not an image.", name="shirts")
+    assert str(error) == error.english == "shirts is a folder, not an image."
+    i18n.install(lambda context, text, n: "{name} 是文件夹，不是图片。" if context == "Errors" else "")
+    try:
+        assert str(error) == "shirts 是文件夹，不是图片。"
+        assert error.english == "shirts is a folder, not an image."
+    finally:
+        i18n.install(None)
+
+
+def _cli(*args: str, lang: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update(LANG=lang, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "fashion_desktop", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=tmp_path, timeout=300)
+
+
+def test_the_cli_explains_a_missing_weights_file_in_chinese_under_lang_zh_cn(tmp_path):
+    picture = tmp_path / "shirt.png"
+    picture.write_bytes(b"")
+    proc = _cli("predict", "--weights", "nowhere.pth", str(picture), lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "shirt.png 是空文件（0 字节）。" in proc.stdout  # the image's error, in Chinese
+    proc = _cli("predict", "--weights", "nowhere.pth", "--quiet", str(ROOT / "resources" / "samples" /
+                sorted(os.listdir(ROOT / "resources" / "samples"))[0]), lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "找不到权重文件：nowhere.pth。" in proc.stderr, proc.stderr
+
+
+def test_the_cli_speaks_english_elsewhere_and_json_keeps_english_labels(tmp_path):
+    sample = ROOT / "resources" / "samples" / sorted(os.listdir(ROOT / "resources" / "samples"))[0]
+    proc = _cli("predikt", lang="C.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 2 and "unknown command 'predikt' (did you mean 'predict'?)" in proc.stderr
+    proc = _cli("predikt", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 2 and "未知命令 'predikt'（你是不是想输入 'predict'？）" in proc.stderr
+    import json
+
+    proc = _cli("predict", "--json", str(sample), "missing.png", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    good, bad = json.loads(proc.stdout)
+    from fashion_desktop.classes import CLASS_NAMES
+
+    assert good["label"] in CLASS_NAMES and good["label_localized"] != good["label"]
+    assert set(good["probabilities"]) == set(CLASS_NAMES)
+    assert bad["error"] == "missing.png: no such file."
