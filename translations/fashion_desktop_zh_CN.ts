@@ -245,6 +245,41 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>CPU (1 thread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU ({count} threads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this PyTorch build has no CUDA support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no NVIDIA GPU or driver was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on Apple silicon Macs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown device &apos;{asked}&apos; (choose one of {names}); using the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} is not available ({reason}); using the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device &apos;{asked}&apos; failed ({reason}); using the CPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DrawingCanvas</name>
     <message>
         <source>Drawing canvas</source>
@@ -1418,6 +1453,34 @@ it is done, compare it with the shipped model, make it the live model, or save i
 </context>
 <context>
     <name>ParametersPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (param[:2])</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Loading the network…</source>
         <translation>正在加载神经网络…</translation>

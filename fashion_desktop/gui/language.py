@@ -60,7 +60,7 @@ def install(app: QCoreApplication, language: str) -> bool:
     _installed.clear()
     i18n.install(None)
     if language == ENGLISH:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return True
     ours = QTranslator(app)
     if not ours.load(catalogue_path(language)):

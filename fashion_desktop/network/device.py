@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import torch
 
+from fashion_desktop.i18n import translate
 from fashion_desktop.network.device_choices import CHOICES
 
 DEVICE_ENV = "FASHION_DESKTOP_DEVICE"
@@ -44,17 +45,20 @@ def _mps_available() -> bool:
 def available_devices() -> list[DeviceInfo]:
     """Every device kind with availability, for menus and `summary`."""
     threads = torch.get_num_threads()
-    devices = [DeviceInfo("cpu", True, f"CPU ({threads} thread{'' if threads == 1 else 's'})")]
+    cpu = (translate("Devices", "CPU (1 thread)") if threads == 1
+           else translate("Devices", "CPU ({count} threads)").format(count=threads))
+    devices = [DeviceInfo("cpu", True, cpu)]
     if torch.cuda.is_available():
         devices.append(DeviceInfo("cuda", True, torch.cuda.get_device_name(0)))
     elif torch.version.cuda is None:
-        devices.append(DeviceInfo("cuda", False, "CUDA", "this PyTorch build has no CUDA support"))
+        devices.append(DeviceInfo("cuda", False, "CUDA",
+                                  translate("Devices", "this PyTorch build has no CUDA support")))
     else:
-        devices.append(DeviceInfo("cuda", False, "CUDA", "no NVIDIA GPU or driver was found"))
+        devices.append(DeviceInfo("cuda", False, "CUDA", translate("Devices", "no NVIDIA GPU or driver was found")))
     if _mps_available():
         devices.append(DeviceInfo("mps", True, "Apple GPU (MPS)"))
     else:
-        devices.append(DeviceInfo("mps", False, "MPS", "only on Apple silicon Macs"))
+        devices.append(DeviceInfo("mps", False, "MPS", translate("Devices", "only on Apple silicon Macs")))
     return devices
 
 
@@ -74,19 +78,22 @@ def choose_device(requested: str | None = None) -> DeviceChoice:
         return DeviceChoice(auto_device(), asked)
     kind = asked.split(":", 1)[0]
     if kind not in CHOICES:
-        return DeviceChoice(
-            torch.device("cpu"), asked, f"Unknown device '{asked}' (choose one of {', '.join(CHOICES)}); using the CPU."
-        )
+        return DeviceChoice(torch.device("cpu"), asked, translate(
+            "Devices", "Unknown device '{asked}' (choose one of {names}); using the CPU.").format(
+            asked=asked, names=", ".join(CHOICES)))
     info = next(d for d in available_devices() if d.name == kind)
     if not info.available:
-        return DeviceChoice(torch.device("cpu"), asked, f"{info.description} is not available ({info.reason}); using the CPU.")
+        return DeviceChoice(torch.device("cpu"), asked, translate(
+            "Devices", "{device} is not available ({reason}); using the CPU.").format(
+            device=info.description, reason=info.reason))
     try:
         device = torch.device(asked)
         if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
             raise RuntimeError(f"there are only {torch.cuda.device_count()} CUDA devices")
         torch.zeros(1, device=device)  # touch it: a broken driver fails here, not mid-drawing
     except (RuntimeError, AssertionError) as exc:
-        return DeviceChoice(torch.device("cpu"), asked, f"Device '{asked}' failed ({exc}); using the CPU.")
+        return DeviceChoice(torch.device("cpu"), asked, translate(
+            "Devices", "Device '{asked}' failed ({reason}); using the CPU.").format(asked=asked, reason=exc))
     return DeviceChoice(device, asked)
 
 

@@ -11,8 +11,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal, S
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-COLUMNS = tuple(QT_TRANSLATE_NOOP("ParametersPanel", c)
-                for c in ("Name", "Shape", "Count", "Bytes", "Dtype", "Device", "Preview (param[:2])"))
+COLUMNS = (QT_TRANSLATE_NOOP("ParametersPanel", "Name"), QT_TRANSLATE_NOOP("ParametersPanel", "Shape"),
+           QT_TRANSLATE_NOOP("ParametersPanel", "Count"), QT_TRANSLATE_NOOP("ParametersPanel", "Bytes"),
+           QT_TRANSLATE_NOOP("ParametersPanel", "Dtype"), QT_TRANSLATE_NOOP("ParametersPanel", "Device"),
+           QT_TRANSLATE_NOOP("ParametersPanel", "Preview (param[:2])"))
 NUMERIC = {1, 2, 3}
 
 
