@@ -41,19 +41,19 @@
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished">激活值</translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished">值</translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>after ReLU: {0} of {1} units &gt; 0</source>
@@ -92,11 +92,11 @@
     <name>ChartExport</name>
     <message>
         <source>this chart has no numbers to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>这个图表还没有可导出的数字</translation>
     </message>
     <message>
         <source>unknown format {0}: use .png, .svg or .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>未知格式 {0}：请用 .png、.svg 或 .csv</translation>
     </message>
 </context>
 <context>
@@ -248,35 +248,35 @@
     <name>Devices</name>
     <message>
         <source>CPU (1 thread)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU（1 个线程）</translation>
     </message>
     <message>
         <source>CPU ({count} threads)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU（{count} 个线程）</translation>
     </message>
     <message>
         <source>this PyTorch build has no CUDA support</source>
-        <translation type="unfinished"></translation>
+        <translation>这个 PyTorch 版本不支持 CUDA</translation>
     </message>
     <message>
         <source>no NVIDIA GPU or driver was found</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到 NVIDIA GPU 或驱动程序</translation>
     </message>
     <message>
         <source>only on Apple silicon Macs</source>
-        <translation type="unfinished"></translation>
+        <translation>仅适用于 Apple 芯片的 Mac</translation>
     </message>
     <message>
         <source>Unknown device &apos;{asked}&apos; (choose one of {names}); using the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知设备 &apos;{asked}&apos;（请从 {names} 中选择）；改用 CPU。</translation>
     </message>
     <message>
         <source>{device} is not available ({reason}); using the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>{device} 不可用（{reason}）；改用 CPU。</translation>
     </message>
     <message>
         <source>Device &apos;{asked}&apos; failed ({reason}); using the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 &apos;{asked}&apos; 出错（{reason}）；改用 CPU。</translation>
     </message>
 </context>
 <context>
@@ -512,325 +512,325 @@
     <name>ExportViews</name>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>Classify a &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>对文件夹分类…(&amp;F)</translation>
     </message>
     <message>
         <source>Classify every picture in a folder; sort, filter and export the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>对文件夹中的每张图片分类；可排序、筛选并导出结果</translation>
     </message>
     <message>
         <source>&amp;Export the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出神经网络…(&amp;E)</translation>
     </message>
     <message>
         <source>Save the loaded network as ONNX, a torch.export program, safetensors or a state_dict</source>
-        <translation type="unfinished"></translation>
+        <translation>把已加载的神经网络保存为 ONNX、torch.export 程序、safetensors 或 state_dict</translation>
     </message>
     <message>
         <source>Copy &amp;chart</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图表(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the chart under the mouse pointer as a picture and as numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>把鼠标指针下的图表复制为图片和数字</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Classify the pictures in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>对文件夹中的图片分类</translation>
     </message>
     <message>
         <source>Cannot classify the folder yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法对文件夹分类</translation>
     </message>
     <message>
         <source>The network is still loading; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络仍在加载；请稍后再试。</translation>
     </message>
     <message>
         <source>Nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的内容</translation>
     </message>
     <message>
         <source>Export the network</source>
-        <translation type="unfinished"></translation>
+        <translation>导出神经网络</translation>
     </message>
     <message>
         <source>An export is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
         <source>Exporting the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出神经网络…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Reading the file back and checking it against the live model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读回文件并与实时模型核对…</translation>
     </message>
     <message>
         <source>Exported {0} ({1:,} bytes); it gives the live model&apos;s answers on {2} test inputs (largest difference {3:.1g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {0}（{1:,} 字节）；在 {2} 个测试输入上它给出与实时模型相同的答案（最大差值 {3:.1g}）。</translation>
     </message>
     <message>
         <source>The network was not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络没有导出</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；没有写入任何内容。</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>表格</translation>
     </message>
     <message>
         <source>tree</source>
-        <translation type="unfinished"></translation>
+        <translation>树</translation>
     </message>
     <message>
         <source>grid</source>
-        <translation type="unfinished"></translation>
+        <translation>网格</translation>
     </message>
     <message>
         <source>chart</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <source>{0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}{1}</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
         <source>Save as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 SVG…</translation>
     </message>
     <message>
         <source>Save the numbers as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>把数字另存为 CSV…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>PNG picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片…</translation>
     </message>
     <message>
         <source>SVG drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图…</translation>
     </message>
     <message>
         <source>CSV numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 数字…</translation>
     </message>
     <message>
         <source>No chart is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>没有显示图表</translation>
     </message>
     <message>
         <source>PNG picture (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>CSV numbers (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 数字 (*.csv)</translation>
     </message>
     <message>
         <source>Export {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出{0}</translation>
     </message>
     <message>
         <source>Could not export the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出图表</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished">已保存 {0}</translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
         <source>No chart is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有显示图表。</translation>
     </message>
     <message>
         <source>Copied {0} (picture and numbers).</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制{0}（图片和数字）。</translation>
     </message>
 </context>
 <context>
     <name>FolderJob</name>
     <message>
         <source>{0} could not be used ({1}: {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 {0}（{1}：{2}）。</translation>
     </message>
 </context>
 <context>
     <name>FolderModel</name>
     <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率</translation>
     </message>
     <message>
         <source>Second guess</source>
-        <translation type="unfinished"></translation>
+        <translation>第二猜测</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）</translation>
     </message>
 </context>
 <context>
     <name>FolderView</name>
     <message>
         <source>Choose File ▸ Classify a folder… or drop a folder on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 文件 ▸ 对文件夹分类…，或把文件夹拖到窗口上。</translation>
     </message>
     <message>
         <source>Include subfolders</source>
-        <translation type="unfinished"></translation>
+        <translation>包括子文件夹</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished">所有类别</translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>Only files with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>只看出错的文件</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>at least </source>
-        <translation type="unfinished"></translation>
+        <translation>至少 </translation>
     </message>
     <message>
         <source>Show only answers at least this confident</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示预测概率不低于此值的结果</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Looking for pictures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找图片…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message numerus="yes">
         <source> (%n other file(s) passed over)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（跳过了 %n 个其他文件）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Classifying %n picture(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在对 %n 张图片分类…</numerusform>
         </translation>
     </message>
     <message>
         <source> Include subfolders to look deeper.</source>
-        <translation type="unfinished"></translation>
+        <translation> 勾选“包括子文件夹”可以往下层查找。</translation>
     </message>
     <message>
         <source>No pictures in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个文件夹里没有图片。</translation>
     </message>
     <message numerus="yes">
         <source>%n picture(s) classified in {0:.1f} s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 {0:.1f} 秒内对 %n 张图片分类</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n could not be read (see the Error column)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；%n 张无法读取（见“错误”列）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n other file(s) passed over</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；跳过了 %n 个其他文件</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：{0}</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled after %n file(s); the answers so far are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>处理 %n 个文件后已取消；已有的结果会保留。</numerusform>
         </translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {0} / {1}</translation>
     </message>
     <message>
         <source>Export the answers</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n answer(s) to {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已把 %n 个结果写入 {0}。</numerusform>
         </translation>
     </message>
 </context>
@@ -1455,31 +1455,31 @@ it is done, compare it with the shipped model, make it the live model, or save i
     <name>ParametersPanel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节</translation>
     </message>
     <message>
         <source>Dtype</source>
-        <translation type="unfinished"></translation>
+        <translation>数据类型</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Preview (param[:2])</source>
-        <translation type="unfinished"></translation>
+        <translation>预览 (param[:2])</translation>
     </message>
     <message>
         <source>Loading the network…</source>
@@ -1506,15 +1506,15 @@ it is done, compare it with the shipped model, make it the live model, or save i
     </message>
     <message>
         <source>Probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率</translation>
     </message>
     <message>
         <source>class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1690,7 +1690,7 @@ Click to put it on the canvas</source>
     </message>
     <message>
         <source>confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>Predicted: {0}</source>
@@ -1706,7 +1706,7 @@ Click to put it on the canvas</source>
     </message>
     <message>
         <source>test images</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像</translation>
     </message>
     <message>
         <source>The network changed: predicting the test set again…</source>
@@ -1754,31 +1754,31 @@ Click to put it on the canvas</source>
     </message>
     <message>
         <source>Confusion matrix (rows: true class, columns: predicted)</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
     </message>
     <message>
         <source>true \ predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>真实 \ 预测</translation>
     </message>
     <message>
         <source>Test images shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的测试图像</translation>
     </message>
     <message>
         <source>test index</source>
-        <translation type="unfinished"></translation>
+        <translation>测试索引</translation>
     </message>
     <message>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <source>predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>预测概率</translation>
     </message>
     <message>
         <source>True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)</source>
@@ -2184,23 +2184,23 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     </message>
     <message>
         <source>output unit</source>
-        <translation type="unfinished"></translation>
+        <translation>输出单元</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>{0} histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 直方图</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <source>{0} is not a parameter of this network.</source>

@@ -30,7 +30,8 @@ ALLOWED = {
     "png", "svg", "csv", "jpeg", "jpg", "bmp", "webp", "gif", "tiff", "pth", "pt", "json", "md", "readme",
     "ctrl", "shift", "alt", "del", "delete", "esc", "mb", "kb", "gb", "ms", "px", "dpi", "min", "max", "std",
     "float", "bfloat", "int", "torchvision", "print", "xw", "auto", "sha", "apt", "get", "sudo", "dataset",
-    "install", "dir", "data", "tsne", "umap", "pca", "weights", "py", "dict", "bias",
+    "install", "dir", "data", "tsne", "umap", "pca", "py", "dict", "mib", "kib", "gib", "param",
+    "mac", "english",  # a product name; View ▸ Language names each language in itself
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
@@ -40,8 +41,8 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"&(?=\w)", "", text)  # menu shortcut markers
     text = re.sub(r"https?://\S+|\S+\.(pth|pt|png|svg|csv|json|onnx|safetensors|md)\b|[\w/.-]+/[\w/.-]+", " ", text)
     text = re.sub(r"`[^`]*`|torch\.\w+(\([^)]*\))?|model\.\w+\(\)|nn\.\w+|\w+\(\)", " ", text)  # code
-    return [w for w in WORD.findall(text) if w.lower() not in ALLOWED and not w.isupper() or len(w) > 1
-            and w.lower() not in ALLOWED and not (w.isupper() and len(w) <= 5)]
+    text = re.sub(r"\b\w*_\w*(\.\w+)*\b", " ", text)  # parameter names: linear_relu_stack.0.weight
+    return [w for w in WORD.findall(text) if w.lower() not in ALLOWED and not (w.isupper() and len(w) <= 5)]
 
 
 def texts_of(window) -> list[tuple[str, str]]:
