@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGraphicsView, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QMenu, QTableWidget, QTabBar, QTextEdit, QTreeWidget, QWidget)
+                               QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTextEdit, QTreeWidget, QWidget)
 
 from fashion_desktop import i18n
 from fashion_desktop.gui import language
