@@ -15,8 +15,22 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDockWidget, QGraphicsView, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTextEdit, QTreeWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGraphicsView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableWidget,
+    QTextEdit,
+    QTreeWidget,
+    QWidget,
+)
 
 from fashion_desktop import i18n
 from fashion_desktop.gui import language
