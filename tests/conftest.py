@@ -7,6 +7,10 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read the English messages: pin the language whatever the developer's locale (the app and the
+# CLI follow LANGUAGE/LC_ALL/LANG; tests/test_translations.py sets zh_CN where it means to).
+os.environ.pop("LANGUAGE", None)
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 def _split(name: str):

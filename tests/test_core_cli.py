@@ -36,7 +36,8 @@ def test_predict_json_contract(files, capsys):
     assert code == 1
     assert [r["path"] for r in rows] == [str(good), str(text), str(missing), str(good), str(blank)]
     ok = rows[0]
-    assert set(ok) == {"path", "label", "index", "confidence", "probabilities"}
+    assert set(ok) == {"path", "label", "label_localized", "index", "confidence", "probabilities"}
+    assert ok["label_localized"] == ok["label"]  # English here; zh_CN: test_translations.py
     assert list(ok["probabilities"]) == list(CLASS_NAMES)
     assert sum(ok["probabilities"].values()) == pytest.approx(1, abs=1e-4)
     assert ok["label"] == CLASS_NAMES[ok["index"]] and ok["confidence"] == max(ok["probabilities"].values())
