@@ -1,4 +1,4 @@
-"""`fashion-desktop [gui|predict|evaluate|train|summary|export-samples|bench|download-data]`.
+"""`fashion-desktop [gui|predict|evaluate|train|summary|export-samples|bench|download-data|map]`.
 
 One module per command, each with `add_parser(sub)` and `run(args)`. The contracts (JSON shapes,
 exit codes) are relied on by scripts and tests: keep them stable.
@@ -10,12 +10,23 @@ from __future__ import annotations
 import argparse
 import sys
 
+import fashion_desktop.cli.map as map_command  # `map` would shadow the builtin
 from fashion_desktop import __version__
-from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
+from fashion_desktop.cli import (
+    bench,
+    common,
+    download,
+    evaluate,
+    predict,
+    samples,
+    summary,
+    train,
+)
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
-            "export-samples": samples, "bench": bench, "download-data": download}
+            "export-samples": samples, "bench": bench, "download-data": download,
+            "map": map_command}
 
 
 def _parser() -> argparse.ArgumentParser:
