@@ -40,7 +40,8 @@ def _mps_available() -> bool:
 
 def available_devices() -> list[DeviceInfo]:
     """Every device kind with availability, for menus and `summary`."""
-    devices = [DeviceInfo("cpu", True, f"CPU ({torch.get_num_threads()} threads)")]
+    threads = torch.get_num_threads()
+    devices = [DeviceInfo("cpu", True, f"CPU ({threads} thread{'' if threads == 1 else 's'})")]
     if torch.cuda.is_available():
         devices.append(DeviceInfo("cuda", True, torch.cuda.get_device_name(0)))
     elif torch.version.cuda is None:
