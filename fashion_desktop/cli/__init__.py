@@ -12,16 +12,7 @@ import sys
 
 import fashion_desktop.cli.map as map_command  # `map` would shadow the builtin
 from fashion_desktop import __version__
-from fashion_desktop.cli import (
-    bench,
-    common,
-    download,
-    evaluate,
-    predict,
-    samples,
-    summary,
-    train,
-)
+from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,

@@ -55,9 +55,10 @@ def build_map(features: np.ndarray, labels: np.ndarray, predicted: np.ndarray, s
         from fashion_desktop.explain.map.tsne import run_tsne
 
         init = steady.coords if steady is not None and steady.method == "tsne" else coords
-        coords = run_tsne(reduced, init, seed=seed, n_jobs=n_jobs, progress=progress, cancelled=cancelled)
-        if coords is None:
+        arranged = run_tsne(reduced, init, seed=seed, n_jobs=n_jobs, progress=progress, cancelled=cancelled)
+        if arranged is None:
             return None
+        coords = arranged
     elif progress is not None:
         progress(1, 1)
     layout = MapLayout(stage, method, coords, pca, reduced, np.asarray(labels, np.int64),

@@ -216,7 +216,7 @@ class MapPanel(QWidget):
                 thumb.setToolTip("")
                 continue
             thumb.setPixmap(_thumbnail(self.split.images[index]))
-            thumb.setToolTip(self._describe(int(index)))
+            thumb.setToolTip(self.describe(int(index)))
 
     # ------------------------------------------------------------ the job
 
@@ -332,7 +332,8 @@ class MapPanel(QWidget):
 
     # ------------------------------------------------------------ hover and click
 
-    def _describe(self, index: int) -> str:
+    def describe(self, index: int) -> str:
+        """A test image's number, true and predicted class (the hover text and the thumbnails' tips)."""
         layout = self.layout_
         truth, guess = int(layout.labels[index]), int(layout.predicted[index])
         mark = self.tr("correct") if truth == guess else self.tr("wrong")
@@ -346,7 +347,7 @@ class MapPanel(QWidget):
             self.hover_text.setText(self.tr("Hover a dot to see the image; click it to draw on it."))
             return
         self.hover_image.setPixmap(_thumbnail(self.split.images[index]))
-        self.hover_text.setText(self._describe(index) + "\n" + self.tr("Click to put it on the canvas"))
+        self.hover_text.setText(self.describe(index) + "\n" + self.tr("Click to put it on the canvas"))
 
     @Slot(int)
     def choose(self, index: int) -> None:
