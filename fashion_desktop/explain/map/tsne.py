@@ -6,7 +6,10 @@ progress bar and a Cancel that stops within a fraction of a second. It is import
 when a t-SNE map is asked for, so PCA maps and the window's start-up never pay for it.
 
 The recipe is openTSNE's standard one (perplexity 30, early exaggeration 12 for 250 iterations,
-then 500 more), run on the 50 PCA components (`layout.fit_pca`) with exact nearest neighbours
+then more without), but with 250 iterations after the exaggeration instead of 500: on the trained
+network's second ReLU the 10-neighbour class agreement was 0.851 after 250 and 0.851 after 500,
+while those last 250 cost more than half the time (each iteration gets dearer as the layout
+spreads over a larger FFT grid). It runs on the 50 PCA components (`layout.fit_pca`) with exact nearest neighbours
 found by matrix products, which on this project's machine beat openTSNE's approximate index
 (Annoy) several times over for 10,000 points. The start is the PCA map (or a previous layout,
 so a map redrawn from a network in training keeps its arrangement), scaled as openTSNE does.
@@ -20,7 +23,7 @@ import numpy as np
 
 PERPLEXITY = 30.0
 EARLY_ITERATIONS = 250
-ITERATIONS = 500
+ITERATIONS = 250  # openTSNE's default is 500; see the module docstring
 CALLBACK_EVERY = 10
 KNN_BLOCK = 500
 KNN_UNITS = 50  # progress units the neighbour search counts for (the iterations count one each)
