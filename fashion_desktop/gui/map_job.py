@@ -21,6 +21,7 @@ from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.gui.training.trainer_thread import lower_this_threads_priority
 
 CHUNK = 1000
+TEST_IMAGES = 10_000  # Fashion-MNIST's test split: a cached map is found before the images are read
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class MapJob(QThread):
 
     loaded = Signal(object)  # fashion_desktop.dataset.files.Split
     progressed = Signal(str, int, int)  # phase ("activations", "layout"), done, total
-    mapReady = Signal(object, object, float)  # MapLayout, MapRequest, its knn_agreement
+    mapReady = Signal(object, object)  # MapLayout, MapRequest
+    agreementReady = Signal(object, float)  # MapLayout, its knn_agreement (measured after it is shown)
     failed = Signal(str)
     cancelled = Signal()
 
@@ -77,15 +79,17 @@ class MapJob(QThread):
         from fashion_desktop.explain.map.build import build_map
 
         request = self.request
-        split = self._split if self._split is not None else load_split("test", self._data_dir)
-        if self._split is None:
-            self.loaded.emit(split)
-        n = len(split)
+        split = self._split
         if request.use_cache and self._cache_dir is not None and request.key:
+            # A cached map needs neither the images nor the network: show it first, read the images after.
+            n = len(split) if split is not None else TEST_IMAGES
             layout = cache.load(self._cache_dir, request.key, request.stage, request.method, n)
             if layout is not None:
-                self._ready(layout)
+                self._ready(layout, split)
                 return
+        if split is None:
+            split = load_split("test", self._data_dir)
+            self.loaded.emit(split)
         found = self._features(split)
         if found is None:
             self.cancelled.emit()
@@ -100,12 +104,19 @@ class MapJob(QThread):
         if layout is None:
             self.cancelled.emit()
         else:
-            self._ready(layout)
+            self._ready(layout, split)
 
-    def _ready(self, layout) -> None:
+    def _ready(self, layout, split) -> None:
+        """Show the map, then read the images if not yet read, then measure its neighbour agreement."""
         from fashion_desktop.explain.map.layout import knn_agreement
 
-        self.mapReady.emit(layout, self.request, knn_agreement(layout.coords, layout.labels))
+        self.mapReady.emit(layout, self.request)
+        if split is None and not self._cancel.is_set():
+            from fashion_desktop.dataset.files import load_split
+
+            self.loaded.emit(load_split("test", self._data_dir))
+        if not self._cancel.is_set():
+            self.agreementReady.emit(layout, knn_agreement(layout.coords, layout.labels))
 
     def _features(self, split):
         import torch

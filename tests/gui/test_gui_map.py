@@ -79,10 +79,29 @@ def test_tsne_shows_progress_and_can_be_cancelled_and_a_second_opening_is_cached
     window = make_window(weights=None)
     panel, _ = _open_map(qtbot, window, small_split)
     panel.method_combo.setCurrentIndex(1)  # t-SNE
-    assert panel.job is not None and panel.cancel_button.isVisible() and panel.progress.isVisible()
+    assert panel.is_making_map() and panel.cancel_button.isVisible() and panel.progress.isVisible()
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.job is None and "Cancelled" in panel.status.text() and not panel.progress.isVisible()
     panel.method_combo.setCurrentIndex(0)  # back to PCA: from the cache this time
     with qtbot.waitSignal(panel.mapShown, timeout=60_000) as shown:
         pass
     assert shown.args[0].from_cache and "cache" in panel.status.text()
+
+
+def test_a_training_epoch_redraws_the_map_from_the_network_in_training(make_window, qtbot, small_split):
+    from fashion_desktop.network.untrained import untrained_network
+    from fashion_desktop.training.session import Snapshot
+
+    window = make_window(weights=None)
+    panel, trained = _open_map(qtbot, window, small_split)
+    state = {k: v.detach().numpy().copy() for k, v in untrained_network().state_dict().items()}
+    job = panel.job
+    panel.show_training_snapshot(Snapshot(state, epoch=1, batch=3, batches=9))  # mid-epoch: no new map
+    assert panel.job is job and not panel.is_making_map()
+    with qtbot.waitSignal(panel.mapShown, timeout=120_000) as shown:
+        panel.show_training_snapshot(Snapshot(state, epoch=1, batch=9, batches=9))
+    epoch_map = shown.args[0]
+    assert not epoch_map.from_cache and epoch_map.method == "pca"
+    assert not np.allclose(epoch_map.coords, trained.coords)  # another network, another map
+    assert "epoch 1" in panel.status.text()
+    assert len(list(panel.cache_dir.glob("*.npz"))) == 1  # snapshots are not cached: only the shipped map is

@@ -83,6 +83,10 @@ class MapPanel(QWidget):
         self._generation = 0
         self._drawn: tuple | None = None  # (key, stage, method) of the map drawn
         self._last_vector = None  # (stage activations dict, pixels) of the latest result, to re-place it
+        self._request: MapRequest | None = None
+        self._waiting = False  # the job has not delivered its map yet
+        self._phrases = {"input": self.tr("placed by their pixels"), "relu1": self.tr("after the first ReLU"),
+                         "relu2": self.tr("after the second ReLU"), "logits": self.tr("placed by their logits")}
 
         self.stage_combo = QComboBox(self)
         self.stage_combo.setObjectName("mapStage")
@@ -175,10 +179,8 @@ class MapPanel(QWidget):
         """A Train panel snapshot: after each epoch, redraw the map (PCA) from the network being trained."""
         if not self.isVisible() or snapshot.batch != snapshot.batches or self.split is None:
             return
-        if self.job is not None and self.job.isRunning():
-            if self.job.request.use_cache:
-                return  # a map the person asked for is being made; the next epoch comes soon
-            self.job.cancel()
+        if self.is_making_map() and self.job.request.use_cache:
+            return  # a map the person asked for is being made; the next epoch comes soon
         label = self.tr("the network in training, epoch {0}").format(snapshot.epoch)
         self._run(MapRequest(snapshot.state, "", self.stage, "pca", self._generation, use_cache=False,
                              previous=self.layout_, label=label))
@@ -222,8 +224,12 @@ class MapPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._wanted() != self._drawn and (self.job is None or not self.job.isRunning()):
+        if self._wanted() != self._drawn and not self.is_making_map():
             self.start()
+
+    def is_making_map(self) -> bool:
+        """A job is computing a map not shown yet (after showing it, a job may still measure it)."""
+        return self.job is not None and self._waiting
 
     def _wanted(self) -> tuple:
         return (self._key, self.stage, self.method)
@@ -244,10 +250,12 @@ class MapPanel(QWidget):
         job.loaded.connect(self._loaded)
         job.progressed.connect(self._progressed)
         job.mapReady.connect(self._map_ready)
+        job.agreementReady.connect(self._agreement_ready)
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
         job.finished.connect(job.deleteLater)
         self.job = job
+        self._waiting = True
         self.status.setText(self.tr("Placing the test images…"))
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -257,16 +265,17 @@ class MapPanel(QWidget):
     def _stop_job(self) -> bool:
         """Cancel the running job and forget it (its late signals are cut); True if one was running."""
         job, self.job = self.job, None
+        waiting, self._waiting = self._waiting, False
         if job is None:
             return False
         try:
             running = job.isRunning()
             job.cancel()
-            for signal in (job.loaded, job.progressed, job.mapReady, job.failed, job.cancelled):
+            for signal in (job.loaded, job.progressed, job.mapReady, job.agreementReady, job.failed, job.cancelled):
                 signal.disconnect()
         except RuntimeError:  # already deleted
             return False
-        return running
+        return running and waiting
 
     @Slot()
     def cancel(self) -> None:
@@ -279,11 +288,12 @@ class MapPanel(QWidget):
         self._stop_job()
         for job in self.findChildren(MapJob):
             job.cancel()
-            job.wait(10000)
+            job.wait(30_000)  # stops between steps; an import of SciPy under load can take a while
 
     @Slot(object)
     def _loaded(self, split) -> None:
         self.split = split
+        self._show_neighbours([t.index for t in self.thumbs])  # thumbnails placed before the images were read
 
     @Slot(str, int, int)
     def _progressed(self, phase: str, done: int, total: int) -> None:
@@ -294,29 +304,41 @@ class MapPanel(QWidget):
         elif self.method == "tsne":
             self.status.setText(self.tr("t-SNE: arranging the test images…"))
 
-    @Slot(object, object, float)
-    def _map_ready(self, layout, request, agreement: float) -> None:
+    @Slot(object, object)
+    def _map_ready(self, layout, request) -> None:
         if request.use_cache and request.generation != self._generation:
             return  # an older request
         keep_view = self.layout_ is not None and request.previous is not None
+        self._waiting = False
         self.layout_ = layout
+        self._request = request
         self._drawn = (request.key, layout.stage, layout.method) if request.use_cache else None
         self.plot.set_map(layout.coords, layout.labels, layout.misclassified, keep_view=keep_view,
                           wrong_label=self.tr("misclassified"))
         self.plot.show_class(self.class_combo.currentData())
         self.progress.hide()
         self.cancel_button.hide()
+        self._caption(None)
+        if self._last_vector is not None:
+            self._place()
+        self.mapShown.emit(layout)
+
+    @Slot(object, float)
+    def _agreement_ready(self, layout, agreement: float) -> None:
+        if layout is self.layout_:
+            self._caption(agreement)
+
+    def _caption(self, agreement: float | None) -> None:
+        layout, request = self.layout_, self._request
         wrong = int(layout.misclassified.sum())
         method = "PCA" if layout.method == "pca" else "t-SNE"
         source = self.tr(" (from the cache)") if layout.from_cache else ""
         who = self.tr(" Network: {0}.").format(request.label) if request.label else ""
-        self.status.setText(self.tr(
-            "{0} of the {1:,} test images, {2}{3}: {4:.0%} of each image's 10 nearest dots share its class; "
-            "%n misclassified (ringed).{5}", "", wrong).format(
-                method, len(layout), self.stage_combo.currentText().lower(), source, agreement, who))
-        if self._last_vector is not None:
-            self._place()
-        self.mapShown.emit(layout)
+        agree = "" if agreement is None else self.tr(
+            " {0:.0%} of each image's 10 nearest dots share its class;").format(agreement)
+        self.status.setText(self.tr("{0} of the {1:,} test images, {2}{3}:{4} %n misclassified (ringed).{5}", "",
+                                    wrong).format(method, len(layout), self._phrases[layout.stage], source, agree,
+                                                  who))
 
     @Slot(str)
     def _failed(self, message: str) -> None:
