@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
                            QImage, QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
@@ -33,10 +33,11 @@ from fashion_desktop.gui.preview import InputPreview
 from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
 from fashion_desktop.gui.training import install as install_training
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
+from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
+from fashion_desktop.network.device_choices import DEVICE_KINDS
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
 WEIGHTS_PATTERNS = "*.pth *.pt *.safetensors"
-DEVICE_KINDS = ("auto", "cpu", "cuda", "mps")
 
 
 def qimage_to_rgba(image: QImage) -> np.ndarray:
@@ -244,13 +245,12 @@ class MainWindow(QMainWindow):
         self.device_menu.setToolTipsVisible(True)
         self.device_group = QActionGroup(self)
         self.device_actions: dict[str, QAction] = {}
-        labels = {"auto": self.tr("&Auto (CUDA, else MPS, else CPU)"), "cpu": self.tr("&CPU"),
-                  "cuda": self.tr("C&UDA (NVIDIA GPU)"), "mps": self.tr("&MPS (Apple GPU)")}
-        for kind in DEVICE_KINDS:
-            action = QAction(labels[kind], self)
+        for choice in DEVICE_KINDS:
+            kind = choice.name
+            action = QAction(QCoreApplication.translate(DEVICE_CONTEXT, choice.label), self)
             action.setCheckable(True)
             action.setData(kind)
-            if kind in ("cuda", "mps"):
+            if choice.accelerator:
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Checking which devices this computer has…"))
             action.triggered.connect(partial(self._on_device_action, kind))

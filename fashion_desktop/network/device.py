@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 import torch
 
+from fashion_desktop.network.device_choices import CHOICES
+
 DEVICE_ENV = "FASHION_DESKTOP_DEVICE"
-CHOICES = ("auto", "cpu", "cuda", "mps")
+__all__ = ["CHOICES", "DEVICE_ENV", "DeviceChoice", "DeviceInfo", "auto_device", "available_devices",
+           "choose_device", "configure_cpu_threads"]
 
 
 @dataclass(frozen=True)
