@@ -67,12 +67,7 @@ def load(folder: str | Path, key: str, stage: str, method: str, n: int) -> MapLa
 
 
 def default_folder() -> Path:
-    """`maps/` in the per-user data folder (created when a map is first written)."""
-    try:  # the one rule for per-user folders, where it exists
-        from fashion_desktop.paths import user_data_root
-    except ImportError:  # the rule dataset.files.user_data_root follows (explain may not import dataset)
-        import os
+    """`maps/` in the per-user data folder (paths.user_data_root; created when a map is first written)."""
+    from fashion_desktop.paths import user_data_root
 
-        base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-        return Path(base) / "fashion-desktop" / "maps"
     return user_data_root() / "maps"
