@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from fashion_desktop.errors import FashionDesktopError
+
 PERPLEXITY = 30.0
 EARLY_ITERATIONS = 250
 ITERATIONS = 250  # openTSNE's default is 500; see the module docstring
@@ -63,8 +65,12 @@ def run_tsne(reduced: np.ndarray, init: np.ndarray, seed: int = 0, n_jobs: int =
     `progress(done, total)` counts the neighbour search as KNN_UNITS steps and each iteration as
     one; `cancelled()` is checked between neighbour blocks and every CALLBACK_EVERY iterations.
     """
-    from openTSNE import TSNEEmbedding, affinity, nearest_neighbors
-    from openTSNE.tsne import OptimizationInterrupt
+    try:
+        from openTSNE import TSNEEmbedding, affinity, nearest_neighbors
+        from openTSNE.tsne import OptimizationInterrupt
+    except ImportError as exc:
+        raise FashionDesktopError(f"t-SNE needs the openTSNE package ({exc}); install it with "
+                                  "'pip install openTSNE', or use PCA.") from exc
 
     n = len(reduced)
     total = KNN_UNITS + early_iterations + iterations

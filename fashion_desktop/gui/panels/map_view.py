@@ -11,6 +11,8 @@ from the network being trained.
 
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPixmap, QShowEvent
@@ -101,6 +103,10 @@ class MapPanel(QWidget):
         self.method_combo.addItem(self.tr("PCA (instant)"), "pca")
         self.method_combo.addItem(self.tr("t-SNE (under a minute, then cached)"), "tsne")
         self.method_combo.setToolTip(self.tr("PCA keeps distances straight; t-SNE keeps neighbours together"))
+        if importlib.util.find_spec("openTSNE") is None:  # e.g. a bundle built without it: PCA still works
+            item = self.method_combo.model().item(1)
+            item.setEnabled(False)
+            item.setToolTip(self.tr("t-SNE needs the openTSNE package, which is not installed"))
         self.class_combo = QComboBox(self)
         self.class_combo.setObjectName("mapClass")
         self.class_combo.addItem(self.tr("All classes"), None)
