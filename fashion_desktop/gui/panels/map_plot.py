@@ -47,8 +47,10 @@ class MapPlot(pg.PlotWidget):
         self.marker = pg.ScatterPlotItem(size=22, symbol="star", pen=pg.mkPen("k", width=2),
                                          brush=pg.mkBrush(255, 230, 0), pxMode=True)
         self.highlight = pg.ScatterPlotItem(size=14, symbol="o", pen=pg.mkPen(0, 0, 0, width=2), brush=None)
-        for item in (*self.dots, self.rings, self.trail, self.highlight, self.marker):
+        for item in (*self.dots, self.rings):
             self.addItem(item)
+        for item in (self.trail, self.highlight, self.marker):  # never refit the view to the drawing's items
+            self.addItem(item, ignoreBounds=True)
         self.trail.setZValue(10)
         self.highlight.setZValue(11)
         self.marker.setZValue(12)
@@ -77,6 +79,8 @@ class MapPlot(pg.PlotWidget):
         self.clear_marker()
         if not keep_view:
             self.autoRange(padding=0.04)
+        # Auto-range stays off: a stroke must not refit the view, which would redraw the cached dots.
+        self.getPlotItem().vb.disableAutoRange()
 
     def show_class(self, index: int | None) -> None:
         """Show one true class alone (None: all of them)."""
