@@ -1452,6 +1452,171 @@ it is done, compare it with the shipped model, make it the live model, or save i
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <source>placed by their pixels</source>
+        <translation>按像素排布</translation>
+    </message>
+    <message>
+        <source>after the first ReLU</source>
+        <translation>按第一个 ReLU 之后的输出排布</translation>
+    </message>
+    <message>
+        <source>after the second ReLU</source>
+        <translation>按第二个 ReLU 之后的输出排布</translation>
+    </message>
+    <message>
+        <source>placed by their logits</source>
+        <translation>按对数几率(logits)排布</translation>
+    </message>
+    <message>
+        <source>Input pixels</source>
+        <translation>输入像素</translation>
+    </message>
+    <message>
+        <source>After the first ReLU</source>
+        <translation>第一个 ReLU 之后</translation>
+    </message>
+    <message>
+        <source>After the second ReLU</source>
+        <translation>第二个 ReLU 之后</translation>
+    </message>
+    <message>
+        <source>Logits</source>
+        <translation>对数几率(logits)</translation>
+    </message>
+    <message>
+        <source>Which layer&apos;s activations place the test images</source>
+        <translation>用哪一层的激活值来排布测试图像</translation>
+    </message>
+    <message>
+        <source>PCA (instant)</source>
+        <translation>PCA（即时）</translation>
+    </message>
+    <message>
+        <source>t-SNE (under a minute, then cached)</source>
+        <translation>t-SNE（不到一分钟，之后会缓存）</translation>
+    </message>
+    <message>
+        <source>PCA keeps distances straight; t-SNE keeps neighbours together</source>
+        <translation>PCA 保持距离不变形；t-SNE 让相邻的点待在一起</translation>
+    </message>
+    <message>
+        <source>t-SNE needs the openTSNE package, which is not installed</source>
+        <translation>t-SNE 需要 openTSNE 包，但它没有安装</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Show one true class alone</source>
+        <translation>只显示一个真实类别</translation>
+    </message>
+    <message>
+        <source>Show this view to place the 10,000 test images.</source>
+        <translation>显示此视图即可排布 10,000 张测试图像。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop computing this map</source>
+        <translation>停止计算这张图</translation>
+    </message>
+    <message>
+        <source>Hover a dot to see the image; click it to draw on it.</source>
+        <translation>鼠标停在点上可查看图像；点击即可在它上面绘图。</translation>
+    </message>
+    <message>
+        <source>Your drawing looks most like these:</source>
+        <translation>你的画最像这些：</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>the network in training, epoch {0}</source>
+        <translation>训练中的神经网络，第 {0} 轮</translation>
+    </message>
+    <message>
+        <source>Placing the test images…</source>
+        <translation>正在排布测试图像…</translation>
+    </message>
+    <message>
+        <source>Running the network on the test images…</source>
+        <translation>正在用神经网络处理测试图像…</translation>
+    </message>
+    <message>
+        <source>t-SNE: arranging the test images…</source>
+        <translation>t-SNE：正在排布测试图像…</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>分错的</translation>
+    </message>
+    <message>
+        <source> (from the cache)</source>
+        <translation>（来自缓存）</translation>
+    </message>
+    <message>
+        <source> Network: {0}.</source>
+        <translation> 神经网络：{0}。</translation>
+    </message>
+    <message>
+        <source> {0:.0%} of each image&apos;s 10 nearest dots share its class;</source>
+        <translation> 每张图像最近的 10 个点中有 {0:.0%} 与它同类；</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of the {1:,} test images, {2}{3}:{4} %n misclassified (ringed).{5}</source>
+        <translation>
+            <numerusform>{0}：{1:,} 张测试图像，{2}{3}：{4}%n 张分错（带圈）。{5}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The map could not be made: {0}</source>
+        <translation>无法生成这张图：{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled. Pick a stage or method to try again.</source>
+        <translation>已取消。选择一个阶段或方法即可重试。</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Test image #{0}
+True: {1}
+Predicted: {2} ({3})</source>
+        <translation>测试图像 #{0}
+真实类别：{1}
+预测：{2}（{3}）</translation>
+    </message>
+    <message>
+        <source>Click to put it on the canvas</source>
+        <translation>点击把它放到画布上</translation>
+    </message>
+    <message>
+        <source>test image #{0} ({1})</source>
+        <translation>测试图像 #{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>ParametersPanel</name>
     <message>
         <source>Name</source>
