@@ -123,3 +123,13 @@ def test_the_cli_speaks_english_elsewhere_and_json_keeps_english_labels(tmp_path
     assert good["label"] in CLASS_NAMES and good["label_localized"] != good["label"]
     assert set(good["probabilities"]) == set(CLASS_NAMES)
     assert bad["error"] == "missing.png: no such file."
+
+
+def test_translated_text_is_written_where_lupdate_can_see_it():
+    """lupdate reads tr()/translate()/QT_TRANSLATE_NOOP calls with literal text; a helper such as
+    `def _tr(text): return QCoreApplication.translate("Ctx", text)` hides every message passed to it
+    from the catalogue, so the window would stay English. Write translate("Ctx", "…") instead."""
+    helper = re.compile(r"def \w+\(\w+: str\) -> str:\n\s+return (QCoreApplication\.translate|\w+\.tr)\(")
+    hidden = [str(path.relative_to(ROOT)) for path in (ROOT / "fashion_desktop").rglob("*.py")
+              if helper.search(path.read_text(encoding="utf-8"))]
+    assert not hidden, f"translation helpers that lupdate cannot see through: {hidden}"

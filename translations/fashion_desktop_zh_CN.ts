@@ -1615,6 +1615,45 @@ Predicted: {2} ({3})</source>
         <source>test image #{0} ({1})</source>
         <translation>测试图像 #{0}（{1}）</translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <source>&amp;Map of the test set</source>
+        <translation>测试集分布图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The 10,000 test images placed by a layer&apos;s activations, and your drawing among them</source>
+        <translation>按某一层的激活值排布 10,000 张测试图像，并标出你的画作所在的位置</translation>
+    </message>
+    <message>
+        <source>untrained (random weights)</source>
+        <translation>未训练（随机权重）</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelExport</name>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>PyTorch program, torch.export (*.pt2)</source>
+        <translation>PyTorch 程序，torch.export (*.pt2)</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict (*.pth *.pt)</source>
+        <translation>PyTorch state_dict (*.pth *.pt)</translation>
+    </message>
 </context>
 <context>
     <name>ParametersPanel</name>

@@ -13,21 +13,19 @@ from PySide6.QtGui import QKeySequence
 
 from fashion_desktop.gui.panels.map_view import MapPanel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapPanel", text)
+translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
 
 
 def install(window) -> tuple[MapPanel, object]:
     """Add the Map dock (hidden until asked for) to a MainWindow; returns (panel, dock)."""
     panel = MapPanel(window)
-    dock = window._dock(panel, _tr("Map"), "mapDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+    dock = window._dock(panel, translate("MapPanel", "Map"), "mapDock", Qt.DockWidgetArea.LeftDockWidgetArea)
     dock.hide()
     action = dock.toggleViewAction()
-    action.setText(_tr("&Map of the test set"))
-    action.setIconText(_tr("Map"))
+    action.setText(translate("MapPanel", "&Map of the test set"))
+    action.setIconText(translate("MapPanel", "Map"))
     action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    tip = _tr("The 10,000 test images placed by a layer's activations, and your drawing among them")
+    tip = translate("MapPanel", "The 10,000 test images placed by a layer's activations, and your drawing among them")
     action.setStatusTip(tip)
     action.setToolTip(tip)
     window.view_menu.insertAction(window.saliency_action, action)  # with the other see-inside views
@@ -41,12 +39,12 @@ def install(window) -> tuple[MapPanel, object]:
 
     dock.visibilityChanged.connect(first_show)
     window.modelShown.connect(lambda info: panel.set_model_state(
-        info.state, _tr("untrained (random weights)") if info.untrained else ""))
+        info.state, translate("MapPanel", "untrained (random weights)") if info.untrained else ""))
     window.predictionShown.connect(panel.show_result)
 
     def open_test_image(pixels, name: str) -> None:
         window.canvas.load_pixels(pixels)
-        window.statusBar().showMessage(_tr("Opened {0}").format(name), 8000)
+        window.statusBar().showMessage(translate("MapPanel", "Opened {0}").format(name), 8000)
 
     panel.imageChosen.connect(open_test_image)
     training = getattr(window, "training_panel", None)

@@ -11,22 +11,18 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QThread, Signal
 
 FILTERS = (  # (format, suffix, filter text)
-    ("onnx", ".onnx", "ONNX (*.onnx)"),
-    ("pt2", ".pt2", "PyTorch program, torch.export (*.pt2)"),
-    ("safetensors", ".safetensors", "safetensors (*.safetensors)"),
-    ("state_dict", ".pth", "PyTorch state_dict (*.pth *.pt)"),
+    ("onnx", ".onnx", QT_TRANSLATE_NOOP("ModelExport", "ONNX (*.onnx)")),
+    ("pt2", ".pt2", QT_TRANSLATE_NOOP("ModelExport", "PyTorch program, torch.export (*.pt2)")),
+    ("safetensors", ".safetensors", QT_TRANSLATE_NOOP("ModelExport", "safetensors (*.safetensors)")),
+    ("state_dict", ".pth", QT_TRANSLATE_NOOP("ModelExport", "PyTorch state_dict (*.pth *.pt)")),
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ModelExport", text)
-
-
 def filter_strings() -> list[str]:
-    return [_tr(text) for _fmt, _suffix, text in FILTERS]
+    return [QCoreApplication.translate("ModelExport", text) for _fmt, _suffix, text in FILTERS]  # marked above
 
 
 def format_for(path: str, chosen_filter: str) -> tuple[str, str]:
