@@ -12,6 +12,7 @@ every view rebuilding every label, tooltip and chart axis on LanguageChange.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QProcess, QSettings, QTranslator
@@ -27,6 +28,11 @@ CATALOGUE = "fashion_desktop"  # translations/fashion_desktop_<lang>.ts -> resou
 
 _installed: list[QTranslator] = []
 translate = QCoreApplication.translate
+
+
+def without_shortcut(text: str) -> str:
+    """A menu label for a list or a button: no `&`, and no Chinese-style "(&C)" suffix."""
+    return re.sub(r"\(&\w\)|&(?=[^&])", "", text)
 
 
 def system_language() -> str:

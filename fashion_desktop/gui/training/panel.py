@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QTabWidget, QVBoxLayout, QWidget)
 
 from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
+from fashion_desktop.gui.language import without_shortcut
 from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
 from fashion_desktop.network.device_choices import DEVICE_KINDS
 from fashion_desktop.progress import format_seconds
@@ -121,7 +122,7 @@ class TrainingPanel(QWidget):
         self.epochs_spin.setRange(1, 1000)
         self.device_combo = QComboBox(controls)
         for choice in DEVICE_KINDS:
-            self.device_combo.addItem(QCoreApplication.translate(DEVICE_CONTEXT, choice.label).replace("&", ""),
+            self.device_combo.addItem(without_shortcut(QCoreApplication.translate(DEVICE_CONTEXT, choice.label)),
                                       choice.name)
         self.threads_spin = QSpinBox(controls)
         self.threads_spin.setRange(1, max(1, os.cpu_count() or 1))
