@@ -12,6 +12,6 @@ from setuptools import find_packages, setup
 
 # resources/ and the subfolders its package data lives in (setuptools counts each folder as a package).
 RESOURCE_PACKAGES = ["fashion_desktop._resources", "fashion_desktop._resources.icons",
-                     "fashion_desktop._resources.samples"]
+                     "fashion_desktop._resources.samples", "fashion_desktop._resources.translations"]
 
 setup(packages=[*find_packages(include=["fashion_desktop", "fashion_desktop.*"]), *RESOURCE_PACKAGES])
