@@ -1773,6 +1773,21 @@ Predicted: {2} ({3})</source>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>model loaded on {device}, {count:,} parameters</source>
+        <translation>模型已加载到 {device}，共 {count:,} 个模型参数</translation>
+    </message>
+    <message>
+        <source>predicted {label} ({confidence:.1%}), expected {expected}</source>
+        <translation>预测为{label}（{confidence:.1%}），应为{expected}</translation>
+    </message>
+    <message>
+        <source>{count} samples; loading the model</source>
+        <translation>{count} 个样例；正在加载模型</translation>
+    </message>
+</context>
+<context>
     <name>TestSetPanel</name>
     <message>
         <source>T-shirt</source>

@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from fashion_desktop import i18n
+from fashion_desktop.classes import class_name
+
 OUT_ENV = "FASHION_DESKTOP_SELF_TEST_OUT"
 TIMEOUT_ENV = "FASHION_DESKTOP_SELF_TEST_TIMEOUT"
 DEFAULT_TIMEOUT_S = 180.0
@@ -71,7 +74,8 @@ class SelfTest:
         self.model = {"device": info.device, "parameters": info.total, "torch": info.torch_version,
                       "weights": info.weights_path, "weights_sha256": info.weights_sha256,
                       "shipped_weights": info.shipped, "ready_s": self.elapsed()}
-        _say(f"model loaded on {info.device}, {info.total:,} parameters")
+        _say(i18n.translate("SelfTest", "model loaded on {device}, {count:,} parameters").format(
+            device=info.device, count=info.total))
         self._next()
 
     def _next(self) -> None:
@@ -114,7 +118,9 @@ class SelfTest:
             entry.update(predicted=prediction.label, confidence=round(prediction.confidence, 4),
                          correct=prediction.label == sample.label, inference_ms=round(prediction.milliseconds, 3),
                          shown_after_ms=round(latency_ms, 1))
-            _say(f"predicted {prediction.label} ({prediction.confidence:.1%}), expected {sample.label}")
+            _say(i18n.translate("SelfTest", "predicted {label} ({confidence:.1%}), expected {expected}").format(
+                label=class_name(prediction.index), confidence=prediction.confidence,
+                expected=class_name(sample.class_index)))
         else:
             entry.update(predicted=None, correct=False, problem=problem)
             self.errors.append(f"{sample.path.name}: {problem}")
@@ -203,7 +209,7 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
         os.environ[APP_DATA_ENV] = folder  # never restore or overwrite the user's autosaved drawing
         window = MainWindow(settings, weights=args.weights, device=args.device or "auto")
         samples = list_samples()
-        _say(f"{len(samples)} samples; loading the model")
+        _say(i18n.translate("SelfTest", "{count} samples; loading the model").format(count=len(samples)))
         test = SelfTest(window, samples, started_at, timeout_s)
         window.show()
         window.start()
