@@ -174,3 +174,36 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(make_window, rand
     assert settings.value("language") == "zh_CN" and shown  # saved, and the person is told when it applies
     assert language.chosen(settings) == "zh_CN" and language.effective("zh_CN") == "zh_CN"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # this window is not switched behind its back
+
+
+@pytest.mark.parametrize(("saved", "expected"), [(None, "文件(&F)"), ("en", "&File")])
+def test_the_app_follows_the_system_language_unless_one_was_chosen(tmp_path, saved, expected):
+    """A real start (create_application) under LC_ALL=zh_CN.UTF-8: Chinese, unless View ▸ Language said English."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    code = textwrap.dedent(f"""
+        from PySide6.QtCore import QCoreApplication, QSettings
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, {str(tmp_path)!r})
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        from fashion_desktop import APP_NAME
+        from fashion_desktop.gui.application import ORGANIZATION, create_application
+        if {saved!r}:
+            QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME).setValue(
+                "language", {saved!r})
+        app = create_application([])
+        from fashion_desktop.classes import class_name
+        print(QCoreApplication.translate("MainWindow", "&File"), class_name(9), sep="|")
+    """)
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES", "LANG")}
+    env.update(LC_ALL="zh_CN.UTF-8", QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    menu, boot = done.stdout.strip().split("|")
+    assert menu == expected and boot == ("短靴" if saved is None else "Ankle boot")
