@@ -27,4 +27,6 @@ def load_predictor(args: argparse.Namespace):
     choice = choose_device(args.device)
     if choice.notice:
         print(f"fashion-desktop: {choice.notice}", file=sys.stderr)
-    return Predictor(model, choice.device)
+    from fashion_desktop.network.familiarity import familiarity_for
+
+    return Predictor(model, choice.device, familiarity_for(args.weights, loaded.sha256))
