@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from fashion_desktop.classes import CLASS_NAMES
-
 from fashion_desktop.cli import common
 
 
@@ -17,6 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--data-dir", type=Path)
     evaluate.add_argument("--photo-like", type=int, default=0, metavar="N",
                           help="also render N test images as photos, cut-outs and drawings and score those")
+    evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
+                          help="also score N hand-made sketches per style (canvas/paper, filled/outline)")
     common.device_and_weights(evaluate)
 
 
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
                     "data": str(test.source), **result}
     if args.photo_like:
         report["photo_like"] = photo_like_accuracy(predictor, test, args.photo_like)
+    if args.sketches:
+        report["sketches"] = sketch_accuracy(predictor, args.sketches)
     if args.json:
         print(json.dumps(report, indent=2))
         return common.EXIT_OK
@@ -43,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {i:>2} " + " ".join(f"{v:>5}" for v in row))
     for kind, value in report.get("photo_like", {}).items():
         print(f"Photo-like '{kind}': {value['accuracy']:.4f} on {value['images']} images")
+    if "sketches" in report:
+        print_sketches(report["sketches"])
     return common.EXIT_OK
 
 
@@ -58,5 +63,58 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0) -> dict:
     out = {}
     for kind, pixels in sets.items():
         predicted = predictor.predict_batch(pixels).indices
-        out[kind] = {"accuracy": float((predicted == labels).mean()), "images": int(len(labels))}
+        out[kind] = {"accuracy": float((predicted == labels).mean()), "images": len(labels)}
     return out
+
+
+TOPS = (2, 4, 6)  # pullover, coat, shirt: a crude sketch rarely tells these long-sleeved tops apart
+
+
+def _as_one(labels):
+    import numpy as np
+
+    return np.where(np.isin(labels, TOPS), TOPS[0], labels)
+
+
+def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=None) -> dict:
+    """Accuracy on `count` hand-made sketches per style (sketches.py), strictly and with the three
+    long-sleeved tops counted as one answer; per class; and the side views facing left vs right."""
+    from fashion_desktop.images import sketches
+    from fashion_desktop.images.sketch_shapes import SIDE_VIEW
+
+    seed = sketches.SEED if seed is None else seed
+    per_class = max(1, count // len(CLASS_NAMES))
+    styles, facing = {}, {}
+    for style in sketches.STYLES:
+        pixels, labels = sketches.sketch_set(style, per_class, seed)
+        predicted = predictor.predict_batch(pixels).indices
+        right = predicted == labels
+        styles[style] = {
+            "strict": float(right.mean()),
+            "tops_as_one": float((_as_one(predicted) == _as_one(labels)).mean()),
+            "images": len(labels),
+            "per_class": {name: float(right[labels == i].mean()) for i, name in enumerate(CLASS_NAMES)},
+        }
+        side = list(SIDE_VIEW)
+        mirrored, mirrored_labels = sketches.sketch_set(style, per_class, seed, mirror=True, classes=tuple(side))
+        facing[style] = {"left": float(right[[label in side for label in labels]].mean()),
+                         "right": float((predictor.predict_batch(mirrored).indices == mirrored_labels).mean()),
+                         "images": len(mirrored_labels)}
+        if progress is not None:
+            progress(style)
+    return {"styles": styles, "facing": facing, "per_class_count": per_class}
+
+
+def print_sketches(result: dict) -> None:
+    """The sketch figures as a table: styles across, classes down."""
+    styles = result["styles"]
+    names = list(styles)
+    print(f"Sketches ({result['per_class_count']} per class and style):")
+    print(f"  {'':<14}" + "".join(f"{name:>16}" for name in names))
+    print(f"  {'strict':<14}" + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
+    print(f"  {'tops as one':<14}" + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
+    for name in CLASS_NAMES:
+        print(f"  {name:<14}" + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
+    facing = result["facing"]
+    print(f"  {'shoes left':<14}" + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
+    print(f"  {'shoes right':<14}" + "".join(f"{facing[n]['right']:>16.3f}" for n in names))
