@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from fashion_desktop.cli import common
-from fashion_desktop.cli.evaluate import photo_like_accuracy, sketch_figures
+from fashion_desktop.cli.evaluate import flag_rates, photo_like_accuracy, sketch_accuracy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +35,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--no-card", action="store_true", help="do not write the model card beside --out")
     train.add_argument("--photo-like", type=int, default=2000, metavar="N",
                        help="photo-like images per kind scored for the model card (0 to skip)")
+    train.add_argument("--sketches", type=int, default=200, metavar="N",
+                       help="sketches per style of the sketch benchmark scored for the model card (0 to skip)")
     train.add_argument("--data-dir", type=Path)
     train.add_argument("--device")
 
@@ -134,13 +136,17 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_card:
         predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
         photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
+        familiarity_report = None
+        if fit:
+            familiarity_report = {**fit.report, "flagged": {name: v["share"] for name, v in flag_rates(
+                predictor, test_split.images, 40, max(1, args.sketches // 10) if args.sketches else 0).items()}}
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
                           initial_weights=initial_record,
-                          familiarity=fit.report if fit else None,
-                          sketches=sketch_figures(predictor) if args.photo_like else None,
+                          familiarity=familiarity_report,
+                          sketches=sketch_accuracy(predictor, args.sketches) if args.sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
                           else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")

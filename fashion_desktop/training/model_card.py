@@ -75,10 +75,17 @@ def render_markdown(card: dict) -> str:
         if card.get("photo_like_command"):
             lines += ["", f"Measured by `{card['photo_like_command']}`."]
     if card.get("sketches"):
-        lines += ["", "## Sketches (the sketch benchmark: hand-made shapes drawn as people draw them)", "",
-                  "| style | accuracy | long-sleeved tops as one | drawings |", "| --- | --- | --- | --- |"]
-        lines += [f"| {style} | {v['accuracy']:.3f} | {v['tops_as_one']:.3f} | {v['images']} |"
-                  for style, v in card["sketches"].items()]
+        styles = card["sketches"]["styles"]
+        facing = card["sketches"].get("facing", {})
+        lines += ["", "## Sketches (`fashion-desktop evaluate --sketches`: hand-made shapes drawn as people draw them)",
+                  "", "| | " + " | ".join(styles) + " |", "| --- " * (len(styles) + 1) + "|",
+                  "| strict | " + " | ".join(f"{v['strict']:.3f}" for v in styles.values()) + " |",
+                  "| long-sleeved tops as one | " + " | ".join(f"{v['tops_as_one']:.3f}" for v in styles.values()) + " |"]
+        lines += [f"| {name} | " + " | ".join(f"{v['per_class'][name]:.3f}" for v in styles.values()) + " |"
+                  for name in CLASS_NAMES]
+        if facing:
+            lines += ["| side views facing left | " + " | ".join(f"{facing[s]['left']:.3f}" for s in styles) + " |",
+                      "| side views facing right | " + " | ".join(f"{facing[s]['right']:.3f}" for s in styles) + " |"]
     if card.get("familiarity"):
         fam = card["familiarity"]
         lines += ["", "## Familiarity and calibration", "", f"{fam['method']}; threshold {fam['threshold']:.1f}, "
