@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         familiarity_report = None
         if fit:
             familiarity_report = {**fit.report, "flagged": {name: v["share"] for name, v in flag_rates(
-                predictor, test_split.images, 40, max(1, args.sketches // 10) if args.sketches else 0).items()}}
+                predictor, test_split.images, 20, max(1, args.sketches // 20) if args.sketches else 0).items()}}
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,

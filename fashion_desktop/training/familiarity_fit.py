@@ -32,8 +32,8 @@ from fashion_desktop.network.model import NeuralNetwork
 
 RAW_FLAG = 0.01  # of held-out training images flagged, at most
 SKETCH_FLAG = 0.10  # of sketches of them flagged, at most
-FIT_IMAGES = 8000  # training images (and as many sketches) the statistics come from
-NON_GARMENTS_PER_KIND = 30
+FIT_IMAGES = 5000  # training images (and as many sketches) the statistics come from
+NON_GARMENTS_PER_KIND = 20
 
 
 @dataclass(frozen=True)

@@ -88,9 +88,10 @@ def render_markdown(card: dict) -> str:
                       "| side views facing right | " + " | ".join(f"{facing[s]['right']:.3f}" for s in styles) + " |"]
     if card.get("familiarity"):
         fam = card["familiarity"]
-        lines += ["", "## Familiarity and calibration", "", f"{fam['method']}; threshold {fam['threshold']:.1f}, "
-                  f"temperature {fam['temperature']:.3f} (validation ECE {fam['validation_ece']['before']:.4f} → "
-                  f"{fam['validation_ece']['after']:.4f}).", "", "| flagged as unfamiliar | share |", "| --- | --- |"]
+        summary = (f"{fam['method']}; threshold {fam['threshold']:.1f}, temperature {fam['temperature']:.3f} "
+                   f"(validation ECE {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}).")
+        lines += ["", "## Familiarity and calibration", "", summary, "", "| flagged as unfamiliar | share |",
+                  "| --- | --- |"]
         lines += [f"| {name.replace('_', ' ')} | {share:.3f} |" for name, share in fam.get("flagged", {}).items()]
         lines += [f"| {name.replace('_', ' ')} (calibration set) | {share:.3f} |"
                   for name, share in fam["calibration_flagged"].items()]
@@ -101,8 +102,8 @@ def render_markdown(card: dict) -> str:
               f"{training['seconds']} s on {training['device']}.", "", "```json",
               json.dumps(training["recipe"], indent=2), "```", ""]
     if training.get("initial_weights"):
-        lines += [f"Started from `{training['initial_weights']['file']}` (SHA-256 "
-                  f"`{training['initial_weights']['sha256']}`), not from a fresh network.", ""]
+        start = training["initial_weights"]
+        lines += [f"Started from `{start['file']}` (SHA-256 `{start['sha256']}`), not from a fresh network.", ""]
     lines += ["## Data", "", f"Read from `{card['data']['source']}`; SHA-256 of the uncompressed IDX files:", ""]
     lines += [f"- `{name}`: `{digest}`" for name, digest in card["data"]["sha256_uncompressed"].items()]
     software = card["software"]
