@@ -11,11 +11,11 @@ import argparse
 import sys
 
 from fashion_desktop import __version__
-from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
+from fashion_desktop.cli import bench, calibrate, common, download, evaluate, predict, samples, summary, train
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
-            "export-samples": samples, "bench": bench, "download-data": download}
+            "export-samples": samples, "bench": bench, "download-data": download, "calibrate": calibrate}
 
 
 def _parser() -> argparse.ArgumentParser:

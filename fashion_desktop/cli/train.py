@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from fashion_desktop.cli import common
-from fashion_desktop.cli.evaluate import flag_rates, photo_like_accuracy, sketch_accuracy
+from fashion_desktop.cli.evaluate import photo_like_accuracy, sketch_accuracy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -119,27 +119,19 @@ def run(args: argparse.Namespace) -> int:
     digest = save_weights(model, args.out)
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
     print(f"Saved {args.out} (best epoch {result.best_epoch}); test accuracy {test['accuracy']:.4f}", file=sys.stderr)
-    fit = None
+    fit = familiarity_report = None
     if not args.no_familiarity:
+        from fashion_desktop.cli.calibrate import fit_and_report
         from fashion_desktop.network.familiarity import familiarity_path
-        from fashion_desktop.training.familiarity_fit import fit_familiarity
-        from fashion_desktop.training.loop import split_validation
 
         print("Fitting the familiarity score and the temperature…", file=sys.stderr)
-        tr_x, tr_y, va_x, va_y = split_validation(images, labels, config.val_size, config.seed)
-        fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, digest, config.seed)
+        fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
+                                                 test_split.images, args.sketches)
         fit.familiarity.save(familiarity_path(args.out))
-        flagged = fit.report["calibration_flagged"]
-        print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}; flags "
-              f"{flagged['non_garment_drawings']:.0%} of non-garment drawings, "
-              f"{flagged['held_out_training_images']:.1%} of held-out images (calibration sets)", file=sys.stderr)
+        print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}", file=sys.stderr)
     if not args.no_card:
         predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
         photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
-        familiarity_report = None
-        if fit:
-            familiarity_report = {**fit.report, "flagged": {name: v["share"] for name, v in flag_rates(
-                predictor, test_split.images, 20, max(1, args.sketches // 20) if args.sketches else 0).items()}}
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,

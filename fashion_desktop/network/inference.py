@@ -161,7 +161,7 @@ class Predictor:
         with torch.inference_mode():
             x = self.as_tensor(images)
             outputs: list[torch.Tensor] = []
-            hidden = x
+            hidden = pixels = x
             for i, (_name, operation) in enumerate(self._stages):
                 x = operation(x)
                 if i == 4:
@@ -171,7 +171,7 @@ class Predictor:
             probabilities = torch.softmax(x, dim=1)
             familiarity = calibrated = None
             if self.familiarity is not None:
-                familiarity = self.familiarity.familiarity(hidden.cpu().numpy())
+                familiarity = self.familiarity.familiarity(hidden.cpu().numpy(), pixels.cpu().numpy())
                 calibrated = self.familiarity.calibrated(x.cpu().numpy())
             if activations:
                 outputs.append(probabilities)
