@@ -101,14 +101,14 @@ def test_evaluate_json(test_split, capsys):
 def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "0",
-                 "--sketches", "0", "--device", "cpu", "--seed", "1"])
+                 "--sketches", "0", "--sketch-p", "0.3", "--device", "cpu", "--seed", "1"])
     assert code == 0
     card = json.loads((tmp_path / "model_card.json").read_text())
     assert card["test"]["accuracy"] > 0.6  # chance is 0.1
     assert card["training"]["recipe"]["seed"] == 1 and card["data"]["sha256_uncompressed"]
     assert (tmp_path / "MODEL_CARD.md").read_text().startswith("# Model card")
     NeuralNetwork().load_state_dict(torch.load(out, weights_only=True))
-    assert card["familiarity"]["temperature"] > 0 and card["training"]["recipe"]["sketch_p"] > 0
+    assert card["familiarity"]["temperature"] > 0 and card["training"]["recipe"]["sketch_p"] == 0.3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.familiarity.npz",
                                                           "w.pth"]
 

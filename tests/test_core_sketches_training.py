@@ -39,3 +39,18 @@ def test_variants_are_reproducible_by_seed():
     a = sketch_variants(_box(4), 2, seed=3)
     b = sketch_variants(_box(4), 2, seed=3)
     assert a.shape == (2, 4, 28, 28) and np.array_equal(a, b) and not np.array_equal(a[0], a[1])
+
+
+def test_augmentation_swaps_in_sketches_and_mirrors_only_sideways_garments():
+    from fashion_desktop.training.loop import augment_batch
+    from fashion_desktop.training.recipe import TrainConfig
+
+    x = torch.rand(6, 28, 28)
+    sketch = torch.rand(6, 28, 28)
+    config = TrainConfig(silhouette_p=0.0, sketch_p=1.0)
+    assert torch.equal(augment_batch(x, torch.Generator().manual_seed(0), config, None, sketch), sketch)
+    sideways = torch.tensor([True, False, True, False, False, False])
+    mirrored = augment_batch(x, torch.Generator().manual_seed(0), TrainConfig(sketch_p=0.0, silhouette_p=0.0,
+                                                                                mirror_sideways_p=1.0), None, None,
+                             sideways)
+    assert torch.equal(mirrored[sideways], x[sideways].flip(-1)) and torch.equal(mirrored[~sideways], x[~sideways])

@@ -2,7 +2,8 @@
 
 `train` does this itself after training. This command does it for weights made before (or saved
 from the window's Train panel), and refits the shipped ones when the method changes: it writes
-the familiarity file beside the weights and adds the figures to the model card beside them.
+the familiarity file beside the weights and adds its figures, and the sketch benchmark's, to the
+model card beside them.
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
           f"unfamiliar: " + ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items()),
           file=sys.stderr)
     if card is not None:
+        if args.sketches:
+            from fashion_desktop.cli.evaluate import sketch_accuracy
+            from fashion_desktop.network.inference import Predictor
+
+            card["sketches"] = sketch_accuracy(Predictor(model, "cpu", fit.familiarity), args.sketches)
         card["familiarity"] = {**report, "command": " ".join(["fashion-desktop", *sys.argv[1:]])
                                if sys.argv[1:2] == ["calibrate"] else "fashion-desktop calibrate"}
         write_card(card, json_path, markdown_path)
