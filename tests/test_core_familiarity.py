@@ -6,8 +6,14 @@ import numpy as np
 import pytest
 
 from fashion_desktop.network.familiarity import (
-    Familiarity, FamiliarityError, expected_calibration_error, familiarity_for, familiarity_path, fit_statistics,
-    fit_temperature, load_familiarity,
+    Familiarity,
+    FamiliarityError,
+    expected_calibration_error,
+    familiarity_for,
+    familiarity_path,
+    fit_statistics,
+    fit_temperature,
+    load_familiarity,
 )
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork

@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, seed: int, test_images,
-                   sketches: int):
+                   sketches: int, test_labels=None):
     """Fit on the training split; return (FamiliarityFit, the card's "familiarity" section)."""
     from fashion_desktop.cli.evaluate import flag_rates
     from fashion_desktop.network.inference import Predictor
@@ -35,7 +35,14 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed)
     predictor = Predictor(model, "cpu", fit.familiarity)
     flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0)
-    return fit, {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}}
+    report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}}
+    if test_labels is not None:  # the calibration error on the test images, before and after the temperature
+        from fashion_desktop.network.familiarity import expected_calibration_error
+
+        batch = predictor.predict_batch(test_images.astype("float32") / 255.0)
+        report["test_ece"] = {"before": expected_calibration_error(batch.probabilities, test_labels),
+                              "after": expected_calibration_error(batch.calibrated, test_labels)}
+    return fit, report
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
     print("Fitting the familiarity score and the temperature…", file=sys.stderr)
     fit, report = fit_and_report(model, loaded.sha256, train_split.images, train_split.labels, val_size, seed,
-                                 test_split.images, args.sketches)
+                                 test_split.images, args.sketches, test_split.labels)
     fit.familiarity.save(familiarity_path(weights))
     print(f"Wrote {familiarity_path(weights)}: temperature {fit.familiarity.temperature:.3f}; flagged as "
           f"unfamiliar: " + ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items()),

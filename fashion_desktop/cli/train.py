@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
 
         print("Fitting the familiarity score and the temperature…", file=sys.stderr)
         fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
-                                                 test_split.images, args.sketches)
+                                                 test_split.images, args.sketches, test_split.labels)
         fit.familiarity.save(familiarity_path(args.out))
         print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}", file=sys.stderr)
     if not args.no_card:

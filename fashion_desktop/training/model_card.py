@@ -88,8 +88,12 @@ def render_markdown(card: dict) -> str:
                       "| side views facing right | " + " | ".join(f"{facing[s]['right']:.3f}" for s in styles) + " |"]
     if card.get("familiarity"):
         fam = card["familiarity"]
-        summary = (f"{fam['method']}; threshold {fam['threshold']:.1f}, temperature {fam['temperature']:.3f} "
-                   f"(validation ECE {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}).")
+        summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}. Calibration: temperature "
+                   f"{fam['temperature']:.3f}, fitted on the held-out training images (their expected calibration "
+                   f"error {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}")
+        if fam.get("test_ece"):
+            summary += f"; on the test images {fam['test_ece']['before']:.4f} → {fam['test_ece']['after']:.4f}"
+        summary += ")."
         lines += ["", "## Familiarity and calibration", "", summary, "", "| flagged as unfamiliar | share |",
                   "| --- | --- |"]
         lines += [f"| {name.replace('_', ' ')} | {share:.3f} |" for name, share in fam.get("flagged", {}).items()]
