@@ -73,9 +73,9 @@ def run(args: argparse.Namespace) -> int:
     fit, report = fit_and_report(model, loaded.sha256, train_split.images, train_split.labels, val_size, seed,
                                  test_split.images, args.sketches, test_split.labels)
     fit.familiarity.save(familiarity_path(weights))
+    shares = ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items())
     print(f"Wrote {familiarity_path(weights)}: temperature {fit.familiarity.temperature:.3f}; flagged as "
-          f"unfamiliar: " + ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items()),
-          file=sys.stderr)
+          f"unfamiliar: {shares}", file=sys.stderr)
     if card is not None:
         if args.sketches:
             from fashion_desktop.cli.evaluate import sketch_accuracy
