@@ -97,13 +97,21 @@ def run(args: argparse.Namespace) -> int:
         if ready:
             predictor = predictor_future.result()
             batch = np.stack([pixels for _, pixels in ready])
-            probabilities = np.concatenate([predictor.predict_batch(batch[s : s + 512]).probabilities
-                                            for s in range(0, len(batch), 512)])
-            for (i, _), probs in zip(ready, probabilities):
+            batches = [predictor.predict_batch(batch[s : s + 512]) for s in range(0, len(batch), 512)]
+            probabilities = np.concatenate([b.probabilities for b in batches])
+            familiarity = (np.concatenate([b.familiarity for b in batches])
+                           if all(b.familiarity is not None for b in batches) else [None] * len(ready))
+            calibrated = (np.concatenate([b.calibrated for b in batches])
+                          if all(b.calibrated is not None for b in batches) else [None] * len(ready))
+            for (i, _), probs, fam, cal in zip(ready, probabilities, familiarity, calibrated):
                 index = int(probs.argmax())
+                # familiar/familiarity: null for weights without a fitted familiarity (network/familiarity.py)
                 results[i].update(label=CLASS_NAMES[index], label_localized=class_name(index), index=index,
                                   confidence=float(probs[index]),
-                                  probabilities={name: float(p) for name, p in zip(CLASS_NAMES, probs)})
+                                  probabilities={name: float(p) for name, p in zip(CLASS_NAMES, probs)},
+                                  familiar=None if fam is None else bool(fam >= 0.5),
+                                  familiarity=None if fam is None else round(float(fam), 4),
+                                  calibrated_confidence=None if cal is None else float(cal[index]))
     finally:
         decoding.shutdown(wait=True, cancel_futures=True)
         loading.shutdown(wait=False, cancel_futures=True)
@@ -121,8 +129,11 @@ def run(args: argparse.Namespace) -> int:
             if "error" in row:
                 print(error_line(row["path"], shown_errors[i]))
             else:
-                print(i18n.translate("Cli", "{path}: {label} ({confidence:.1%})").format(
-                    path=row["path"], label=row["label_localized"], confidence=row["confidence"]))
+                unfamiliar = (i18n.translate("Cli", "; does not look like a garment it knows")
+                              if row["familiar"] is False else "")
+                print(i18n.translate("Cli", "{path}: {label} ({confidence:.1%}){unfamiliar}").format(
+                    path=row["path"], label=row["label_localized"], confidence=row["confidence"],
+                    unfamiliar=unfamiliar))
     return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
 
 

@@ -662,7 +662,8 @@ class MainWindow(QMainWindow):
         self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
         if result.prediction is not None:
             prediction = result.prediction
-            self.probabilities.show_prediction(prediction.probabilities, prediction.index)
+            self.probabilities.show_prediction(prediction.probabilities, prediction.index,
+                                               prediction.familiarity)
             self._last_milliseconds = prediction.milliseconds
             if not self._timing_text.isActive():
                 self._show_timing()
