@@ -201,8 +201,12 @@
         <translation>测试准确率：{accuracy:.4f}，共 {count} 张图像（{source}）；损失 {loss:.4f}</translation>
     </message>
     <message>
-        <source>{path}: {label} ({confidence:.1%})</source>
-        <translation>{path}：{label}（{confidence:.1%}）</translation>
+        <source>; does not look like a garment it knows</source>
+        <translation>；看起来不像它认识的服饰</translation>
+    </message>
+    <message>
+        <source>{path}: {label} ({confidence:.1%}){unfamiliar}</source>
+        <translation>{path}：{label}（{confidence:.1%}）{unfamiliar}</translation>
     </message>
     <message>
         <source>error: {message}</source>
@@ -1700,6 +1704,10 @@ Predicted: {2} ({3})</source>
 </context>
 <context>
     <name>ProbabilitiesPanel</name>
+    <message>
+        <source>This does not look like a garment the network knows. The bars show its guess among the ten garments anyway.</source>
+        <translation>这看起来不像神经网络认识的服饰。条形图仍然显示它在十类服饰中的猜测。</translation>
+    </message>
     <message>
         <source>Loading the network…</source>
         <translation>正在加载神经网络…</translation>
