@@ -188,8 +188,11 @@ class ExtensibleWindow(QMainWindow):
         if split_from is not None:
             self.splitDockWidget(split_from, dock, orientation)
         if tab_with is not None:
+            was_hidden = tab_with.isHidden()
+            tab_with.show()  # Qt tabs a dock only with one that is in the layout
             self.tabifyDockWidget(tab_with, dock)
             tab_with.raise_()
+            tab_with.setHidden(was_hidden)  # hidden, it keeps its place in the tab group
         if shortcut:
             dock.toggleViewAction().setShortcut(QKeySequence(shortcut))
         if menu_section and "view" in self._menus:

@@ -42,9 +42,10 @@ class RecipeForm(QWidget):
         self.epochs_spin = QSpinBox(self)
         self.epochs_spin.setRange(1, 1000)
         self.device_combo = QComboBox(self)
-        for kind, text in zip(DEVICES, (self.tr("Auto (CUDA, else MPS, else CPU)"), self.tr("CPU"),
-                                        self.tr("CUDA"), self.tr("MPS"))):
-            self.device_combo.addItem(text, kind)
+        labels = {"auto": self.tr("Auto (CUDA, else MPS, else CPU)"), "cpu": self.tr("CPU"),
+                  "cuda": self.tr("CUDA"), "mps": self.tr("MPS")}
+        for kind in DEVICES:
+            self.device_combo.addItem(labels.get(kind, kind), kind)
         self.threads_spin = QSpinBox(self)
         self.threads_spin.setRange(1, max(1, os.cpu_count() or 1))
         self.threads_spin.setValue(default_threads())
