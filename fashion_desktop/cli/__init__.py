@@ -19,7 +19,7 @@ COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary":
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fashion-desktop", description="Look inside the PyTorch tutorial's "
+    parser = argparse.ArgumentParser(prog=common.PROG, description="Look inside the PyTorch tutorial's "
                                      "Fashion-MNIST network. With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command")
@@ -41,10 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command].run(args)
     except FashionDesktopError as exc:
-        print(f"fashion-desktop: {exc}", file=sys.stderr)
+        common.say(str(exc))
         return common.EXIT_FAILED
     except KeyboardInterrupt:
-        print("fashion-desktop: interrupted.", file=sys.stderr)
+        common.say("interrupted.")
         return common.EXIT_INTERRUPTED
 
 

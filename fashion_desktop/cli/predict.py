@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from fashion_desktop.classes import CLASS_NAMES
@@ -17,6 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     predict = sub.add_parser("predict", help="classify image files")
     predict.add_argument("files", nargs="+", type=Path, metavar="FILE")
     predict.add_argument("--json", action="store_true", help="one JSON list, in input order")
+    common.quiet_option(predict)
     common.device_and_weights(predict)
 
 
@@ -41,14 +41,11 @@ def run(args: argparse.Namespace) -> int:
 
     import numpy as np
 
-    from fashion_desktop.progress import ProgressBar
-
     loading = ThreadPoolExecutor(1, thread_name_prefix="load")
     decoding = ThreadPoolExecutor(max(1, min(8, os.cpu_count() or 1)), thread_name_prefix="decode")
     try:
         predictor_future = loading.submit(common.load_predictor, args)
-        show_progress = len(args.files) >= 200 and sys.stderr.isatty()
-        bar = ProgressBar(len(args.files), "reading") if show_progress else None
+        bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
         results: list[dict] = []
         ready: list[tuple[int, np.ndarray]] = []
         for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
@@ -78,7 +75,19 @@ def run(args: argparse.Namespace) -> int:
     else:
         for row in results:
             if "error" in row:
-                print(f"{row['path']}: error: {row['error']}")
+                print(error_line(row["path"], row["error"]))
             else:
                 print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})")
     return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
+
+
+def error_line(path: str, message: str) -> str:
+    """`path: error: why`, without saying the path twice when the reason already names it.
+
+    The core's messages name the file ("x.png is empty (0 bytes).") because the window shows them
+    on their own; here the path already leads the line.
+    """
+    if message.startswith(path):
+        rest = message[len(path):]
+        message = rest[1:].strip() if rest.startswith(":") else "it" + rest
+    return f"{path}: error: {message}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSpinBox
 
@@ -17,8 +18,8 @@ from fashion_desktop import APP_NAME
 from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from fashion_desktop.images import samples
-
-DEVICE_KINDS = ("auto", "cpu", "cuda", "mps")
+from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
+from fashion_desktop.network.device_choices import DEVICE_KINDS
 
 
 class WindowMenus:
@@ -152,13 +153,12 @@ class WindowMenus:
     def _build_device_menu(self, requested_device: str) -> None:
         self.device_group = QActionGroup(self)
         self.device_actions: dict[str, QAction] = {}
-        labels = {"auto": self.tr("&Auto (CUDA, else MPS, else CPU)"), "cpu": self.tr("&CPU"),
-                  "cuda": self.tr("C&UDA (NVIDIA GPU)"), "mps": self.tr("&MPS (Apple GPU)")}
-        for kind in DEVICE_KINDS:
-            action = QAction(labels[kind], self)
+        for choice in DEVICE_KINDS:
+            kind = choice.name
+            action = QAction(QCoreApplication.translate(DEVICE_CONTEXT, choice.label), self)
             action.setCheckable(True)
             action.setData(kind)
-            if kind in ("cuda", "mps"):
+            if choice.accelerator:
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Checking which devices this computer has…"))
             action.triggered.connect(partial(self._on_device_action, kind))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
+from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
+from fashion_desktop.network.device_choices import DEVICE_KINDS
 from fashion_desktop.training.recipe import TrainConfig
 from fashion_desktop.training.session import default_threads
 
-DEVICES = ("auto", "cpu", "cuda", "mps")
 RANDOM, CURRENT = "random", "current"
 
 
@@ -42,10 +43,9 @@ class RecipeForm(QWidget):
         self.epochs_spin = QSpinBox(self)
         self.epochs_spin.setRange(1, 1000)
         self.device_combo = QComboBox(self)
-        labels = {"auto": self.tr("Auto (CUDA, else MPS, else CPU)"), "cpu": self.tr("CPU"),
-                  "cuda": self.tr("CUDA"), "mps": self.tr("MPS")}
-        for kind in DEVICES:
-            self.device_combo.addItem(labels.get(kind, kind), kind)
+        for choice in DEVICE_KINDS:  # the one device list, as the Device menu shows it
+            self.device_combo.addItem(QCoreApplication.translate(DEVICE_CONTEXT, choice.label).replace("&", ""),
+                                      choice.name)
         self.threads_spin = QSpinBox(self)
         self.threads_spin.setRange(1, max(1, os.cpu_count() or 1))
         self.threads_spin.setValue(default_threads())
