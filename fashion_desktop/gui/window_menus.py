@@ -49,7 +49,8 @@ class WindowMenus:
         self.undo_action.setShortcuts([QKeySequence(key.Undo)])
         self.redo_action = self.canvas.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.clear_action = self._action(self.tr("&Clear"), self.canvas.clear, [key.Delete, QKeySequence("Ctrl+Backspace")],
+        self.clear_action = self._action(self.tr("&Clear"), self.canvas.clear,
+                                         [key.Delete, QKeySequence("Ctrl+Backspace")],
                                          self.tr("Erase the whole canvas"))
         self.tool_group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}

@@ -11,14 +11,25 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QPixmap, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QLabel, QListView,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.gui.canvas import array_to_qimage
 from fashion_desktop.dataset.files import find_dataset
 from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
 from fashion_desktop.errors import DataError
+from fashion_desktop.gui.canvas import array_to_qimage
 from fashion_desktop.gui.testset_job import TestSetJob, TestSetPredictions
 from fashion_desktop.gui.widgets.confusion import SHORT_NAMES, ConfusionTable
 
@@ -45,7 +56,7 @@ class TestImagesModel(QAbstractListModel):
         self.indices = np.asarray(indices, np.int64)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.indices)
 
     def test_index(self, row: int) -> int:
@@ -74,7 +85,8 @@ class TestImagesModel(QAbstractListModel):
             if guess is None:
                 return tr("Test image #{0}: {1}").format(i, CLASS_NAMES[truth])
             mark = tr("correct") if guess == truth else tr("wrong")
-            return tr("Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas").format(
+            text = tr("Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas")
+            return text.format(
                 i, CLASS_NAMES[truth], CLASS_NAMES[guess], float(self.confidence[i]), mark)
         if role == Qt.ItemDataRole.UserRole:
             return i
@@ -369,4 +381,5 @@ class TestSetPanel(QWidget):
             return
         i = self.model.test_index(index.row())
         pixels = self.split.images[i].astype(np.float32) / 255.0
-        self.imageChosen.emit(pixels, self.tr("test image #{0} ({1})").format(i, CLASS_NAMES[int(self.split.labels[i])]))
+        name = self.tr("test image #{0} ({1})").format(i, CLASS_NAMES[int(self.split.labels[i])])
+        self.imageChosen.emit(pixels, name)

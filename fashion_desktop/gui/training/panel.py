@@ -23,8 +23,16 @@ from fashion_desktop.gui.training.curves import TrainingCurves
 from fashion_desktop.gui.training.data_box import DataBox
 from fashion_desktop.gui.training.recipe_form import CURRENT, RANDOM, RecipeForm
 from fashion_desktop.gui.training.results import ComparisonView, live_weights_path, save_outcome
-from fashion_desktop.gui.training.session_controls import (DONE, IDLE, PAUSED_STATE, RUNNING_STATES, STARTING,
-                                                           STOPPING, TRAINING_STATE, SessionControls)
+from fashion_desktop.gui.training.session_controls import (
+    DONE,
+    IDLE,
+    PAUSED_STATE,
+    RUNNING_STATES,
+    STARTING,
+    STOPPING,
+    TRAINING_STATE,
+    SessionControls,
+)
 from fashion_desktop.gui.training.trainer_thread import PAUSED, TrainerThread
 from fashion_desktop.training import session as ts
 from fashion_desktop.training.recipe import TrainConfig
@@ -110,8 +118,8 @@ class TrainingPanel(QWidget):
     def _set_state(self, state: str) -> None:
         self.state = state
         self.form.setEnabled(state not in RUNNING_STATES)
-        self.controls.show_state(state, data_ready=self.data.isHidden(),
-                                 has_result=state == DONE and self.outcome is not None and self.outcome.state is not None)
+        kept = self.outcome is not None and self.outcome.state is not None
+        self.controls.show_state(state, data_ready=self.data.isHidden(), has_result=state == DONE and kept)
         self.stateChanged.emit(state)
 
     # ------------------------------------------------------------ the live model (from the window)

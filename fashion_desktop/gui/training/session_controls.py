@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPus
 from fashion_desktop.progress import format_seconds
 from fashion_desktop.training import session as ts
 
-IDLE, STARTING, TRAINING_STATE, PAUSED_STATE, STOPPING, DONE = "idle", "starting", "training", "paused", "stopping", "done"
+IDLE, STARTING, TRAINING_STATE, PAUSED_STATE = "idle", "starting", "training", "paused"
+STOPPING, DONE = "stopping", "done"
 RUNNING_STATES = (STARTING, TRAINING_STATE, PAUSED_STATE, STOPPING)
 
 
@@ -37,7 +38,8 @@ class SessionControls(QWidget):
             "The bars answer with the weights being trained, updated twice a second, instead of the live model"))
         self.live_button = QPushButton(self.tr("Make it the live model"), self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
-        self.save_button.setToolTip(self.tr("Save the trained weights as a tutorial-style state_dict with its model card"))
+        self.save_button.setToolTip(self.tr(
+            "Save the trained weights as a tutorial-style state_dict with its model card"))
 
         buttons = QHBoxLayout()
         for button in (self.start_button, self.pause_button, self.stop_button):
