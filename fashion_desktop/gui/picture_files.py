@@ -1,6 +1,7 @@
 """Pictures in and out of the window: open, paste, drag and drop, save the drawing, choose weights.
 
-A mixin of `MainWindow`: every way a picture reaches the canvas goes through `open_image`, which
+PIL and the preprocessing are imported on the first picture, not with the window: they would
+cost its first paint about 0.15 s. A mixin of `MainWindow`: every way a picture reaches the canvas goes through `open_image`, which
 prepares it exactly as the network's input and says in the status bar what preprocessing did;
 every file that cannot be used gets a dialog that says why, and the app goes on.
 """
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from fashion_desktop.atomic import atomic_write_bytes
 from fashion_desktop.errors import EmptyImageError, ImageError
-from fashion_desktop.images.preprocess import from_array, open_image, prepare_image
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
 WEIGHTS_PATTERNS = "*.pth *.pt *.safetensors"
@@ -35,6 +35,7 @@ class PictureFiles:
 
     def open_path(self, path: str | Path) -> bool:
         """Open a picture file onto the canvas; a file that cannot be used gets a dialog saying why."""
+        from fashion_desktop.images.preprocess import open_image  # PIL: on the first picture, not at start
         path = Path(path)
         try:
             image = open_image(path)
@@ -46,6 +47,7 @@ class PictureFiles:
 
     def open_image(self, image, name: str) -> bool:
         """Put a decoded PIL image on the canvas as the network's input would see it."""
+        from fashion_desktop.images.preprocess import prepare_image  # PIL: on the first picture, not at start
         try:
             prepared = prepare_image(image)
         except EmptyImageError:
@@ -62,6 +64,8 @@ class PictureFiles:
         return True
 
     def open_qimage(self, image: QImage, name: str) -> bool:
+        from fashion_desktop.images.preprocess import from_array  # PIL: on the first picture, not at start
+
         if image.isNull():
             self.show_error(self.tr("Could not use the picture"), self.tr("The picture is empty."))
             return False

@@ -8,12 +8,16 @@ progress and Cancel. It hides itself once the files are here and tells the panel
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from fashion_desktop.dataset.files import find_dataset
 from fashion_desktop.errors import DataError
-from fashion_desktop.gui.training.download_thread import DownloadThread
+
+if TYPE_CHECKING:
+    from fashion_desktop.gui.training.download_thread import DownloadThread
 
 
 class DataBox(QGroupBox):
@@ -74,6 +78,9 @@ class DataBox(QGroupBox):
         """Fetch Fashion-MNIST in a thread, with progress; Cancel stops it."""
         if self.is_downloading():
             return
+        # imported on the first download, not at start: urllib, http and ssl cost the first paint ~0.1 s
+        from fashion_desktop.gui.training.download_thread import DownloadThread
+
         self.downloader = DownloadThread(mirrors=self.mirrors, parent=self)
         self.downloader.progressed.connect(self._on_progress)
         self.downloader.succeeded.connect(self._on_done)
