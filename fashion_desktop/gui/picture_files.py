@@ -1,9 +1,10 @@
 """Pictures in and out of the window: open, paste, drag and drop, save the drawing, choose weights.
 
-PIL and the preprocessing are imported on the first picture, not with the window: they would
-cost its first paint about 0.15 s. A mixin of `MainWindow`: every way a picture reaches the canvas goes through `open_image`, which
+A mixin of `MainWindow`: every way a picture reaches the canvas goes through `open_image`, which
 prepares it exactly as the network's input and says in the status bar what preprocessing did;
-every file that cannot be used gets a dialog that says why, and the app goes on.
+every file that cannot be used gets a dialog that says why, and the app goes on. PIL and the
+preprocessing are imported with the first picture, not with the window (they would delay its
+first paint).
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.dataset.files import find_dataset
 from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
 from fashion_desktop.errors import DataError
 from fashion_desktop.gui.canvas import array_to_qimage
@@ -220,6 +219,8 @@ class TestSetPanel(QWidget):
 
     def data_available(self) -> bool:
         """Whether Fashion-MNIST's test files are on this computer (cheap: only looks for files)."""
+        from fashion_desktop.dataset.files import find_dataset  # hashlib, gzip: when the view is first shown
+
         try:
             find_dataset(self.data_dir, ("test",))
         except DataError as exc:

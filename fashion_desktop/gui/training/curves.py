@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from fashion_desktop.classes import NUM_CLASSES
-from fashion_desktop.training.model_card import shipped_accuracy
 
 
 class TrainingCurves(QWidget):
@@ -48,6 +47,8 @@ class TrainingCurves(QWidget):
             return
         self.plots_built = True
         import pyqtgraph as pg  # deferred on purpose: ~0.5 s, not needed to paint the window
+
+        from fashion_desktop.training.model_card import shipped_accuracy  # json: after the first paint too
 
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from fashion_desktop.dataset.files import find_dataset
 from fashion_desktop.errors import DataError
 
 if TYPE_CHECKING:
@@ -55,6 +54,8 @@ class DataBox(QGroupBox):
 
     def check(self) -> bool:
         """True when Fashion-MNIST is on this computer; otherwise show how to get it and offer the download."""
+        from fashion_desktop.dataset.files import find_dataset  # hashlib, gzip: when the panel is first shown
+
         try:
             find_dataset(self.data_dir)
         except DataError as exc:

@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
-from fashion_desktop.dataset import files as dataset_files
 from fashion_desktop.gui.widgets.confusion import ConfusionTable
 from fashion_desktop.progress import format_seconds
-from fashion_desktop.training.model_card import save_trained
 
 
 class ComparisonView(QWidget):
@@ -125,10 +123,13 @@ def card_fields(outcome) -> dict:
 def save_outcome(outcome, path: str | Path) -> None:
     """Write the session's weights atomically, with their card beside them (OSError when it cannot)."""
     from fashion_desktop.network.model import state_from_numpy  # torch: only once something is saved
+    from fashion_desktop.training.model_card import save_trained
 
     save_trained(state_from_numpy(outcome.state), Path(path), **card_fields(outcome))
 
 
 def live_weights_path() -> Path:
     """Where "Make it the live model" keeps weights not saved by the user: the per-user data folder."""
+    from fashion_desktop.dataset import files as dataset_files
+
     return dataset_files.user_data_root() / "trained" / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.pth"
