@@ -69,7 +69,9 @@ def load_predictor(args: argparse.Namespace):
     choice = choose_device(args.device)
     if choice.notice:
         say(f"{choice.notice}")
-    return Predictor(model, choice.device)
+    from fashion_desktop.network.familiarity import familiarity_for
+
+    return Predictor(model, choice.device, familiarity_for(args.weights, loaded.sha256))
 
 
 def quiet_option(p: argparse.ArgumentParser) -> None:
@@ -95,13 +97,17 @@ def progress_bar(args: argparse.Namespace, total: int, label: str):
     """
     from fashion_desktop.progress import ProgressBar
 
-    if getattr(args, "quiet", False) or (getattr(args, "json", False) and not sys.stderr.isatty()):
+    if getattr(args, "quiet", False) or (_machine_output(args) and not sys.stderr.isatty()):
         return _Silent()
     return ProgressBar(total, label)
 
 
 def stage(args: argparse.Namespace, message: str) -> None:
     """A one-line note of what a command is doing now (same rule as `progress_bar`)."""
-    if getattr(args, "quiet", False) or (getattr(args, "json", False) and not sys.stderr.isatty()):
+    if getattr(args, "quiet", False) or (_machine_output(args) and not sys.stderr.isatty()):
         return
     say(message)
+
+
+def _machine_output(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False) or getattr(args, "csv", False))

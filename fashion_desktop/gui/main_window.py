@@ -25,8 +25,10 @@ from fashion_desktop import APP_NAME
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
+from fashion_desktop.gui.exports import ExportViews
 from fashion_desktop.gui.extensible_window import ExtensibleWindow
 from fashion_desktop.gui.inside import InsideViews
+from fashion_desktop.gui.map_wiring import install as install_map
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -75,6 +77,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._build_status()
         self.inside = InsideViews(self)  # the see-inside docks, the saliency overlay, the untrained switch
         self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
+        self.exports = ExportViews(self)  # the Folder dock, File ▸ Export, Model ▸ Export the network, Copy chart
+        self.map_panel, self.map_dock = install_map(self)  # the Map view (issue 16)
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -211,6 +215,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._coalesce.stop()
         self._timing_text.stop()
         self.inside.shutdown()
+        self.exports.shutdown()
+        self.map_panel.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
@@ -327,7 +333,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
         if result.prediction is not None:
             prediction = result.prediction
-            self.probabilities.show_prediction(prediction.probabilities, prediction.index)
+            self.probabilities.show_prediction(prediction.probabilities, prediction.index,
+                                               prediction.familiarity)
             self._last_milliseconds = prediction.milliseconds
             if not self._timing_text.isActive():
                 self._show_timing()

@@ -109,7 +109,10 @@ class PictureFiles:
     def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
         local = [url.toLocalFile() for url in data.urls() if isinstance(url, QUrl) and url.isLocalFile()]
-        if local:
+        if local and Path(local[0]).is_dir():  # a folder: classify every picture in it
+            event.acceptProposedAction()
+            self.exports.classify_folder(local[0])
+        elif local:
             event.acceptProposedAction()
             self.open_path(local[0])
         elif data.hasImage():

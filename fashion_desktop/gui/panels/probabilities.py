@@ -76,9 +76,18 @@ class ProbabilitiesPanel(QWidget):
         self._placeholder.setMinimumSize(320, 240)
         self._placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+        # Said plainly when the familiarity score (network/familiarity.py) flags the input; the bars stay.
+        self.unfamiliar = QLabel(self.tr("This does not look like a garment the network knows. "
+                                         "The bars show its guess among the ten garments anyway."), self)
+        self.unfamiliar.setObjectName("unfamiliar")
+        self.unfamiliar.setWordWrap(True)
+        self.unfamiliar.setStyleSheet("QLabel#unfamiliar { font-weight: bold; }")
+        self.unfamiliar.hide()
+
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.detail)
+        self._layout.addWidget(self.unfamiliar)
         self._layout.addWidget(self._placeholder, 1)
         self.show_loading(self.tr("Loading the network…"))
 
@@ -162,6 +171,13 @@ class ProbabilitiesPanel(QWidget):
         """The bar lengths currently shown."""
         return self._probabilities.copy()
 
+    def export_tables(self, chart) -> list:
+        """The numbers behind the bars, for the chart's context menu and File ▸ Export (gui/chart_export.py)."""
+        from fashion_desktop.gui.chart_export import Table
+
+        return [Table(self.tr("Probabilities"), [self.tr("class"), self.tr("probability")],
+                      [[name, float(p)] for name, p in zip(CLASS_NAMES, self._probabilities)])]
+
     def top_index(self) -> int:
         """The highlighted class, or -1 when no prediction is shown."""
         return self._index
@@ -178,14 +194,17 @@ class ProbabilitiesPanel(QWidget):
     def show_error(self, message: str) -> None:
         self._set_state(ERROR, self.tr("Could not classify"), message)
 
-    def show_prediction(self, probabilities: np.ndarray, index: int) -> None:
+    def show_prediction(self, probabilities: np.ndarray, index: int, familiarity: float | None = None) -> None:
+        """The bars and the top class; with `familiarity` below 0.5, also says the drawing is unlike a garment."""
         self.state = RESULT
         self._index = int(index)
         self._update_bars(np.asarray(probabilities, np.float32))
         self.headline.setText(CLASS_NAMES[self._index])
         self.detail.setText(self.tr("{0:.1%} confident").format(float(probabilities[self._index])))
+        self.unfamiliar.setVisible(familiarity is not None and familiarity < 0.5)
 
     def _set_state(self, state: str, headline: str, detail: str) -> None:
+        self.unfamiliar.hide()
         self.state, self._index = state, -1
         self.headline.setText(headline)
         self.detail.setText(detail)

@@ -130,6 +130,6 @@ def save_outcome(outcome, path: str | Path) -> None:
 
 def live_weights_path() -> Path:
     """Where "Make it the live model" keeps weights not saved by the user: the per-user data folder."""
-    from fashion_desktop.dataset import files as dataset_files
+    from fashion_desktop.paths import trained_dir
 
-    return dataset_files.user_data_root() / "trained" / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.pth"
+    return trained_dir() / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.pth"
