@@ -19,8 +19,7 @@ translate = QCoreApplication.translate  # with literal arguments, so that pyside
 def install(window) -> tuple[MapPanel, object]:
     """Add the Map dock (hidden until asked for) to a MainWindow; returns (panel, dock)."""
     panel = MapPanel(window)
-    dock = window._dock(panel, translate("MapPanel", "Map"), "mapDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-    dock.hide()
+    dock = window.add_dock(panel, translate("MapPanel", "Map"), "mapDock", "left", hidden=True, menu_section=None)
     action = dock.toggleViewAction()
     action.setText(translate("MapPanel", "&Map of the test set"))
     action.setIconText(translate("MapPanel", "Map"))
@@ -28,10 +27,8 @@ def install(window) -> tuple[MapPanel, object]:
     tip = translate("MapPanel", "The 10,000 test images placed by a layer's activations, and your drawing among them")
     action.setStatusTip(tip)
     action.setToolTip(tip)
-    window.view_menu.insertAction(window.saliency_action, action)  # with the other see-inside views
-    bar = getattr(window, "inside_bar", None)
-    if bar is not None:
-        bar.insertAction(bar.actions()[bar.actions().index(window.testset_dock.toggleViewAction()) + 1], action)
+    window.add_menu_action("view", action, "docks")  # with the other see-inside views
+    window.add_toolbar_action("inside", action, "views")
 
     def first_show(visible: bool) -> None:
         if visible and not dock.isFloating() and dock.width() < 600:
