@@ -230,6 +230,127 @@
     </message>
 </context>
 <context>
+    <name>ComparisonView</name>
+    <message>
+        <source>This network</source>
+        <translation>这个神经网络</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>随附模型</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Confusion: this network</source>
+        <translation>混淆矩阵：这个神经网络</translation>
+    </message>
+    <message>
+        <source>Confusion: the shipped model</source>
+        <translation>混淆矩阵：随附模型</translation>
+    </message>
+    <message>
+        <source>Difference (this − shipped)</source>
+        <translation>差值（这个 − 随附）</translation>
+    </message>
+    <message>
+        <source>Train a network to compare it with the shipped one.</source>
+        <translation>训练一个神经网络，再与随附的模型比较。</translation>
+    </message>
+    <message>
+        <source>This network: test accuracy {0:.4f} on {1:,} test images (best epoch {2} of {3}, picked on held-out training images; {4} of training).</source>
+        <translation>这个神经网络：在 {1:,} 张测试图像上的准确率为 {0:.4f}（{3} 轮中最佳为第 {2} 轮，依据留出的训练图像挑选；训练用时 {4}）。</translation>
+    </message>
+    <message>
+        <source>The shipped model: {0:.4f} ({1:+.4f}).</source>
+        <translation>随附模型：{0:.4f}（{1:+.4f}）。</translation>
+    </message>
+    <message>
+        <source>{0} taken for {1} ({2}×)</source>
+        <translation>{0}被认成{1}（{2} 次）</translation>
+    </message>
+    <message>
+        <source>Most confused: {0}.</source>
+        <translation>最常混淆：{0}。</translation>
+    </message>
+    <message>
+        <source>the shipped model</source>
+        <translation>随附模型</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionTable</name>
+    <message>
+        <source>Predicted: {0}</source>
+        <translation>预测：{0}</translation>
+    </message>
+    <message>
+        <source>True class: {0}</source>
+        <translation>真实类别：{0}</translation>
+    </message>
+    <message>
+        <source>Rows: the true class; columns: the predicted class</source>
+        <translation>行：真实类别；列：预测类别</translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)</source>
+        <translation>真实为{0}、预测为{1}：{2} 张（占{0}图像的 {3:.1%}）</translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1}: {2:+d} images compared with {3}</source>
+        <translation>真实为{0}、预测为{1}：与{3}相比 {2:+d} 张</translation>
+    </message>
+</context>
+<context>
+    <name>DataBox</name>
+    <message>
+        <source>Fashion-MNIST is needed</source>
+        <translation>需要 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Download it (about 30 MB)</source>
+        <translation>下载（约 30 MB）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Training needs the Fashion-MNIST images, which are not on this computer.
+
+{0}
+
+The README&apos;s &quot;The data&quot; section explains each way. Or download them here (from the same mirrors torchvision uses; each file is checked).</source>
+        <translation>训练需要 Fashion-MNIST 图像，但这台计算机上没有。
+
+{0}
+
+README 的“数据”一节介绍了各种获取方式。也可以在这里下载（使用与 torchvision 相同的镜像；每个文件都会校验）。</translation>
+    </message>
+    <message>
+        <source>Downloading Fashion-MNIST…</source>
+        <translation>正在下载 Fashion-MNIST…</translation>
+    </message>
+    <message>
+        <source>{0} ({1} of {2} files) · {3:.1f} of {4:.1f} MB</source>
+        <translation>{0}（第 {1} 个，共 {2} 个文件）· {3:.1f} / {4:.1f} MB</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST is in {0}.</source>
+        <translation>Fashion-MNIST 位于 {0}。</translation>
+    </message>
+    <message>
+        <source>The download failed: {0}</source>
+        <translation>下载失败：{0}</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+</context>
+<context>
     <name>DeviceChoices</name>
     <message>
         <source>&amp;Auto (CUDA, else MPS, else CPU)</source>
@@ -1139,162 +1260,6 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>模型参数</translation>
     </message>
     <message>
-        <source>&amp;Open picture…</source>
-        <translation>打开图片…(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Open a picture of a garment</source>
-        <translation>打开一张服饰图片</translation>
-    </message>
-    <message>
-        <source>&amp;Save drawing…</source>
-        <translation>保存画作…(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the canvas as a PNG file</source>
-        <translation>把画布保存为 PNG 文件</translation>
-    </message>
-    <message>
-        <source>&amp;Paste picture</source>
-        <translation>粘贴图片(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Classify the picture on the clipboard</source>
-        <translation>对剪贴板中的图片分类</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear</source>
-        <translation>清空(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Erase the whole canvas</source>
-        <translation>擦除整个画布</translation>
-    </message>
-    <message>
-        <source>&amp;Brush</source>
-        <translation>画笔(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Draw light strokes</source>
-        <translation>画浅色笔画</translation>
-    </message>
-    <message>
-        <source>&amp;Eraser</source>
-        <translation>橡皮擦(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Erase back to black</source>
-        <translation>擦回黑色</translation>
-    </message>
-    <message>
-        <source>&amp;Fill</source>
-        <translation>填充(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Click inside a closed outline to fill it</source>
-        <translation>在封闭轮廓内点击以填充</translation>
-    </message>
-    <message>
-        <source>Bigger brush</source>
-        <translation>加大画笔</translation>
-    </message>
-    <message>
-        <source>Smaller brush</source>
-        <translation>缩小画笔</translation>
-    </message>
-    <message>
-        <source>Open &amp;weights…</source>
-        <translation>打开权重…(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Load a state_dict saved by the tutorial (.pth, .pt) or a .safetensors file</source>
-        <translation>加载教程保存的 state_dict（.pth、.pt）或 .safetensors 文件</translation>
-    </message>
-    <message>
-        <source>Use the &amp;shipped weights</source>
-        <translation>使用随附的权重(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Guide</source>
-        <translation>使用指南(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;About {0}</source>
-        <translation>关于 {0}(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Samples</source>
-        <translation>样例(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Device</source>
-        <translation>设备(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Checking which devices this computer has…</source>
-        <translation>正在检查这台计算机有哪些设备…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Reset layout</source>
-        <translation>重置布局(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>A real Fashion-MNIST test image (#{0})</source>
-        <translation>一张真实的 Fashion-MNIST 测试图像（#{0}）</translation>
-    </message>
-    <message>
-        <source>No samples are installed</source>
-        <translation>没有安装样例</translation>
-    </message>
-    <message>
-        <source>Drawing tools</source>
-        <translation>绘图工具</translation>
-    </message>
-    <message>
-        <source> Brush size </source>
-        <translation> 画笔大小 </translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> 像素</translation>
-    </message>
-    <message>
-        <source>Brush size in canvas pixels (the canvas is {0} × {0}); [ and ] change it</source>
-        <translation>画笔大小，以画布像素计（画布为 {0} × {0}）；按 [ 和 ] 调整</translation>
-    </message>
-    <message>
         <source>Device: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
@@ -1303,100 +1268,12 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>正在启动…</translation>
     </message>
     <message>
-        <source>Could not open the picture</source>
-        <translation>无法打开图片</translation>
-    </message>
-    <message>
-        <source>{0} is blank: there is nothing to classify.</source>
-        <translation>{0} 是空白的：没有可分类的内容。</translation>
-    </message>
-    <message>
-        <source>Could not use the picture</source>
-        <translation>无法使用这张图片</translation>
-    </message>
-    <message>
-        <source>Opened {0}{1}</source>
-        <translation>已打开 {0}{1}</translation>
-    </message>
-    <message>
-        <source>The picture is empty.</source>
-        <translation>图片是空的。</translation>
-    </message>
-    <message>
-        <source>Open a picture</source>
-        <translation>打开图片</translation>
-    </message>
-    <message>
-        <source>Pictures ({0});;All files (*)</source>
-        <translation>图片 ({0});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>the pasted picture</source>
-        <translation>粘贴的图片</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no picture.</source>
-        <translation>剪贴板里没有图片。</translation>
-    </message>
-    <message>
-        <source>Save the drawing</source>
-        <translation>保存画作</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not save the drawing</source>
-        <translation>无法保存画作</translation>
-    </message>
-    <message>
-        <source>The PNG could not be encoded.</source>
-        <translation>无法编码 PNG。</translation>
-    </message>
-    <message>
-        <source>{0} could not be written: {1}.</source>
-        <translation>无法写入 {0}：{1}。</translation>
-    </message>
-    <message>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
-    </message>
-    <message>
-        <source>the dropped picture</source>
-        <translation>拖入的图片</translation>
-    </message>
-    <message>
-        <source>Open weights</source>
-        <translation>打开权重</translation>
-    </message>
-    <message>
-        <source>Weights ({0});;All files (*)</source>
-        <translation>权重 ({0});;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Loading weights…</source>
         <translation>正在加载权重…</translation>
     </message>
     <message>
         <source>Switching to {0}…</source>
         <translation>正在切换到 {0}…</translation>
-    </message>
-    <message>
-        <source>C&amp;UDA — {0}</source>
-        <translation>CUDA — {0}(&amp;U)</translation>
-    </message>
-    <message>
-        <source>C&amp;UDA (not available)</source>
-        <translation>CUDA（不可用）(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;MPS — {0}</source>
-        <translation>MPS — {0}(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;MPS (not available)</source>
-        <translation>MPS（不可用）(&amp;M)</translation>
     </message>
     <message>
         <source>Device: {0} ({1})</source>
@@ -1437,14 +1314,6 @@ it is done, compare it with the shipped model, make it the live model, or save i
     <message>
         <source>Something went wrong</source>
         <translation>出错了</translation>
-    </message>
-    <message>
-        <source>inverted to light on dark</source>
-        <translation>已反相为深色背景上的浅色</translation>
-    </message>
-    <message>
-        <source>closed outline filled</source>
-        <translation>已填充封闭轮廓</translation>
     </message>
     <message>
         <source>Classification failed: {0}</source>
@@ -1703,6 +1572,89 @@ Predicted: {2} ({3})</source>
     </message>
 </context>
 <context>
+    <name>PictureFiles</name>
+    <message>
+        <source>Could not open the picture</source>
+        <translation>无法打开图片</translation>
+    </message>
+    <message>
+        <source>{0} is blank: there is nothing to classify.</source>
+        <translation>{0} 是空白的：没有可分类的内容。</translation>
+    </message>
+    <message>
+        <source>Could not use the picture</source>
+        <translation>无法使用这张图片</translation>
+    </message>
+    <message>
+        <source>Opened {0}{1}</source>
+        <translation>已打开 {0}{1}</translation>
+    </message>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>图片是空的。</translation>
+    </message>
+    <message>
+        <source>inverted to light on dark</source>
+        <translation>已反相为深色背景上的浅色</translation>
+    </message>
+    <message>
+        <source>closed outline filled</source>
+        <translation>已填充封闭轮廓</translation>
+    </message>
+    <message>
+        <source>Open a picture</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Pictures ({0});;All files (*)</source>
+        <translation>图片 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>the pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture.</source>
+        <translation>剪贴板里没有图片。</translation>
+    </message>
+    <message>
+        <source>the dropped picture</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>Save the drawing</source>
+        <translation>保存画作</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save the drawing</source>
+        <translation>无法保存画作</translation>
+    </message>
+    <message>
+        <source>The PNG could not be encoded.</source>
+        <translation>无法编码 PNG。</translation>
+    </message>
+    <message>
+        <source>{0} could not be written: {1}.</source>
+        <translation>无法写入 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>打开权重</translation>
+    </message>
+    <message>
+        <source>Weights ({0});;All files (*)</source>
+        <translation>权重 ({0});;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilitiesPanel</name>
     <message>
         <source>This does not look like a garment the network knows. The bars show its guess among the ten garments anyway.</source>
@@ -1750,6 +1702,69 @@ Predicted: {2} ({3})</source>
     </message>
 </context>
 <context>
+    <name>RecipeForm</name>
+    <message>
+        <source>The tutorial&apos;s: SGD, lr 0.001, batch 64</source>
+        <translation>教程的：SGD，学习率 0.001，小批量 64</translation>
+    </message>
+    <message>
+        <source>The shipped model&apos;s: AdamW, one-cycle, EMA</source>
+        <translation>随附模型的：AdamW、one-cycle、EMA</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s optimization loop exactly (plain SGD, no momentum), or the recipe that made the shipped weights (augmentation, dropout, an average of the weights; slower to start).</source>
+        <translation>完全照搬教程的优化循环（普通 SGD，无动量），或采用得到随附权重的配方（数据增强、dropout、权重平均；启动较慢）。</translation>
+    </message>
+    <message>
+        <source>CPU threads for training. One core is left for drawing and the live predictions.</source>
+        <translation>训练用的 CPU 线程数。会留一个核心给绘图和实时预测。</translation>
+    </message>
+    <message>
+        <source>A fresh random network (as the tutorial)</source>
+        <translation>全新的随机神经网络（同教程）</translation>
+    </message>
+    <message>
+        <source>The weights in use now</source>
+        <translation>当前使用的权重</translation>
+    </message>
+    <message>
+        <source>Start from NeuralNetwork() as the tutorial creates it (seeded), or go on training the weights the bars use now</source>
+        <translation>从教程创建的 NeuralNetwork()（固定随机种子）开始，或在条形图当前使用的权重上继续训练</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>小批量大小</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数(epoch)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>训练设备</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>The weights in use now ({0})</source>
+        <translation>当前使用的权重（{0}）</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Your settings cannot be read or saved ({0}); defaults are used.</source>
@@ -1793,6 +1808,109 @@ Predicted: {2} ({3})</source>
     <message>
         <source>{count} samples; loading the model</source>
         <translation>{count} 个样例；正在加载模型</translation>
+    </message>
+</context>
+<context>
+    <name>SessionControls</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after this batch, keeping the best weights so far</source>
+        <translation>在这个小批量之后停止，保留目前最好的权重</translation>
+    </message>
+    <message>
+        <source>Choose a recipe and press Start. Drawing keeps working meanwhile.</source>
+        <translation>选择一个配方，然后按“开始”。训练期间仍然可以绘图。</translation>
+    </message>
+    <message>
+        <source>Show the predictions of the network being trained</source>
+        <translation>显示正在训练的神经网络的预测</translation>
+    </message>
+    <message>
+        <source>The bars answer with the weights being trained, updated twice a second, instead of the live model</source>
+        <translation>条形图改用正在训练的权重作答（每秒更新两次），而不是当前的实时模型</translation>
+    </message>
+    <message>
+        <source>Make it the live model</source>
+        <translation>设为实时模型</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the trained weights as a tutorial-style state_dict with its model card</source>
+        <translation>把训练好的权重连同模型卡片保存为教程风格的 state_dict</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Reading Fashion-MNIST and scoring the starting network…</source>
+        <translation>正在读取 Fashion-MNIST 并评估起始的神经网络…</translation>
+    </message>
+    <message>
+        <source>Preparing filled silhouettes of the training images (the shipped recipe trains on some; about 15 s on one core)…</source>
+        <translation>正在为训练图像准备填充的剪影（随附配方会用其中一部分训练；单核约 15 秒）…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Scoring the result on the test images…</source>
+        <translation>正在用测试图像评估结果…</translation>
+    </message>
+    <message>
+        <source>Epoch {0} of {1} · {2}% · about {3} left</source>
+        <translation>第 {0} 轮，共 {1} 轮 · {2}% · 约剩 {3}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}: test accuracy {1:.3f}, loss {2:.3f}; {3:.1f} s on {4}{5}</source>
+        <translation>第 {0} 轮：测试准确率 {1:.3f}，损失 {2:.3f}；在 {4} 上用时 {3:.1f} 秒{5}</translation>
+    </message>
+    <message>
+        <source> (best so far)</source>
+        <translation>（目前最好）</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch finished: there is nothing to keep.</source>
+        <translation>在第一轮完成前就停止了：没有可保留的结果。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>{0}: test accuracy {1:.4f} (best epoch {2}). Make it the live model, or save it.</source>
+        <translation>{0}：测试准确率 {1:.4f}（最佳为第 {2} 轮）。可以把它设为实时模型，或者保存它。</translation>
     </message>
 </context>
 <context>
@@ -1920,14 +2038,6 @@ Click to put it on the canvas</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <source>Predicted: {0}</source>
-        <translation>预测：{0}</translation>
-    </message>
-    <message>
-        <source>True class: {0}</source>
-        <translation>真实类别：{0}</translation>
-    </message>
-    <message>
         <source>Rows: the true class; columns: the predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看其中的图像。</translation>
     </message>
@@ -2008,10 +2118,6 @@ Click to put it on the canvas</source>
         <translation>预测概率</translation>
     </message>
     <message>
-        <source>True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)</source>
-        <translation>真实为{0}、预测为{1}：{2} 张（占{0}图像的 {3:.1%}）</translation>
-    </message>
-    <message>
         <source>True {0}, predicted {1}: {2} images</source>
         <translation>真实为{0}、预测为{1}：{2} 张</translation>
     </message>
@@ -2029,151 +2135,7 @@ Click to put it on the canvas</source>
     </message>
 </context>
 <context>
-    <name>TrainingPanel</name>
-    <message>
-        <source>Fashion-MNIST is needed</source>
-        <translation>需要 Fashion-MNIST</translation>
-    </message>
-    <message>
-        <source>Download it (about 30 MB)</source>
-        <translation>下载（约 30 MB）</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>The tutorial&apos;s: SGD, lr 0.001, batch 64</source>
-        <translation>教程的：SGD，学习率 0.001，小批量 64</translation>
-    </message>
-    <message>
-        <source>The shipped model&apos;s: AdamW, one-cycle, EMA</source>
-        <translation>随附模型的：AdamW、one-cycle、EMA</translation>
-    </message>
-    <message>
-        <source>The tutorial&apos;s optimization loop exactly (plain SGD, no momentum), or the recipe that made the shipped weights (augmentation, dropout, an average of the weights; slower to start).</source>
-        <translation>完全照搬教程的优化循环（普通 SGD，无动量），或采用得到随附权重的配方（数据增强、dropout、权重平均；启动较慢）。</translation>
-    </message>
-    <message>
-        <source>CPU threads for training. One core is left for drawing and the live predictions.</source>
-        <translation>训练用的 CPU 线程数。会留一个核心给绘图和实时预测。</translation>
-    </message>
-    <message>
-        <source>A fresh random network (as the tutorial)</source>
-        <translation>全新的随机神经网络（同教程）</translation>
-    </message>
-    <message>
-        <source>The weights in use now</source>
-        <translation>当前使用的权重</translation>
-    </message>
-    <message>
-        <source>Start from NeuralNetwork() as the tutorial creates it (seeded), or go on training the weights the bars use now</source>
-        <translation>从教程创建的 NeuralNetwork()（固定随机种子）开始，或在条形图当前使用的权重上继续训练</translation>
-    </message>
-    <message>
-        <source>Recipe</source>
-        <translation>配方</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>小批量大小</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数(epoch)</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>训练设备</translation>
-    </message>
-    <message>
-        <source>CPU threads</source>
-        <translation>CPU 线程</translation>
-    </message>
-    <message>
-        <source>Start from</source>
-        <translation>起点</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop after this batch, keeping the best weights so far</source>
-        <translation>在这个小批量之后停止，保留目前最好的权重</translation>
-    </message>
-    <message>
-        <source>Show the predictions of the network being trained</source>
-        <translation>显示正在训练的神经网络的预测</translation>
-    </message>
-    <message>
-        <source>The bars answer with the weights being trained, updated twice a second, instead of the live model</source>
-        <translation>条形图改用正在训练的权重作答（每秒更新两次），而不是当前的实时模型</translation>
-    </message>
-    <message>
-        <source>Make it the live model</source>
-        <translation>设为实时模型</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Save the trained weights as a tutorial-style state_dict with its model card</source>
-        <translation>把训练好的权重连同模型卡片保存为教程风格的 state_dict</translation>
-    </message>
-    <message>
-        <source>Curves</source>
-        <translation>曲线</translation>
-    </message>
-    <message>
-        <source>Compared with the shipped model</source>
-        <translation>与随附模型比较</translation>
-    </message>
-    <message>
-        <source>Train a network to compare it with the shipped one.</source>
-        <translation>训练一个神经网络，再与随附的模型比较。</translation>
-    </message>
-    <message>
-        <source>This network</source>
-        <translation>这个神经网络</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>随附模型</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>差值</translation>
-    </message>
-    <message>
-        <source>Confusion: this network</source>
-        <translation>混淆矩阵：这个神经网络</translation>
-    </message>
-    <message>
-        <source>Confusion: the shipped model</source>
-        <translation>混淆矩阵：随附模型</translation>
-    </message>
-    <message>
-        <source>Difference (this − shipped)</source>
-        <translation>差值（这个 − 随附）</translation>
-    </message>
-    <message>
-        <source>Rows: the true class; columns: the predicted class</source>
-        <translation>行：真实类别；列：预测类别</translation>
-    </message>
+    <name>TrainingCurves</name>
     <message>
         <source>Loss</source>
         <translation>损失</translation>
@@ -2206,49 +2168,20 @@ Click to put it on the canvas</source>
         <source>chance</source>
         <translation>随机猜测</translation>
     </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
     <message>
-        <source>The weights in use now ({0})</source>
-        <translation>当前使用的权重（{0}）</translation>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <source>Choose a recipe and press Start. Drawing keeps working meanwhile.</source>
-        <translation>选择一个配方，然后按“开始”。训练期间仍然可以绘图。</translation>
+        <source>Curves</source>
+        <translation>曲线</translation>
     </message>
     <message>
-        <source>Training needs the Fashion-MNIST images, which are not on this computer.
-
-{0}
-
-The README&apos;s &quot;The data&quot; section explains each way. Or download them here (from the same mirrors torchvision uses; each file is checked).</source>
-        <translation>训练需要 Fashion-MNIST 图像，但这台计算机上没有。
-
-{0}
-
-README 的“数据”一节介绍了各种获取方式。也可以在这里下载（使用与 torchvision 相同的镜像；每个文件都会校验）。</translation>
-    </message>
-    <message>
-        <source>Downloading Fashion-MNIST…</source>
-        <translation>正在下载 Fashion-MNIST…</translation>
-    </message>
-    <message>
-        <source>{0} ({1} of {2} files) · {3:.1f} of {4:.1f} MB</source>
-        <translation>{0}（第 {1} 个，共 {2} 个文件）· {3:.1f} / {4:.1f} MB</translation>
-    </message>
-    <message>
-        <source>Fashion-MNIST is in {0}.</source>
-        <translation>Fashion-MNIST 位于 {0}。</translation>
-    </message>
-    <message>
-        <source>The download failed: {0}</source>
-        <translation>下载失败：{0}</translation>
-    </message>
-    <message>
-        <source>The download was cancelled.</source>
-        <translation>下载已取消。</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
+        <source>Compared with the shipped model</source>
+        <translation>与随附模型比较</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -2263,32 +2196,8 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>正在停止；保留目前最好的权重…</translation>
     </message>
     <message>
-        <source>Reading Fashion-MNIST and scoring the starting network…</source>
-        <translation>正在读取 Fashion-MNIST 并评估起始的神经网络…</translation>
-    </message>
-    <message>
-        <source>Preparing filled silhouettes of the training images (the shipped recipe trains on some; about 15 s on one core)…</source>
-        <translation>正在为训练图像准备填充的剪影（随附配方会用其中一部分训练；单核约 15 秒）…</translation>
-    </message>
-    <message>
         <source>Training…</source>
         <translation>正在训练…</translation>
-    </message>
-    <message>
-        <source>Scoring the result on the test images…</source>
-        <translation>正在用测试图像评估结果…</translation>
-    </message>
-    <message>
-        <source>Epoch {0} of {1} · {2}% · about {3} left</source>
-        <translation>第 {0} 轮，共 {1} 轮 · {2}% · 约剩 {3}</translation>
-    </message>
-    <message>
-        <source>Epoch {0}: test accuracy {1:.3f}, loss {2:.3f}; {3:.1f} s on {4}{5}</source>
-        <translation>第 {0} 轮：测试准确率 {1:.3f}，损失 {2:.3f}；在 {4} 上用时 {3:.1f} 秒{5}</translation>
-    </message>
-    <message>
-        <source> (best so far)</source>
-        <translation>（目前最好）</translation>
     </message>
     <message>
         <source>in training: epoch {0}, batch {1}/{2}</source>
@@ -2297,26 +2206,6 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>Paused. Drawing still works; Resume goes on from here.</source>
         <translation>已暂停。仍然可以绘图；按“继续”从这里接着训练。</translation>
-    </message>
-    <message>
-        <source>Stopped before the first epoch finished: there is nothing to keep.</source>
-        <translation>在第一轮完成前就停止了：没有可保留的结果。</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Stopped early</source>
-        <translation>提前停止</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>{0}: test accuracy {1:.4f} (best epoch {2}). Make it the live model, or save it.</source>
-        <translation>{0}：测试准确率 {1:.4f}（最佳为第 {2} 轮）。可以把它设为实时模型，或者保存它。</translation>
     </message>
     <message>
         <source>trained, best epoch {0} (not live yet)</source>
@@ -2329,26 +2218,6 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>Failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <source>This network: test accuracy {0:.4f} on {1:,} test images (best epoch {2} of {3}, picked on held-out training images; {4} of training).</source>
-        <translation>这个神经网络：在 {1:,} 张测试图像上的准确率为 {0:.4f}（{3} 轮中最佳为第 {2} 轮，依据留出的训练图像挑选；训练用时 {4}）。</translation>
-    </message>
-    <message>
-        <source>The shipped model: {0:.4f} ({1:+.4f}).</source>
-        <translation>随附模型：{0:.4f}（{1:+.4f}）。</translation>
-    </message>
-    <message>
-        <source>{0} taken for {1} ({2}×)</source>
-        <translation>{0}被认成{1}（{2} 次）</translation>
-    </message>
-    <message>
-        <source>Most confused: {0}.</source>
-        <translation>最常混淆：{0}。</translation>
-    </message>
-    <message>
-        <source>true {0}, predicted {1}</source>
-        <translation>真实为{0}，预测为{1}</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}.</source>
@@ -2365,14 +2234,6 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>PyTorch state_dict (*.pth)</source>
         <translation>PyTorch state_dict (*.pth)</translation>
-    </message>
-    <message>
-        <source>Start again</source>
-        <translation>重新开始</translation>
-    </message>
-    <message>
-        <source>Waiting for PyTorch to load…</source>
-        <translation>正在等待 PyTorch 加载…</translation>
     </message>
     <message>
         <source>Train</source>
@@ -2460,6 +2321,181 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>output unit {0} ← input {1}: weight {2:+.4f}</source>
         <translation>输出单元 {0} ← 输入 {1}：权重 {2:+.4f}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Open picture…</source>
+        <translation>打开图片…(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open a picture of a garment</source>
+        <translation>打开一张服饰图片</translation>
+    </message>
+    <message>
+        <source>&amp;Save drawing…</source>
+        <translation>保存画作…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the canvas as a PNG file</source>
+        <translation>把画布保存为 PNG 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Paste picture</source>
+        <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Classify the picture on the clipboard</source>
+        <translation>对剪贴板中的图片分类</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Erase the whole canvas</source>
+        <translation>擦除整个画布</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>画笔(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Draw light strokes</source>
+        <translation>画浅色笔画</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Erase back to black</source>
+        <translation>擦回黑色</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>填充(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Click inside a closed outline to fill it</source>
+        <translation>在封闭轮廓内点击以填充</translation>
+    </message>
+    <message>
+        <source>Bigger brush</source>
+        <translation>加大画笔</translation>
+    </message>
+    <message>
+        <source>Smaller brush</source>
+        <translation>缩小画笔</translation>
+    </message>
+    <message>
+        <source>Open &amp;weights…</source>
+        <translation>打开权重…(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Load a state_dict saved by the tutorial (.pth, .pt) or a .safetensors file</source>
+        <translation>加载教程保存的 state_dict（.pth、.pt）或 .safetensors 文件</translation>
+    </message>
+    <message>
+        <source>Use the &amp;shipped weights</source>
+        <translation>使用随附的权重(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About {0}</source>
+        <translation>关于 {0}(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>样例(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A real Fashion-MNIST test image (#{0})</source>
+        <translation>一张真实的 Fashion-MNIST 测试图像（#{0}）</translation>
+    </message>
+    <message>
+        <source>No samples are installed</source>
+        <translation>没有安装样例</translation>
+    </message>
+    <message>
+        <source>Drawing tools</source>
+        <translation>绘图工具</translation>
+    </message>
+    <message>
+        <source> Brush size </source>
+        <translation> 画笔大小 </translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Brush size in canvas pixels (the canvas is {0} × {0}); [ and ] change it</source>
+        <translation>画笔大小，以画布像素计（画布为 {0} × {0}）；按 [ 和 ] 调整</translation>
+    </message>
+    <message>
+        <source>Checking which devices this computer has…</source>
+        <translation>正在检查这台计算机有哪些设备…</translation>
+    </message>
+    <message>
+        <source>C&amp;UDA — {0}</source>
+        <translation>CUDA — {0}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;UDA (not available)</source>
+        <translation>CUDA（不可用）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;MPS — {0}</source>
+        <translation>MPS — {0}(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;MPS (not available)</source>
+        <translation>MPS（不可用）(&amp;M)</translation>
     </message>
 </context>
 </TS>

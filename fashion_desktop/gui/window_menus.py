@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QLabel, QSpinBox
 
 from fashion_desktop import APP_NAME
 from fashion_desktop.classes import class_name
-from fashion_desktop.gui.language import language_menu
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
+from fashion_desktop.gui.language import language_menu
 from fashion_desktop.images import samples
 from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
 from fashion_desktop.network.device_choices import DEVICE_KINDS
