@@ -28,7 +28,7 @@ from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.exports import ExportViews
 from fashion_desktop.gui.extensible_window import ExtensibleWindow
 from fashion_desktop.gui.inside import InsideViews
-from fashion_desktop.gui.map_wiring import install as install_map
+from fashion_desktop.gui.map_wiring import MapViews
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -78,7 +78,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.inside = InsideViews(self)  # the see-inside docks, the saliency overlay, the untrained switch
         self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
         self.exports = ExportViews(self)  # the Folder dock, File ▸ Export, Model ▸ Export the network, Copy chart
-        self.map_panel, self.map_dock = install_map(self)  # the Map view (issue 16)
+        self.map_view = MapViews(self)  # the Map view (issue 16); its panel is built on first show
+        self.map_dock = self.map_view.dock
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -206,6 +207,11 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    @property
+    def map_panel(self):
+        """The Map view's panel (built on first use: it brings pyqtgraph)."""
+        return self.map_view.panel
+
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker and wait for it; results still in flight are ignored. Safe to call twice."""
@@ -216,7 +222,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._timing_text.stop()
         self.inside.shutdown()
         self.exports.shutdown()
-        self.map_panel.shutdown()
+        self.map_view.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):

@@ -176,7 +176,7 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(make_window, rand
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # this window is not switched behind its back
 
 
-@pytest.mark.parametrize(("saved", "expected"), [(None, "文件(&F)"), ("en", "&File")])
+@pytest.mark.parametrize(("saved", "expected"), [(None, "语言(&L)"), ("en", "&Language")])
 def test_the_app_follows_the_system_language_unless_one_was_chosen(tmp_path, saved, expected):
     """A real start (create_application) under LC_ALL=zh_CN.UTF-8: Chinese, unless View ▸ Language said English."""
     import os
@@ -197,7 +197,7 @@ def test_the_app_follows_the_system_language_unless_one_was_chosen(tmp_path, sav
                 "language", {saved!r})
         app = create_application([])
         from fashion_desktop.classes import class_name
-        print(QCoreApplication.translate("MainWindow", "&File"), class_name(9), sep="|")
+        print(QCoreApplication.translate("Language", "&Language"), class_name(9), sep="|")
     """)
     root = Path(__file__).resolve().parents[2]
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES", "LANG")}
