@@ -43,7 +43,7 @@ class PictureFiles:
         except ImageError as exc:
             self.show_error(self.tr("Could not open the picture"), str(exc))
             return False
-        self._remember_folder(path)
+        self.remember_folder(path)
         return self.open_image(image, path.name)
 
     def open_image(self, image, name: str) -> bool:
@@ -138,7 +138,7 @@ class PictureFiles:
             self.show_error(self.tr("Could not save the drawing"),
                             self.tr("{0} could not be written: {1}.").format(path, exc.strerror or exc))
             return False
-        self._remember_folder(path)
+        self.remember_folder(path)
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
@@ -146,7 +146,7 @@ class PictureFiles:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.last_folder(),
                                               self.tr("Weights ({0});;All files (*)").format(WEIGHTS_PATTERNS))
         if path:
-            self._remember_folder(path)
+            self.remember_folder(path)
             self.load_weights(path)
 
     def last_folder(self) -> str:
@@ -154,5 +154,5 @@ class PictureFiles:
         folder = str(self.settings.value("folders/last", ""))
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
-    def _remember_folder(self, path: str | Path) -> None:
+    def remember_folder(self, path: str | Path) -> None:
         self.settings.setValue("folders/last", str(Path(path).resolve().parent))
