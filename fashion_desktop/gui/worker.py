@@ -357,7 +357,7 @@ class InferenceWorker(QThread):
             return self._pending is not None or self._stopping
 
     def _process(self, request: Request) -> Result | None:
-        from fashion_desktop.images.preprocess import prepare_grey
+        from fashion_desktop.images.preprocess import prepare_canvas
 
         try:
             if self.before_request is not None:
@@ -365,7 +365,7 @@ class InferenceWorker(QThread):
             if request.pixels is not None:
                 pixels, inverted, filled = request.pixels, False, False
             else:
-                prepared = prepare_grey(request.grey, light_on_dark=True)
+                prepared = prepare_canvas(request.grey)
                 pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
         except EmptyImageError as exc:
             self._last = request

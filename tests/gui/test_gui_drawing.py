@@ -72,11 +72,11 @@ def test_bars_and_preview_update_during_the_stroke(window, qtbot, wait_idle):
 def test_bars_equal_the_core_predictor_for_the_same_input(window, random_weights, wait_idle):
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
+    from fashion_desktop.images.preprocess import prepare_canvas
 
     stroke(window, line(70, 30, 200, 30) + line(200, 30, 230, 250) + line(230, 250, 50, 250) + line(50, 250, 70, 30))
     wait_idle(window)
-    expected_input = prepare_grey(window.canvas.grey(), light_on_dark=True).pixels
+    expected_input = prepare_canvas(window.canvas.grey()).pixels
     assert np.array_equal(window.preview.pixels(), expected_input)
     model, _ = load_model(random_weights)
     expected = Predictor(model, "cpu").predict(expected_input).probabilities
