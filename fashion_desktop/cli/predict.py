@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
     import numpy as np
 
+    from fashion_desktop.network.orientation import face_left
     from fashion_desktop.progress import ProgressBar
 
     loading = ThreadPoolExecutor(1, thread_name_prefix="load")
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         if ready:
             predictor = predictor_future.result()
-            batch = np.stack([pixels for _, pixels in ready])
+            batch = face_left(predictor, np.stack([pixels for _, pixels in ready]))[0]  # shoes facing right
             probabilities = np.concatenate([predictor.predict_batch(batch[s : s + 512]).probabilities
                                             for s in range(0, len(batch), 512)])
             for (i, _), probs in zip(ready, probabilities):

@@ -635,11 +635,13 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Something went wrong"), failure.message)
         self.statusBar().showMessage(failure.message, 15000)
 
-    def _preprocessing_notes(self, inverted: bool, filled: bool) -> str:
+    def _preprocessing_notes(self, inverted: bool, filled: bool, mirrored: bool = False) -> str:
         """What preprocessing did to the picture, for the status bar and the preview's caption."""
         notes = [self.tr("inverted to light on dark")] if inverted else []
         if filled:
             notes.append(self.tr("closed outline filled"))
+        if mirrored:
+            notes.append(self.tr("mirrored: the data set's shoes face left"))
         return ", ".join(notes)
 
     @Slot(object)
@@ -648,7 +650,7 @@ class MainWindow(QMainWindow):
             return
         self._latest_shown = result.request_id
         self.preview.set_pixels(result.pixels)
-        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
+        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled, result.mirrored))
         if result.prediction is not None:
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index)

@@ -54,6 +54,7 @@ class Result:
     pixels: np.ndarray | None = None  # the 28×28 input the network received
     inverted: bool = False
     filled: bool = False
+    mirrored: bool = False  # a shoe facing right, read as its mirror image (network/orientation.py)
     prediction: Any = None  # fashion_desktop.network.inference.Prediction
     empty: bool = False
     message: str = ""  # why it is empty, or what failed
@@ -382,20 +383,26 @@ class InferenceWorker(QThread):
                           message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
         predictor, preview = self._preview if self._preview is not None else (self._predictor, "")
+        from fashion_desktop.network.orientation import face_left
+
+        given = pixels
         try:
             try:
+                pixels, mirrored = face_left(predictor, given)
                 prediction = predictor.predict(pixels, activations=True)
             except Exception as exc:
                 if predictor is not self._predictor or not self._fall_back_to_cpu(exc):
                     raise
                 predictor = self._predictor  # rebuilt on the CPU
-                prediction = predictor.predict(pixels, activations=True)  # the same input, on the CPU
+                pixels, mirrored = face_left(predictor, given)  # the same input, on the CPU
+                prediction = predictor.predict(pixels, activations=True)
             self.inferences += 1
         except Exception as exc:
             return self._failed(request, exc, pixels)
         saliency, explained = self._explain(predictor, pixels, prediction.index)
         self._last = request
-        return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
+        return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, mirrored=bool(mirrored),
+                      prediction=prediction,
                       created=request.created, finished=time.perf_counter(), saliency=saliency,
                       saliency_class=explained, preview=preview)
 

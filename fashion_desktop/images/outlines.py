@@ -8,7 +8,7 @@ drawing covers more than it encloses, and a hurried outline does not quite close
 - the stroke width is measured from the ink itself (twice its area over its perimeter: exact for
   a band of any length), and gaps up to about that width are closed (dilate, then erode);
 - on the canvas, which holds a drawing by definition, every hole of the closed ink is filled;
-- in a file, only a flat drawing (nearly all its ink at full strength) whose holes are empty is
+- in a file, only a flat drawing (its ink at full strength away from the edges) whose holes are empty is
   filled, and only when it is an outline: it encloses more than its ink, or its ink is thin
   strokes (under a fifth of the drawing's size) enclosing at least a third as much again. A
   photographed garment is shades of grey and solid, so it passes unchanged; a picture already
@@ -22,7 +22,7 @@ import numpy as np
 from fashion_desktop.images.flood import enclosed, spread
 from fashion_desktop.images.framing import box_sum
 
-INK = 0.5 * 255  # what counts as a stroke in a drawing
+INK = 0.4 * 255  # what counts as a stroke in a drawing (a blurred pen line stays joined)
 EMPTY = 24.0  # a hole with more than this mean level holds something: it is not empty paper
 SMALL = 64  # pictures no larger than this are at the network's scale
 
@@ -53,11 +53,19 @@ def close_gaps(ink: np.ndarray, radius: int) -> np.ndarray:
 
 
 def is_flat(grey: np.ndarray) -> bool:
-    """Flat strokes (most of the ink at full strength) rather than a photo's shades of grey."""
+    """Flat strokes rather than a photo's shades of grey: inside the ink (away from its antialiased
+    or blurred edges) most pixels are at full strength. Ink too thin to have an inside is line art."""
     ink = grey > EMPTY
     if not ink.any():
         return False
-    return (grey > 0.6 * 255).sum() >= 0.5 * ink.sum()
+    inside = ink.copy()
+    inside[1:] &= ink[:-1]
+    inside[:-1] &= ink[1:]
+    inside[:, 1:] &= ink[:, :-1]
+    inside[:, :-1] &= ink[:, 1:]
+    if inside.sum() < 0.1 * ink.sum():
+        return True
+    return (grey[inside] > 0.6 * 255).mean() >= 0.5
 
 
 def fill_outlines(grey: np.ndarray, drawing: bool = False) -> tuple[np.ndarray, bool]:
@@ -72,7 +80,7 @@ def fill_outlines(grey: np.ndarray, drawing: bool = False) -> tuple[np.ndarray, 
     if not ink.any():
         return grey, False
     side = max(grey.shape)
-    width = stroke_width(ink)
+    width = stroke_width(grey > EMPTY)  # the whole visible line, blurred edges too
     # At the network's own scale (an icon, a Fashion-MNIST picture) a pixel is detail: a sandal's
     # straps or a bag's handle are not an outline with a gap, so only the strict rule applies.
     strokes = width <= 0.2 * side and (drawing or side > SMALL)
