@@ -171,10 +171,11 @@ def needs_inversion(grey: np.ndarray) -> bool:
     return border_level(grey) > 127.0
 
 
-def normalise(grey: np.ndarray) -> np.ndarray:
-    """Subtract the background (a level, or the plane of light falling off across a sheet) and
-    stretch the garment to full contrast (dataset maxima are 255)."""
-    grey = grey - framing.background(grey)
+def normalise(grey: np.ndarray, level: bool = False) -> np.ndarray:
+    """Subtract the background (a level, or the plane of light falling off across a sheet; only a
+    level with `level=True`, e.g. the canvas) and stretch the garment to full contrast (dataset
+    maxima are 255)."""
+    grey = grey - (border_level(grey) if level else framing.background(grey))
     top = float(grey.max(initial=0))
     if top < CONTENT_THRESHOLD:
         return np.zeros_like(grey)
@@ -254,7 +255,7 @@ def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None, drawing: b
     inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
     if inverted:
         grey = 255.0 - grey
-    grey = normalise(grey)
+    grey = normalise(grey, level=drawing)  # the canvas is evenly black: no plane to fit
     left, top, right, bottom = content_bbox(grey)
     crop = grey[top:bottom, left:right]
     strongest = float(crop.max(initial=0))
