@@ -14,7 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                            "floors measured in the same run")
     bench.add_argument("--json", action="store_true", help="one JSON object (figures, floors, goals)")
     bench.add_argument("--quick", action="store_true", help="fewer rounds, no training figures (a minute or two)")
-    bench.add_argument("--device", help="auto (default), cpu, cuda, cuda:N or mps")
+    common.device_option(bench)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,22 +1,30 @@
-"""`fashion-desktop predict FILE…`: classify pictures; a JSON list in input order with --json."""
+"""`fashion-desktop predict FILE|FOLDER…`: classify pictures; a JSON list (--json) or CSV (--csv) in input order.
+
+A folder stands for the pictures in it (`images/listing.py`; with --recursive, its subfolders'
+too), sorted by path; files whose names are not pictures are passed over with a note on stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.errors import FashionDesktopError
-
 from fashion_desktop.cli import common
+from fashion_desktop.errors import FashionDesktopError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     predict = sub.add_parser("predict", help="classify image files")
-    predict.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    predict.add_argument("--json", action="store_true", help="one JSON list, in input order")
+    predict.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                         help="picture files, or folders of pictures")
+    output = predict.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="one JSON list, in input order")
+    output.add_argument("--csv", action="store_true", help="CSV: path, label, index, confidence, the ten "
+                        "probabilities, error; one row a file")
+    predict.add_argument("--recursive", "-r", action="store_true", help="also the pictures in subfolders")
+    common.quiet_option(predict)
     common.device_and_weights(predict)
 
 
@@ -28,6 +36,27 @@ def _prepare(path: Path):
         return prepare_file(path)
     except FashionDesktopError as exc:
         return exc
+
+
+def expand(paths: list[Path], recursive: bool) -> list[Path]:
+    """Files as given; each folder replaced by the pictures in it (notes about folders on stderr)."""
+    from fashion_desktop.images.listing import list_pictures
+
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        listing = list_pictures(path, recursive)
+        files.extend(listing.pictures)
+        for reason in listing.unreadable:
+            common.say(f"cannot list {reason}")
+        if listing.skipped:
+            common.say(f"{path}: passed over {listing.skipped} file(s) that are not pictures by name.")
+        if not listing.pictures:
+            hint = "" if recursive else " (--recursive looks in subfolders too)"
+            common.say(f"{path}: no pictures found{hint}.")
+    return files
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,14 +71,16 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     from fashion_desktop.network.orientation import face_left
-    from fashion_desktop.progress import ProgressBar
 
+    args.files = expand(args.files, args.recursive)
+    if not args.files:
+        common.say("nothing to classify.")
+        return common.EXIT_FAILED
     loading = ThreadPoolExecutor(1, thread_name_prefix="load")
     decoding = ThreadPoolExecutor(max(1, min(8, os.cpu_count() or 1)), thread_name_prefix="decode")
     try:
         predictor_future = loading.submit(common.load_predictor, args)
-        show_progress = len(args.files) >= 200 and sys.stderr.isatty()
-        bar = ProgressBar(len(args.files), "reading") if show_progress else None
+        bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
         results: list[dict] = []
         ready: list[tuple[int, np.ndarray]] = []
         for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
@@ -76,10 +107,29 @@ def run(args: argparse.Namespace) -> int:
         loading.shutdown(wait=False, cancel_futures=True)
     if args.json:
         print(json.dumps(results, indent=2))
+    elif args.csv:
+        import sys
+
+        from fashion_desktop.answers import csv_row, write_csv
+
+        write_csv((csv_row(row["path"], [row["probabilities"][n] for n in CLASS_NAMES] if "label" in row else None,
+                           row.get("error", "")) for row in results), sys.stdout)
     else:
         for row in results:
             if "error" in row:
-                print(f"{row['path']}: error: {row['error']}")
+                print(error_line(row["path"], row["error"]))
             else:
                 print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})")
     return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
+
+
+def error_line(path: str, message: str) -> str:
+    """`path: error: why`, without saying the path twice when the reason already names it.
+
+    The core's messages name the file ("x.png is empty (0 bytes).") because the window shows them
+    on their own; here the path already leads the line.
+    """
+    if message.startswith(path):
+        rest = message[len(path):]
+        message = rest[1:].strip() if rest.startswith(":") else "it" + rest
+    return f"{path}: error: {message}"

@@ -14,6 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     samples.add_argument("--per-class", type=int, default=2)
     samples.add_argument("--data-dir", type=Path)
     common.device_and_weights(samples)
+    common.quiet_option(samples)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
 
     from fashion_desktop.images.preprocess import prepare_image
 
+    common.stage(args, "reading the test set, loading the network and judging 500 candidates…")
     test = load_split("test", args.data_dir)
     predictor = common.load_predictor(args)
     # Judge each image as the app will see the saved file: through preprocessing.

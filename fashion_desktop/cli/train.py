@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--photo-like", type=int, default=2000, metavar="N",
                        help="photo-like images per kind scored for the model card (0 to skip)")
     train.add_argument("--data-dir", type=Path)
-    train.add_argument("--device")
+    common.device_option(train)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         configure_cpu_threads(leave_for_gui=0)
     choice = choose_device(args.device)
     if choice.notice:
-        print(f"fashion-desktop: {choice.notice}", file=sys.stderr)
+        common.say(f"{choice.notice}")
     train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
     images, labels = train_split.images, train_split.labels
     if args.subset:
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         interrupts += 1
         if interrupts > 1:
             raise KeyboardInterrupt
-        print("\nfashion-desktop: stopping after this batch; the best weights so far will be kept "
+        print(f"\n{common.PROG}: stopping after this batch; the best weights so far will be kept "
               "(Ctrl+C again to abort without saving).", file=sys.stderr)
         control.stop()
 
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:
-        print("fashion-desktop: stopped before the first epoch finished; nothing was saved.", file=sys.stderr)
+        common.say("stopped before the first epoch finished; nothing was saved.")
         return common.EXIT_INTERRUPTED
     model = NeuralNetwork()
     model.load_state_dict(result.state_dict)

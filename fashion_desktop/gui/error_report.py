@@ -13,6 +13,7 @@ own clear messages. Fatal crashes (a segfault in a native library) go to `crash.
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import sys
@@ -26,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from fashion_desktop.gui.data_folder import app_data_folder
+from fashion_desktop import paths
 
 LOG_NAME = "errors.log"
 CRASH_NAME = "crash.log"
@@ -68,7 +69,7 @@ class ErrorReporter(QObject):
     def __init__(self, folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorReporter")
-        self.folder = Path(folder) if folder is not None else app_data_folder()
+        self.folder = Path(folder) if folder is not None else paths.log_dir()
         self.log_path = self.folder / LOG_NAME
         self.count = 0  # reports received since install()
         self.last_report: tuple[str, str] | None = None
@@ -93,6 +94,7 @@ class ErrorReporter(QObject):
             self._handlers.append(file_handler)
             self._crash_file = open(self.folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open
             faulthandler.enable(self._crash_file, all_threads=True)
+            atexit.register(self._close_crash_log)
         except OSError as exc:  # a read-only home: still show dialogs, say where the log could not go
             print(f"fashion-desktop: cannot write {self.log_path}: {exc}", file=sys.stderr)
         self._handlers.append(_DialogBridge(self))
@@ -115,10 +117,27 @@ class ErrorReporter(QObject):
             logger.removeHandler(handler)
             handler.close()
         self._handlers = []
-        if self._crash_file is not None:
-            faulthandler.disable()
-            self._crash_file.close()
-            self._crash_file = None
+        self._close_crash_log()
+
+    def _close_crash_log(self) -> None:
+        """Stop the crash handler; a crash log that nothing was written to is removed, not left behind.
+
+        faulthandler needs an open file before anything goes wrong, so the file exists while the app
+        runs; only a crash writes to it. An empty one at exit (or one left by a killed process) says
+        nothing and would make a person look for a crash that never happened.
+        """
+        if self._crash_file is None:
+            return
+        atexit.unregister(self._close_crash_log)
+        faulthandler.disable()
+        path = Path(self._crash_file.name)
+        self._crash_file.close()
+        self._crash_file = None
+        try:
+            if path.stat().st_size == 0:
+                path.unlink()
+        except OSError:
+            pass
 
     # ------------------------------------------------------------ the hooks
 

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
                            QImage, QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
@@ -24,7 +24,9 @@ from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
+from fashion_desktop.gui.exports import ExportViews
 from fashion_desktop.gui.inside import InsideViews
+from fashion_desktop.gui.map_wiring import install as install_map
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -32,10 +34,11 @@ from fashion_desktop.gui.preview import InputPreview
 from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
 from fashion_desktop.gui.training import install as install_training
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
+from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
+from fashion_desktop.network.device_choices import DEVICE_KINDS
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
 WEIGHTS_PATTERNS = "*.pth *.pt *.safetensors"
-DEVICE_KINDS = ("auto", "cpu", "cuda", "mps")
 
 
 def qimage_to_rgba(image: QImage) -> np.ndarray:
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self.inside = InsideViews(self)  # adds activations_dock, weights_dock, testset_dock, saliency_action, untrained_action
+        self.exports = ExportViews(self)  # adds folder_dock/folder_view, export_model_action, copy_chart_action, export_menu
+        self.map_panel, self.map_dock = install_map(self)  # the Map view (issue 16)
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -242,13 +247,12 @@ class MainWindow(QMainWindow):
         self.device_menu.setToolTipsVisible(True)
         self.device_group = QActionGroup(self)
         self.device_actions: dict[str, QAction] = {}
-        labels = {"auto": self.tr("&Auto (CUDA, else MPS, else CPU)"), "cpu": self.tr("&CPU"),
-                  "cuda": self.tr("C&UDA (NVIDIA GPU)"), "mps": self.tr("&MPS (Apple GPU)")}
-        for kind in DEVICE_KINDS:
-            action = QAction(labels[kind], self)
+        for choice in DEVICE_KINDS:
+            kind = choice.name
+            action = QAction(QCoreApplication.translate(DEVICE_CONTEXT, choice.label), self)
             action.setCheckable(True)
             action.setData(kind)
-            if kind in ("cuda", "mps"):
+            if choice.accelerator:
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Checking which devices this computer has…"))
             action.triggered.connect(partial(self._on_device_action, kind))
@@ -378,6 +382,8 @@ class MainWindow(QMainWindow):
         self._coalesce.stop()
         self._timing_text.stop()
         self.inside.shutdown()
+        self.exports.shutdown()
+        self.map_panel.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
@@ -526,7 +532,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
         local = [url.toLocalFile() for url in data.urls() if isinstance(url, QUrl) and url.isLocalFile()]
-        if local:
+        if local and Path(local[0]).is_dir():  # a folder: classify every picture in it
+            event.acceptProposedAction()
+            self.exports.classify_folder(local[0])
+        elif local:
             event.acceptProposedAction()
             self.open_path(local[0])
         elif data.hasImage():

@@ -57,7 +57,8 @@ def _wobble(points: np.ndarray, closed: bool, amplitude: float, rng: np.random.G
     for axis in range(2):
         for _ in range(3):
             freq = rng.integers(1, 5) if closed else rng.uniform(0.5, 3.0)
-            shift[:, axis] += rng.normal(0, amplitude / 2) * np.sin(2 * np.pi * freq * phase + rng.uniform(0, 2 * np.pi))
+            wave = np.sin(2 * np.pi * freq * phase + rng.uniform(0, 2 * np.pi))
+            shift[:, axis] += rng.normal(0, amplitude / 2) * wave
     return dense + shift
 
 

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 import torch
 
+from fashion_desktop.network.device_choices import CHOICES
+
 DEVICE_ENV = "FASHION_DESKTOP_DEVICE"
-CHOICES = ("auto", "cpu", "cuda", "mps")
+__all__ = ["CHOICES", "DEVICE_ENV", "DeviceChoice", "DeviceInfo", "auto_device", "available_devices",
+           "choose_device", "configure_cpu_threads"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ def _mps_available() -> bool:
 
 def available_devices() -> list[DeviceInfo]:
     """Every device kind with availability, for menus and `summary`."""
-    devices = [DeviceInfo("cpu", True, f"CPU ({torch.get_num_threads()} threads)")]
+    threads = torch.get_num_threads()
+    devices = [DeviceInfo("cpu", True, f"CPU ({threads} thread{'' if threads == 1 else 's'})")]
     if torch.cuda.is_available():
         devices.append(DeviceInfo("cuda", True, torch.cuda.get_device_name(0)))
     elif torch.version.cuda is None:

@@ -217,7 +217,13 @@ def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = Non
 def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwork, LoadedWeights]:
     """A `NeuralNetwork` on the CPU in eval mode with validated weights (shipped ones by default)."""
     if path is None:
-        loaded = read_weights(default_weights_path(), shipped_weights_sha256())
+        shipped = default_weights_path()
+        if not shipped.is_file():
+            raise WeightsError(
+                f"The shipped weights are missing ({shipped} does not exist): this installation is incomplete. "
+                "Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE)."
+            )
+        loaded = read_weights(shipped, shipped_weights_sha256())
     else:
         loaded = read_weights(path)
     model = NeuralNetwork()

@@ -70,9 +70,9 @@ def test_bars_and_preview_update_during_the_stroke(window, qtbot, wait_idle):
 
 
 def test_bars_equal_the_core_predictor_for_the_same_input(window, random_weights, wait_idle):
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.orientation import face_left
 
     stroke(window, line(70, 30, 200, 30) + line(200, 30, 230, 250) + line(230, 250, 50, 250) + line(50, 250, 70, 30))

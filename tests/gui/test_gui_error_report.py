@@ -161,3 +161,38 @@ def test_the_app_reports_a_failing_slot_and_keeps_running(random_weights, tmp_pa
     assert "still running: True" in done.stdout
     log = (data / LOG_NAME).read_text(encoding="utf-8")
     assert "RuntimeError: deliberate failure in a slot" in log and "Traceback" in log
+
+
+def _run_with_reporter(tmp_path, body: str):
+    """A fresh process that installs the reporter in `tmp_path`, runs `body`, then exits normally."""
+    import os
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent("""
+        import faulthandler, sys
+        from PySide6.QtWidgets import QApplication
+        from fashion_desktop.gui.error_report import ErrorReporter
+        app = QApplication(sys.argv)
+        ErrorReporter(sys.argv[1]).install()
+    """) + textwrap.dedent(body)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+def test_a_clean_run_leaves_no_crash_log(tmp_path):
+    from fashion_desktop.gui.error_report import CRASH_NAME
+
+    done = _run_with_reporter(tmp_path, "import pathlib; print(pathlib.Path(sys.argv[1], 'crash.log').exists())")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True", "the crash handler needs its file while the app runs"
+    assert not (tmp_path / CRASH_NAME).exists()
+
+
+def test_a_fatal_crash_is_written_to_the_crash_log(tmp_path):
+    from fashion_desktop.gui.error_report import CRASH_NAME
+
+    done = _run_with_reporter(tmp_path, "faulthandler._sigsegv()")
+    assert done.returncode != 0
+    assert "Fatal Python error" in (tmp_path / CRASH_NAME).read_text(encoding="utf-8")

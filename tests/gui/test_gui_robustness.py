@@ -181,8 +181,8 @@ def test_a_gpu_failing_mid_session_falls_back_to_the_cpu_with_a_notice(window, q
     worker.request(grey=garment(3))
     wait_idle(window)
     with worker._lock:  # the worker is idle between requests; swap in the failing "GPU"
-        fake = FailingGpuPredictor(worker._predictor)
-        worker._predictor = fake
+        fake = FailingGpuPredictor(worker.session.predictor)
+        worker.session.predictor = fake
     notices = []
     worker.deviceFailed.connect(notices.append)
     drawing = garment(4)
@@ -213,7 +213,7 @@ def test_a_failure_on_the_cpu_is_shown_not_retried(window, wait_idle):
     wait_idle(window)
     notices = []
     worker.deviceFailed.connect(notices.append)
-    with mock.patch.object(type(worker._predictor), "predict", side_effect=RuntimeError("simulated CPU failure")):
+    with mock.patch.object(type(worker.session.predictor), "predict", side_effect=RuntimeError("simulated CPU failure")):
         worker.request(grey=garment(7))
         wait_idle(window)
     assert notices == []

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QTabWidget, QVBoxLayout, QWidget)
 
 from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
+from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
+from fashion_desktop.network.device_choices import DEVICE_KINDS
 from fashion_desktop.progress import format_seconds
 
 RECIPES = ("tutorial", "shipped")
-DEVICES = ("auto", "cpu", "cuda", "mps")
 RANDOM, CURRENT = "random", "current"
 IDLE, STARTING, TRAINING_STATE, PAUSED_STATE, STOPPING, DONE = "idle", "starting", "training", "paused", "stopping", "done"
 
@@ -119,9 +120,9 @@ class TrainingPanel(QWidget):
         self.epochs_spin = QSpinBox(controls)
         self.epochs_spin.setRange(1, 1000)
         self.device_combo = QComboBox(controls)
-        for kind, text in zip(DEVICES, (self.tr("Auto (CUDA, else MPS, else CPU)"), self.tr("CPU"),
-                                        self.tr("CUDA"), self.tr("MPS"))):
-            self.device_combo.addItem(text, kind)
+        for choice in DEVICE_KINDS:
+            self.device_combo.addItem(QCoreApplication.translate(DEVICE_CONTEXT, choice.label).replace("&", ""),
+                                      choice.name)
         self.threads_spin = QSpinBox(controls)
         self.threads_spin.setRange(1, max(1, os.cpu_count() or 1))
         self.threads_spin.setValue(max(1, (os.cpu_count() or 1) - 1))
@@ -748,10 +749,10 @@ class TrainingPanel(QWidget):
         if self.outcome is None or self.outcome.state is None:
             return None
         if self.saved_path is None:
-            from fashion_desktop.dataset.files import user_data_root
+            from fashion_desktop.paths import trained_dir
 
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            if not self.save_to(user_data_root() / "trained" / f"trained-{stamp}.pth"):
+            if not self.save_to(trained_dir() / f"trained-{stamp}.pth"):
                 return None
         self.preview_check.setChecked(False)
         self.useWeights.emit(str(self.saved_path))

@@ -1,0 +1,46 @@
+"""The devices a person can ask for, as plain data: one list for the CLI, the core and the window.
+
+Why a module of its own: `device.py` needs torch to find out which devices exist, but the window
+builds its Device menu and the Train panel's device box at start-up, before the worker has
+imported torch. This module imports nothing heavy, so both read the same names and labels.
+
+The labels are English source text marked for Qt's `lupdate` with `QT_TRANSLATE_NOOP` (a local
+no-op of the same name, so the core imports no Qt); the window shows them through
+`QCoreApplication.translate(CONTEXT, label)`. The `&` marks the menu's keyboard shortcut;
+`plain_label` drops it for lists that have none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT = "DeviceChoices"  # the translation context of the labels below
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation in `context` without importing Qt (lupdate looks for this name)."""
+    return text
+
+
+@dataclass(frozen=True)
+class DeviceKind:
+    """One entry of the device list: what to pass to `choose_device`, and how to show it."""
+
+    name: str  # "auto", "cpu", "cuda", "mps"
+    label: str  # English, with an & before the menu shortcut
+    accelerator: bool  # a GPU: present only on some computers
+
+    @property
+    def plain_label(self) -> str:
+        """The label without its shortcut marker, for combo boxes and plain text."""
+        return self.label.replace("&", "")
+
+
+DEVICE_KINDS: tuple[DeviceKind, ...] = (
+    DeviceKind("auto", QT_TRANSLATE_NOOP(CONTEXT, "&Auto (CUDA, else MPS, else CPU)"), False),
+    DeviceKind("cpu", QT_TRANSLATE_NOOP(CONTEXT, "&CPU"), False),
+    DeviceKind("cuda", QT_TRANSLATE_NOOP(CONTEXT, "C&UDA (NVIDIA GPU)"), True),
+    DeviceKind("mps", QT_TRANSLATE_NOOP(CONTEXT, "&MPS (Apple GPU)"), True),
+)
+
+CHOICES: tuple[str, ...] = tuple(kind.name for kind in DEVICE_KINDS)
