@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
 
     import numpy as np
 
+    from fashion_desktop.network.orientation import face_left
+
     args.files = expand(args.files, args.recursive)
     if not args.files:
         common.say("nothing to classify.")
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
         if ready:
             predictor = predictor_future.result()
-            batch = np.stack([pixels for _, pixels in ready])
+            batch = face_left(predictor, np.stack([pixels for _, pixels in ready]))[0]  # shoes facing right
             batches = [predictor.predict_batch(batch[s : s + 512]) for s in range(0, len(batch), 512)]
             probabilities = np.concatenate([b.probabilities for b in batches])
             familiarity = (np.concatenate([b.familiarity for b in batches])

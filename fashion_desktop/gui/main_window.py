@@ -336,7 +336,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
             return
         self._latest_shown = result.request_id
         self.preview.set_pixels(result.pixels)
-        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
+        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled, result.mirrored))
         if result.prediction is not None:
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index,

@@ -77,11 +77,13 @@ class PictureFiles:
             return False
         return self.open_image(pil, name)
 
-    def _preprocessing_notes(self, inverted: bool, filled: bool) -> str:
+    def _preprocessing_notes(self, inverted: bool, filled: bool, mirrored: bool = False) -> str:
         """What preprocessing did to the picture, for the status bar and the preview's caption."""
         notes = [self.tr("inverted to light on dark")] if inverted else []
         if filled:
             notes.append(self.tr("closed outline filled"))
+        if mirrored:
+            notes.append(self.tr("mirrored: the data set's shoes face left"))
         return ", ".join(notes)
 
     def open_dialog(self) -> None:

@@ -36,6 +36,7 @@ class Result:
     pixels: np.ndarray | None = None  # the 28×28 input the network received
     inverted: bool = False
     filled: bool = False
+    mirrored: bool = False  # a shoe facing right, read as its mirror image (network/orientation.py)
     prediction: Any = None  # fashion_desktop.network.inference.Prediction
     empty: bool = False
     message: str = ""  # why it is empty, or what failed

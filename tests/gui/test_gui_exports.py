@@ -23,6 +23,7 @@ from fashion_desktop.images.preprocess import prepare_file
 from fashion_desktop.images.samples import list_samples
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork, load_model
+from fashion_desktop.network.orientation import face_left
 
 TIMEOUT = 60_000
 
@@ -45,7 +46,9 @@ def folder(tmp_path):
 def expected_probabilities(weights, path):
     """What the window's model answers for one file, computed here without the window."""
     model, _ = load_model(weights)
-    return Predictor(model).predict_batch(prepare_file(path).pixels[None]).probabilities[0]
+    predictor = Predictor(model)
+    pixels = face_left(predictor, prepare_file(path).pixels[None])[0]  # shoes facing right, as predict reads them
+    return predictor.predict_batch(pixels).probabilities[0]
 
 
 def classify(qtbot, window, folder, recursive=False):

@@ -29,10 +29,10 @@ def garment(seed: int, size: int = 448) -> np.ndarray:
 def core_probabilities(weights, grey: np.ndarray) -> np.ndarray:
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
+    from fashion_desktop.images.preprocess import prepare_canvas
 
     model, _ = load_model(weights)
-    return Predictor(model).predict(prepare_grey(grey, light_on_dark=True).pixels).probabilities
+    return Predictor(model).predict(prepare_canvas(grey).pixels).probabilities
 
 
 # ------------------------------------------------------------------ 2. nothing to classify

@@ -32,7 +32,7 @@ def test_importing_the_window_module_does_not_import_torch():
 def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_idle, random_weights):
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
+    from fashion_desktop.images.preprocess import prepare_canvas
 
     worker = window.worker
     inputs = [garment(i) for i in range(200)]
@@ -46,7 +46,7 @@ def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_
     print("burst inferences:", ran)
     assert 1 <= ran <= 3, f"{ran} inferences for a burst of 200 requests"
     model, _ = load_model(random_weights)  # the latest input won: the bars are its probabilities
-    expected = Predictor(model, "cpu").predict(prepare_grey(inputs[-1], light_on_dark=True).pixels).probabilities
+    expected = Predictor(model, "cpu").predict(prepare_canvas(inputs[-1]).pixels).probabilities
     assert np.allclose(window.probabilities.probabilities(), expected, atol=1e-6)
 
 
