@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import FashionDesktopError
+from fashion_desktop.images import preprocess as P
 
 # Pillow warns (rightly) about the damaged TIFF tags the mutations make; the warnings are not the test.
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL.TiffImagePlugin")
