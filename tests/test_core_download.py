@@ -27,7 +27,7 @@ def test_download_verifies_and_lands_where_the_data_is_looked_for(tmp_path, mirr
     assert [p.done_bytes for p in progress] == sorted(p.done_bytes for p in progress)
 
 
-def test_a_damaged_mirror_file_is_refused_and_nothing_is_published(tmp_path, mirror):
+def test_a_damaged_mirror_file_is_refused_and_nothing_is_published(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     for stem in STEMS:

@@ -79,6 +79,7 @@ def test_saliency_on_cuda_matches_the_cpu(inputs):
     assert all(p.grad is None for p in gpu.model.parameters())  # the parameters' gradients are untouched
 
 
+@pytest.mark.slow  # trains a network
 def test_a_training_run_on_cuda_takes_the_cpus_steps():
     """Same seed, same data, tutorial recipe: the weights after the same steps agree across devices."""
     from fashion_desktop.training.loop import train
@@ -101,6 +102,7 @@ def test_a_training_run_on_cuda_takes_the_cpus_steps():
     assert not torch.allclose(on_gpu.state_dict["linear_relu_stack.4.weight"], start["linear_relu_stack.4.weight"])
 
 
+@pytest.mark.slow  # trains a network
 def test_training_on_cuda_learns():
     from fashion_desktop.training.loop import evaluate, train
     from fashion_desktop.training.recipe import TrainConfig
