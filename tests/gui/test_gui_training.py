@@ -237,6 +237,30 @@ def test_a_failing_session_says_why_and_the_panel_can_start_again(window, qtbot,
     assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice is per thread on Linux only")
+def test_the_training_thread_runs_at_nice_10_and_the_gui_thread_keeps_its_priority(window, qtbot, monkeypatch):
+    """The README: on Linux training runs at nice +10, so drawing and the bars win the CPU."""
+    import os
+    import threading
+
+    from fashion_desktop.gui.training import trainer_thread
+    from fashion_desktop.training.recipe import TrainConfig
+
+    seen = {}
+
+    def session(*_args, **_kwargs):
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        raise RuntimeError("measured; no need to train")
+
+    monkeypatch.setattr(trainer_thread, "run_session", session)
+    panel = open_panel(window)
+    trainer = panel.start(TrainConfig.tutorial(epochs=1), device="cpu", subset=640)
+    qtbot.waitUntil(lambda: not trainer.isRunning(), timeout=30_000)
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen["nice"] >= trainer_thread.NICE == 10
+    assert gui < seen["nice"] or gui >= trainer_thread.NICE  # the GUI thread was not lowered with it
+
+
 def test_opening_the_train_panel_before_torch_is_loaded_does_not_import_it(tmp_path):
     code = textwrap.dedent(f"""
         import sys
