@@ -11,7 +11,9 @@ photo costs a few milliseconds.
 from __future__ import annotations
 
 import os
+import struct
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +66,13 @@ def open_image(path: str | os.PathLike[str]) -> Image.Image:
         return decode_image(handle, name)
 
 
+# What Pillow's decoders raise for bad data (OSError covers "truncated", "broken data stream" and
+# Image.DecompressionBombError's siblings; SyntaxError comes from some plugins' parsers; struct and
+# zlib errors from headers and compressed chunks). Anything else (AttributeError, TypeError, KeyError,
+# RuntimeError...) is a programming error and must surface, not be reported as a damaged file.
+DAMAGED_DATA = (OSError, ValueError, SyntaxError, EOFError, struct.error, zlib.error)
+
+
 def decode_image(source, name: str = "image") -> Image.Image:
     """Decode from a binary file object; raises ImageError with a reason a person understands."""
     try:
@@ -90,13 +99,11 @@ def decode_image(source, name: str = "image") -> Image.Image:
         ) from exc
     except UnidentifiedImageError as exc:
         raise ImageError(f"{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…).") from exc
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError,
-            ZeroDivisionError, AttributeError, MemoryError, RuntimeError) as exc:
-        # Pillow's decoders signal damaged data with many exception types.
+    except DAMAGED_DATA as exc:
         raise ImageError(f"{name} is damaged or truncated and cannot be decoded ({type(exc).__name__}).") from exc
     try:
         image = ImageOps.exif_transpose(image)
-    except Exception:  # a broken EXIF block must not cost the picture
+    except DAMAGED_DATA:  # a broken EXIF block must not cost the picture
         pass
     return image
 

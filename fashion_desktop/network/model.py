@@ -92,6 +92,21 @@ def shipped_weights_sha256() -> str | None:
         return None
 
 
+def _required_shipped_sha256() -> str:
+    """The shipped weights are only trusted with their card: a missing or unreadable card is an error.
+
+    (A person's own weights file needs no card; only the files installed with the app are checked.)
+    """
+    digest = shipped_weights_sha256()
+    if not isinstance(digest, str) or len(digest) != 64:
+        raise WeightsError(
+            f"The model card {resource_path(MODEL_CARD_JSON)} is missing or has no weights checksum, so the "
+            "shipped weights cannot be verified. Reinstall the app, or run 'fashion-desktop train --out "
+            f"{default_weights_path()}' to make new weights with their card."
+        )
+    return digest
+
+
 def _read_file(path: Path) -> bytes:
     if not path.exists():
         raise WeightsError(f"Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.")
@@ -223,7 +238,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwor
                 f"The shipped weights are missing ({shipped} does not exist): this installation is incomplete. "
                 "Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE)."
             )
-        loaded = read_weights(shipped, shipped_weights_sha256())
+        loaded = read_weights(shipped, _required_shipped_sha256())
     else:
         loaded = read_weights(path)
     model = NeuralNetwork()

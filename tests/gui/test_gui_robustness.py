@@ -221,6 +221,7 @@ def test_a_failure_on_the_cpu_is_shown_not_retried(window, wait_idle):
     assert "simulated CPU failure" in window.probabilities.detail.text()
 
 
+@pytest.mark.hardware  # skips where that device is present
 @pytest.mark.parametrize("asked", ["cuda", "cuda:3", "mps"])
 def test_asking_for_an_absent_device_says_so(window, qtbot, asked):
     from fashion_desktop.network.device import available_devices
