@@ -31,8 +31,9 @@ def _p(report: dict, key: str, q: str = "p50") -> float:
 
 
 GOALS: tuple[Goal, ...] = (
-    Goal("forward", "forward ≤ 1.3× its floor (p50)",
-         lambda r: _p(r, "forward_us") / _p(r, "forward_floor_us"), 1.3),
+    # The window always asks for every stage's output at batch 1, so that is the path measured.
+    Goal("forward", "forward with activations, as the window runs it, ≤ 1.3× its floor (p50)",
+         lambda r: _p(r, "forward_hooks_us") / _p(r, "forward_floor_us"), 1.3),
     Goal("hooks", "activations add ≤ 20 % (p50)", lambda r: _p(r, "forward_hooks_us") / _p(r, "forward_us"), 1.2),
     Goal("stroke", "stroke-to-bars p95 ≤ 8 ms", lambda r: _p(r, "stroke_to_bars_ms", "p95"), 8.0),
     Goal("stroke_inside", "… with the activations panel and saliency on, p95 ≤ 8 ms",
@@ -86,6 +87,7 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
     ("predict, {files} files", "predict_images_per_s", "floor_decode_images_per_s", " images/s"),
     ("training epoch (CLI)", "epoch_s", "floor_epoch_s", " s"),
     ("training epoch (in the app)", "epoch_app_s", "floor_epoch_s", " s"),
+    ("  + the panel's test-set pass", "epoch_app_test_s", None, " s"),
     ("GUI resident memory", "rss_mb", "floor_torch_rss_mb", " MB"),
     ("growth over 10,000 inferences", "rss_growth_10k_mb", None, " MB"),
 )
@@ -93,7 +95,12 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
 
 def table(report: dict) -> str:
     """Figures with their floors and ratios, then each goal met or missed."""
-    lines = [f"Machine: {report.get('machine', '?')}", f"Device: {report.get('device', '?')}", ""]
+    lines = [f"Machine: {report.get('machine', '?')}", f"Device: {report.get('device', '?')}"]
+    for label, key in (("Window figures from", "window_platform"), ("Disk cache", "disk_cache"),
+                       ("predict's files", "predict_inputs")):
+        if report.get(key):
+            lines.append(f"{label}: {report[key]}")
+    lines.append("")
     rows = [(label.replace("{files}", f"{report.get('predict_files', 0):,}"), *rest) for label, *rest in ROWS]
     width = max(len(label) for label, *_ in rows)
     for label, key, floor, unit in rows:
@@ -105,7 +112,7 @@ def table(report: dict) -> str:
             text += f"   floor {_fmt(report[floor], unit)}   ratio {v / f:.2f}"
         lines.append(text)
     lines.append("")
-    for name, row in report.get("goals", {}).items():
+    for row in report.get("goals", {}).values():
         mark = {True: "met   ", False: "MISSED", None: "—     "}[row["met"]]
         value = "" if row["value"] is None else f"  ({row['value']:.3g})"
         lines.append(f"  {mark} {row['goal']}{value}")

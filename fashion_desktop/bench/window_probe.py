@@ -174,16 +174,20 @@ class Probe:
             panel.stop()
             self.wait(lambda: not trainer.isRunning(), 300.0)
 
-    def epoch_in_app(self, threads: int) -> float | None:
-        """Seconds of one epoch of the shipped recipe run by the Train panel (training + validation)."""
+    def epoch_in_app(self, threads: int) -> dict:
+        """One epoch of the shipped recipe run by the Train panel: epoch_app_s (training + validation,
+        what the CLI's epoch also times) and epoch_app_test_s (the test-set pass the panel adds after
+        every epoch for its curves, which the CLI's `train` does not run)."""
         from fashion_desktop.training.recipe import TrainConfig
 
         panel = self.window.training_panel
         trainer = panel.start(TrainConfig.shipped(epochs=1), start_from="random", threads=threads)
         if trainer is None:
-            return None
+            return {}
         self.wait(lambda: not trainer.isRunning(), 900.0)
-        return trainer.epoch_seconds[0] if trainer.epoch_seconds else None
+        if not trainer.epoch_seconds:
+            return {}
+        return {"epoch_app_s": trainer.epoch_seconds[0], "epoch_app_test_s": trainer.epoch_test_seconds[0]}
 
     def burst(self, count: int) -> dict:
         """`count` requests sent back to back (distinct drawings): how many inferences they cost."""
@@ -232,7 +236,7 @@ def window(args: argparse.Namespace) -> int:
         if args.training:
             report["stroke_to_bars_training_ms"] = probe.stroke_training(args.moves, args.rate)
         if args.epoch_threads:
-            report["epoch_app_s"] = probe.epoch_in_app(args.epoch_threads)
+            report.update(probe.epoch_in_app(args.epoch_threads))
         report.update(probe.burst(200))
         if args.inferences:
             report.update(probe.memory(args.inferences))

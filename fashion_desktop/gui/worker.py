@@ -20,6 +20,7 @@ module (which imports torch) is imported once, inside the worker thread, when it
 from __future__ import annotations
 
 import collections
+import dataclasses
 import logging
 import threading
 import time
@@ -96,13 +97,20 @@ class InferenceWorker(QThread):
 
     def request(self, grey: np.ndarray | None = None, pixels: np.ndarray | None = None,
                 created: float | None = None) -> int:
-        """Queue an input, replacing any request still waiting; returns its id."""
+        """Queue an input, replacing any request still waiting; returns its id.
+
+        The replaced request's `created` is carried forward: the result shown answers both changes,
+        so latency is timed from the older one.
+        """
         grey = None if grey is None else np.array(grey, dtype=np.uint8, copy=True)
         pixels = None if pixels is None else np.array(pixels, dtype=np.float32, copy=True)
+        created = time.perf_counter() if created is None else created
         with self._wake:
             self._next_id += 1
             self.requests += 1
-            self._pending = Request(self._next_id, grey, pixels, time.perf_counter() if created is None else created)
+            if self._pending is not None:  # its result would have answered the older change too: time from it
+                created = min(created, self._pending.created)
+            self._pending = Request(self._next_id, grey, pixels, created)
             self._wake.notify()
             return self._next_id
 
@@ -226,6 +234,10 @@ class InferenceWorker(QThread):
             result = self._answer(request)
             if result is None:
                 self.superseded += 1
+                with self._lock:  # the newer request's result answers this change too: keep its time
+                    waiting = self._pending
+                    if waiting is not None and request.created < waiting.created:
+                        self._pending = dataclasses.replace(waiting, created=request.created)
             else:
                 self.resultReady.emit(result)
         finally:
