@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._timing_text.setInterval(250)
         self._timing_text.timeout.connect(self._show_timing)
         self._last_milliseconds: float | None = None
+        self._last_engine = self._shown_engine = ""  # "numpy" or "torch": what computed the last answer
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
@@ -653,7 +654,8 @@ class MainWindow(QMainWindow):
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index)
             self._last_milliseconds = prediction.milliseconds
-            if not self._timing_text.isActive():
+            self._last_engine = getattr(prediction, "engine", "torch")
+            if not self._timing_text.isActive() or self._last_engine != self._shown_engine:
                 self._show_timing()
                 self._timing_text.start()
         elif self._no_model:  # no network: that matters more than what is on the canvas
@@ -672,7 +674,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_timing(self) -> None:
         if self._last_milliseconds is not None:
-            self.timing_label.setText(self.tr("Inference: {0:.2f} ms").format(self._last_milliseconds))
+            if self._last_engine == "numpy":  # the status bar says what answered
+                text = self.tr("Inference: {0:.2f} ms (NumPy, while PyTorch loads)")
+                tip = self.tr("PyTorch is still loading; the same network answered, computed with NumPy.")
+            else:
+                text = self.tr("Inference: {0:.2f} ms (PyTorch)")
+                tip = self.tr("PyTorch computed this answer on the chosen device.")
+            self.timing_label.setText(text.format(self._last_milliseconds))
+            self.timing_label.setToolTip(tip)
+            self._shown_engine = self._last_engine
             self._last_milliseconds = None
 
     # ------------------------------------------------------------ dialogs

@@ -14,13 +14,16 @@ switch device, …) are not coalesced, except preview snapshots (only the newest
 as bound session calls and run, in order, before the next inference.
 
 Imports: this module is imported by the window at start-up, so it imports no torch. The session
-module (which imports torch) is imported once, inside the worker thread, when it starts.
+module (which imports torch) is imported when the worker starts, by a helper thread, while this
+thread already answers with the same network evaluated by numpy (`live.quick`); then the session
+starts here, answers the last input again on the chosen device, and answers from then on.
 """
 
 from __future__ import annotations
 
 import collections
 import dataclasses
+import importlib
 import logging
 import threading
 import time
@@ -37,6 +40,7 @@ from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 
 if TYPE_CHECKING:
+    from fashion_desktop.live.quick import QuickSession
     from fashion_desktop.live.session import ModelSession
 
 __all__ = ["Failure", "InferenceWorker", "ModelInfo", "Request", "Result"]
@@ -76,18 +80,20 @@ class InferenceWorker(QThread):
         self._stopping = False
         self._next_id = 0
         self.session: ModelSession | None = None  # created in the worker thread; touch it only there
+        self.quick: QuickSession | None = None  # numpy answers until the session has started (worker thread)
         self.requests = 0  # requests received
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
         self.busy = threading.Event()  # set while a request is being processed
         self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
+        self.before_import: Callable[[], None] | None = None  # test hook: runs before torch is imported
 
     # ------------------------------------------------------------ GUI-thread API
 
     @property
     def inferences(self) -> int:
         """Forward passes run (tests and benchmarks read it)."""
-        session = self.session
-        return session.inferences if session is not None else 0
+        session, quick = self.session, self.quick
+        return (session.inferences if session is not None else 0) + (quick.inferences if quick is not None else 0)
 
     @property
     def last_request_id(self) -> int:
@@ -168,6 +174,8 @@ class InferenceWorker(QThread):
         with self._lock:
             if self._stopping:
                 return
+        if not self._answer_while_torch_loads():
+            return
         self._start_session()
         while True:
             with self._wake:
@@ -184,6 +192,51 @@ class InferenceWorker(QThread):
                 self._run_command(command)
             elif request is not None:
                 self._run_request(request)
+
+    def _answer_while_torch_loads(self) -> bool:
+        """Import torch in a helper thread while this one answers with numpy; False: stop was asked.
+
+        The helper only imports modules; the model is still created, moved and called in this
+        thread alone. Without a numpy answerer (weights it cannot read) requests simply wait.
+        """
+        weights, _device = self._startup
+        try:
+            from fashion_desktop.live.quick import QuickSession
+
+            self.quick = QuickSession(weights)
+        except Exception:  # the session's loader will say what is wrong with the file
+            _log.info("No numpy answers before PyTorch has loaded", exc_info=True)
+        imported = threading.Event()
+
+        def load() -> None:
+            try:
+                if self.before_import is not None:
+                    self.before_import()
+                importlib.import_module("fashion_desktop.live.session")
+            except BaseException:  # _start_session imports it again and reports the failure
+                _log.debug("Importing the session module failed", exc_info=True)
+            finally:
+                with self._wake:
+                    imported.set()
+                    self._wake.notify()
+
+        loader = threading.Thread(target=load, name="import torch")
+        loader.start()
+        try:
+            while True:
+                with self._wake:
+                    while not self._stopping and not imported.is_set() and (
+                            self._pending is None or self.quick is None):
+                        self._wake.wait()
+                    if self._stopping:
+                        return False
+                    if imported.is_set():
+                        return True
+                    request, self._pending = self._pending, None
+                if request is not None:
+                    self._run_request(request)
+        finally:
+            loader.join()
 
     def _start_session(self) -> None:
         """Import torch (through the session module), then start the session: threads, device, weights."""
@@ -207,6 +260,8 @@ class InferenceWorker(QThread):
         def start(session: ModelSession) -> None:
             self.progress.emit(_tr("Loading the weights…"))
             session.start(weights, device, leave_for_gui=1)
+            if session.last is None and self.quick is not None:  # hand over: answer the last input again
+                session.last = self.quick.last
 
         self._run_command(_Command("startup", start))
 
@@ -244,7 +299,7 @@ class InferenceWorker(QThread):
             self.busy.clear()
 
     def _answer(self, request: Request) -> Result | None:
-        if self.session is None:
+        if self.session is None and self.quick is None:
             return Result(request.id, message=_tr("No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
         if self.before_request is not None:
@@ -252,6 +307,9 @@ class InferenceWorker(QThread):
                 self.before_request(request)
             except Exception as exc:
                 return failure_result(request, exc)
+        if self.session is None:  # torch is still loading (or failed to): numpy answers
+            assert self.quick is not None
+            return self.quick.answer(request, self._superseded)
         return self.session.answer(request, self._superseded)
 
     def _superseded(self) -> bool:

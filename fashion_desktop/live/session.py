@@ -28,7 +28,7 @@ import torch
 
 from fashion_desktop.errors import EmptyImageError
 from fashion_desktop.explain import saliency  # by module: tests may replace gradient_x_input
-from fashion_desktop.images.preprocess import prepare_grey
+from fashion_desktop.live.quick import prepare_request
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 from fashion_desktop.network.device import DeviceChoice, available_devices, choose_device, configure_cpu_threads
 from fashion_desktop.network.inference import Prediction, Predictor
@@ -188,13 +188,7 @@ class ModelSession:
         """Preprocess, forward once (every stage's output), explain if asked. None: `superseded()` said
         a newer request is waiting, checked after preprocessing and before the forward pass."""
         try:
-            if request.pixels is not None:
-                pixels, inverted, filled = request.pixels, False, False
-            elif request.grey is None:
-                raise ValueError("a request needs canvas grey levels or 28×28 pixels")
-            else:
-                prepared = prepare_grey(request.grey, light_on_dark=True)
-                pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
+            pixels, inverted, filled = prepare_request(request)
         except EmptyImageError as exc:
             self.last = request
             return Result(request.id, empty=True, message=str(exc), created=request.created,
