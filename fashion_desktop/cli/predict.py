@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from pathlib import Path
-
-from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.errors import FashionDesktopError
 
 from fashion_desktop.cli import common
 
@@ -20,65 +18,35 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     common.device_and_weights(predict)
 
 
-def _prepare(path: Path):
-    """One file → its Prepared input, or the reason it cannot be used (runs in a pool thread)."""
-    from fashion_desktop.images.preprocess import prepare_file
-
-    try:
-        return prepare_file(path)
-    except FashionDesktopError as exc:
-        return exc
-
-
 def run(args: argparse.Namespace) -> int:
-    """Decode in threads while another thread imports torch and loads the weights.
+    """Rows stream out in input order as the files are decoded (`predict_rows` says how)."""
+    from fashion_desktop.cli.predict_rows import rows
 
-    Decoding and resizing release the GIL, and importing torch takes seconds: doing them at once
-    makes a typical call about twice as fast (`fashion-desktop bench` measures it).
-    """
-    import os
-    from concurrent.futures import ThreadPoolExecutor
+    bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
 
-    import numpy as np
+    def prepared(done: int) -> None:
+        if bar and (done % 50 == 0 or done == len(args.files)):
+            bar.update(done)
 
-    loading = ThreadPoolExecutor(1, thread_name_prefix="load")
-    decoding = ThreadPoolExecutor(max(1, min(8, os.cpu_count() or 1)), thread_name_prefix="decode")
+    failed = False
+    first = True
     try:
-        predictor_future = loading.submit(common.load_predictor, args)
-        bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
-        results: list[dict] = []
-        ready: list[tuple[int, np.ndarray]] = []
-        for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
-            if isinstance(prepared, FashionDesktopError):
-                results.append({"path": str(path), "error": str(prepared)})
+        for row in rows(args.files, args, on_prepared=prepared):
+            failed = failed or "error" in row
+            if args.json:  # the same text as json.dumps(list, indent=2), written a row at a time
+                text = textwrap.indent(json.dumps(row, indent=2), "  ")
+                print(("[\n" if first else ",\n") + text, end="", flush=True)
+            elif "error" in row:
+                print(error_line(row["path"], row["error"]), flush=True)
             else:
-                ready.append((i, prepared.pixels))
-                results.append({"path": str(path)})
-            if bar and i % 50 == 0:
-                bar.update(i + 1)
+                print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})", flush=True)
+            first = False
+    finally:
         if bar:
             bar.close()
-        if ready:
-            predictor = predictor_future.result()
-            batch = np.stack([pixels for _, pixels in ready])
-            probabilities = np.concatenate([predictor.predict_batch(batch[s : s + 512]).probabilities
-                                            for s in range(0, len(batch), 512)])
-            for (i, _), probs in zip(ready, probabilities):
-                index = int(probs.argmax())
-                results[i].update(label=CLASS_NAMES[index], index=index, confidence=float(probs[index]),
-                                  probabilities={name: float(p) for name, p in zip(CLASS_NAMES, probs)})
-    finally:
-        decoding.shutdown(wait=True, cancel_futures=True)
-        loading.shutdown(wait=False, cancel_futures=True)
     if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        for row in results:
-            if "error" in row:
-                print(error_line(row["path"], row["error"]))
-            else:
-                print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})")
-    return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
+        print("[]" if first else "\n]")
+    return common.EXIT_FAILED if failed else common.EXIT_OK
 
 
 def error_line(path: str, message: str) -> str:
