@@ -1,17 +1,30 @@
-"""One way to find bundled files, from a source checkout and from a PyInstaller bundle."""
+"""One way to find the files the app ships (weights, model card, samples, icons), wherever it runs.
+
+The top-level `resources/` folder of a checkout is their one source. Three ways the app runs:
+- a PyInstaller bundle: packaging/fdbuild/bundle_resources.py puts them in `sys._MEIPASS/resources`;
+- a source checkout (also `pip install -e .`): `resources/` beside the package, where training writes;
+- an installed wheel (`pip install .`, `python -m build`): setup.py and pyproject.toml map
+  `resources/` into the package as `fashion_desktop/_resources`.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+PACKAGED = "_resources"  # the folder inside the installed package (pyproject.toml's package-dir)
+
 
 def resource_dir() -> Path:
-    """The `resources/` folder: next to the package in source, under `_MEIPASS` when frozen."""
+    """The folder holding the shipped files (it may lack some: callers say what is missing)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
+        return checkout / "resources"  # never a stray site-packages/resources of another project
+    return package / PACKAGED
 
 
 def resource_path(*parts: str) -> Path:

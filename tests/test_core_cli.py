@@ -110,9 +110,11 @@ def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, 
     (["--open", "shirt.png", "--device", "cpu"], ["--open", "shirt.png", "--device", "cpu"]),
     (["shirt.png"], ["shirt.png"]),  # a file manager's "Open with" passes the file alone
 ])
-def test_window_arguments_reach_the_window(monkeypatch, argv, expected):
+def test_window_arguments_reach_the_window(monkeypatch, tmp_path, argv, expected):
     import fashion_desktop.gui.app as app
 
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "shirt.png").write_bytes(b"")  # a bare name opens the window only when it is a file
     seen = []
     monkeypatch.setattr(app, "main", lambda args: seen.append(args) or 0)
     assert main(argv) == 0 and seen == [expected]

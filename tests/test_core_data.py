@@ -13,7 +13,7 @@ from fashion_desktop.errors import DataError
 
 def test_missing_data_lists_where_it_looked(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "debian")
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)
     with pytest.raises(DataError) as info:
         data.find_dataset(tmp_path / "mine")
@@ -33,7 +33,7 @@ def test_parse_idx_and_truncation():
 
 def test_checksum_mismatch(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     images = b"\x00\x00\x08\x03" + (1).to_bytes(4, "big") + (28).to_bytes(4, "big") * 2 + bytes(784)
     labels = b"\x00\x00\x08\x01" + (1).to_bytes(4, "big") + bytes(1)
     with gzip.open(tmp_path / "t10k-images-idx3-ubyte.gz", "wb") as f:

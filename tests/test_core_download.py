@@ -27,7 +27,7 @@ def mirror(tmp_path):
 
 def test_download_verifies_and_lands_where_the_data_is_looked_for(tmp_path, mirror, monkeypatch, test_split):
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)
     progress = []
     folder = download_dataset(tmp_path / "user", mirrors=("file:///nowhere/", mirror), on_progress=progress.append)

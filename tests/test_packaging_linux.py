@@ -44,7 +44,7 @@ def test_desktop_entry_validates(tmp_path, exec_path):
 
 def test_gui_sets_the_desktop_file_name_to_the_app_id():
     """Wayland compositors find the .desktop file (icon, name) through this; it names the file."""
-    source = (ROOT / "fashion_desktop" / "gui" / "app.py").read_text(encoding="utf-8")
+    source = (ROOT / "fashion_desktop" / "gui" / "application.py").read_text(encoding="utf-8")  # create_application
     assert "setDesktopFileName(APP_ID)" in source
 
 

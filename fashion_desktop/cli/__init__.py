@@ -1,14 +1,18 @@
 """`fashion-desktop [gui|predict|evaluate|train|summary|export-samples|bench|download-data]`.
 
-One module per command, each with `add_parser(sub)` and `run(args)`. The contracts (JSON shapes,
-exit codes) are relied on by scripts and tests: keep them stable.
+One module per command, each with `add_parser(sub)` and `run(args)`. No command, `gui`, window
+options or an existing file open the window; any other first word is a usage error with a
+suggestion (a typo must not start the window, which without a display would die inside Qt).
+The contracts (JSON shapes, exit codes) are relied on by scripts and tests: keep them stable.
 Exit codes: 0 success, 1 a failure (a file or the weights), 2 a usage error, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
+from pathlib import Path
 
 from fashion_desktop import __version__
 from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
@@ -29,14 +33,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def unknown_command(word: str) -> str:
+    """What to say when the first word is neither a command nor an existing file."""
+    names = ["gui", *COMMANDS]
+    # "export" should find "export-samples", "download" "download-data": match the first part too.
+    aliases = {name: name for name in names} | {name.split("-")[0]: name for name in names if "-" in name}
+    close = list(dict.fromkeys(aliases[m] for m in difflib.get_close_matches(word, aliases, n=3, cutoff=0.6)))
+    if close:
+        hint = "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+    else:
+        hint = "the commands are " + ", ".join(names) + f"; see {common.PROG} --help"
+    if Path(word).suffix or "/" in word or "\\" in word:  # meant as a picture to open
+        return f"no such file: '{word}', and no command by that name ({hint})"
+    return f"unknown command '{word}' ({hint})"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = _parser()
-    if not argv or argv[0] == "gui" or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
-        # The window: `fashion-desktop`, `fashion-desktop gui --open F`, or files from a file manager.
+    first = argv[0] if argv else None
+    if first is not None and not first.startswith("-") and first != "gui" and first not in COMMANDS \
+            and not Path(first).exists():
+        common.say(unknown_command(first))
+        return common.EXIT_USAGE
+    if first is None or first == "gui" or (first not in COMMANDS and first not in ("-h", "--help", "--version")):
+        # The window: `fashion-desktop`, `fashion-desktop gui --open F`, options, or a file from a file manager.
         from fashion_desktop.gui.app import main as gui_main
 
-        return gui_main(argv[1:] if argv[:1] == ["gui"] else argv)
+        return gui_main(argv[1:] if first == "gui" else argv)
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command].run(args)

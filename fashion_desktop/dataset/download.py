@@ -1,10 +1,10 @@
 """Downloading Fashion-MNIST with progress and cancel, without torchvision.
 
-The window offers this where the data set is missing. torchvision's downloader would do, but the
-frozen app does not ship torchvision (and its download can be neither followed nor cancelled),
-so this fetches the four `.gz` files itself from the same mirrors, checks each against the
-SHA-256 in `data.SHA256` before it is published (atomically), and puts them in torchvision's
-layout under the per-user data folder, where `data.find_dataset` looks.
+The one downloader: `fashion-desktop download-data` and the window's Train panel both use it.
+torchvision's downloader would do, but the frozen app does not ship torchvision (and its download
+can be neither followed nor cancelled), so this fetches the four `.gz` files itself from the same
+mirrors, checks each against the SHA-256 in `files.SHA256` before it is published (atomically),
+and puts them in torchvision's layout under `paths.download_root()`, where `files.find_dataset` looks.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fashion_desktop import paths
 from fashion_desktop.atomic import atomic_write_bytes
-from fashion_desktop.dataset import files as data
 from fashion_desktop.dataset.files import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
 
@@ -49,8 +49,8 @@ class DownloadProgress:
 
 
 def target_folder(root: str | os.PathLike[str] | None = None) -> Path:
-    """Where the files go: `<root>/FashionMNIST/raw` (torchvision's layout), root = the user data folder."""
-    return Path(root or data.user_data_root()) / "FashionMNIST" / "raw"
+    """Where the files go: `<root>/FashionMNIST/raw` (torchvision's layout), root = the per-user folder."""
+    return Path(root or paths.download_root()) / "FashionMNIST" / "raw"
 
 
 def _verified(path: Path, stem: str) -> bool:
@@ -93,7 +93,8 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
 
     def report(index: int, stem: str, done: int) -> None:
         if on_progress is not None:
-            on_progress(DownloadProgress(stem + ".gz", index, len(STEMS), done_before + done, max(estimate, done_before + done)))
+            done_all = done_before + done
+            on_progress(DownloadProgress(stem + ".gz", index, len(STEMS), done_all, max(estimate, done_all)))
 
     for index, stem in enumerate(STEMS):
         path = folder / (stem + ".gz")
@@ -103,10 +104,14 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
             report(index, stem, 0)
             continue
         problems: list[str] = []
+
+        def on_bytes(done: int, _total: int | None, i: int = index, s: str = stem) -> None:
+            report(i, s, done)
+
         for mirror in mirrors:
             url = mirror + stem + ".gz"
             try:
-                payload = _fetch(url, timeout, cancelled, lambda done, _total, i=index, s=stem: report(i, s, done))
+                payload = _fetch(url, timeout, cancelled, on_bytes)
             except DownloadCancelled:
                 raise
             except (urllib.error.URLError, OSError, ValueError) as exc:

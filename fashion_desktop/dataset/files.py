@@ -1,7 +1,8 @@
 """Finding, verifying and reading Fashion-MNIST (the four IDX files) without a download.
 
 Searched, in order: an explicit folder, $FASHION_DESKTOP_DATA, Debian's package folder
-(`apt-get install dataset-fashion-mnist`), and torchvision's layout under the user's data folder.
+(`apt-get install dataset-fashion-mnist`), and the per-user folder where `dataset/download.py`
+puts it (`paths.download_root()`), each also in torchvision's `FashionMNIST/raw` layout.
 Checksums are of the decompressed IDX bytes, so Debian's recompressed `.gz` files verify too.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from fashion_desktop import paths
 from fashion_desktop.errors import DataError
 
 DATA_ENV = "FASHION_DESKTOP_DATA"
@@ -50,12 +52,6 @@ class Split:
         return len(self.labels)
 
 
-def user_data_root() -> Path:
-    """Per-user folder where a downloaded copy lives (XDG on Linux, the usual places elsewhere)."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "fashion-desktop"
-
-
 def candidate_dirs(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
     """Every folder searched, in order; a folder also matches via torchvision's `FashionMNIST/raw`."""
     roots: list[Path] = []
@@ -63,7 +59,7 @@ def candidate_dirs(data_dir: str | os.PathLike[str] | None = None) -> list[Path]
         roots.append(Path(data_dir))
     if os.environ.get(DATA_ENV):
         roots.append(Path(os.environ[DATA_ENV]))
-    roots += [DEBIAN_DIR, user_data_root()]
+    roots += [DEBIAN_DIR, paths.download_root()]
     out: list[Path] = []
     for root in roots:
         for folder in (root, root / "FashionMNIST" / "raw", root / "fashion-mnist"):
@@ -128,19 +124,10 @@ def load_split(split: str, data_dir: str | os.PathLike[str] | None = None, verif
         assert path is not None
         raw = _read_raw(path)
         if verify and hashlib.sha256(raw).hexdigest() != SHA256[stem]:
-            raise DataError(f"{path} does not match Fashion-MNIST's checksum: the file is damaged or different. {HOW_TO_GET}")
+            raise DataError(f"{path} does not match Fashion-MNIST's checksum: the file is damaged or different. "
+                            f"{HOW_TO_GET}")
         arrays.append(parse_idx(raw, str(path)))
     images, labels = arrays
     if images.shape[1:] != (28, 28) or len(images) != len(labels):
         raise DataError(f"{folder} holds images of shape {images.shape} and {len(labels)} labels; not Fashion-MNIST.")
     return Split(images=images, labels=labels.astype(np.int64), name=split, source=folder)
-
-
-def download(root: str | os.PathLike[str] | None = None) -> Path:
-    """Fetch the data set with torchvision (needs the internet); returns the folder to use."""
-    from torchvision.datasets import FashionMNIST  # only here: torchvision is slow to import
-
-    target = Path(root) if root else user_data_root()
-    for train in (True, False):
-        FashionMNIST(str(target), train=train, download=True)
-    return target / "FashionMNIST" / "raw"

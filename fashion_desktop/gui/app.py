@@ -3,66 +3,26 @@
 Nothing here (or in what it imports at module level) imports torch: the window is on screen
 while the worker thread imports torch and reads the weights.
 
-Options: --open FILE (so a file manager's "Open with" works), --device, --weights, --self-test.
+Options (gui/application.py): --open FILE (so a file manager's "Open with" works), --device,
+--weights, --self-test. Without a display it says so and exits 2 (gui/display.py) before Qt aborts.
 Set FASHION_DESKTOP_TIMING=1 to print start-up timings (seconds since the process started
 `main.py`); =quit also exits after the first prediction, for benchmarks.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
 
-from fashion_desktop import APP_ID, APP_NAME, __version__
-from fashion_desktop.gui import gc_guard
-from fashion_desktop.gui.icons import app_icon
+from fashion_desktop.gui.application import ORGANIZATION, create_application, parse_args
+from fashion_desktop.gui.display import missing_display
 
-ORGANIZATION = "fashion-desktop"
+__all__ = ["ORGANIZATION", "AfterFirstPaint", "StartupTimer", "create_application", "main", "parse_args"]
 TIMING_ENV = "FASHION_DESKTOP_TIMING"
-
-
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
-    parser = argparse.ArgumentParser(prog="fashion-desktop", description=f"{APP_NAME}: the window.")
-    parser.add_argument("--open", metavar="FILE", type=Path, help="a picture to classify at start")
-    parser.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the last one chosen)")
-    parser.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors) instead of the shipped one")
-    parser.add_argument("--self-test", action="store_true",
-                        help="start, load the model, classify a sample, print the result and exit (0 = fine)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)  # "Open with" may pass a bare path
-    return parser.parse_known_args(argv)
-
-
-def create_application(qt_args: list[str]) -> QApplication:
-    """The QApplication with names (for QSettings and the desktop), icon and translations."""
-    app = QApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication([sys.argv[0] if sys.argv else "fashion-desktop", *qt_args])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName(APP_ID)  # Wayland finds the icon and name through the .desktop file
-    app.setWindowIcon(app_icon())
-    install_translators(app)
-    gc_guard.install(app)  # Qt objects must never be collected in a worker thread
-    return app
-
-
-def install_translators(app: QApplication) -> None:
-    """Qt's own strings (dialog buttons) in the user's language; the app's strings go through tr()."""
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
 
 
 class AfterFirstPaint(QObject):
@@ -128,6 +88,10 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
         from fashion_desktop.gui.self_test import run as run_packaged_self_test
 
         return run_packaged_self_test(args, qt_args, started_at=started_at)
+    problem = missing_display(qt_args)
+    if problem:  # Qt would abort ("could not load the Qt platform plugin"); say what to do instead
+        print(f"fashion-desktop: {problem}", file=sys.stderr)
+        return 2
     app = create_application(qt_args)
     from fashion_desktop.gui.error_report import install_error_reporter
 

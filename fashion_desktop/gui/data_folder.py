@@ -1,24 +1,13 @@
-"""Where the app keeps its own files: the error log and the autosaved drawing.
+"""The window's name for its data folder, kept so its imports stay put.
 
-Qt's standard per-user data location (AppDataLocation: ~/.local/share/<org>/<app> on Linux,
-%APPDATA% on Windows, ~/Library/Application Support on macOS). FASHION_DESKTOP_APP_DATA
-overrides it, so tests and portable installs keep everything in one folder of their choice.
+The rule itself is `fashion_desktop.paths` (platformdirs, the same for the command line and the
+window; FASHION_DESKTOP_APP_DATA overrides it). New code should import from there.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from fashion_desktop.paths import APP_DATA_ENV, app_files_dir
 
-from PySide6.QtCore import QStandardPaths
+app_data_folder = app_files_dir
 
-APP_DATA_ENV = "FASHION_DESKTOP_APP_DATA"
-
-
-def app_data_folder() -> Path:
-    """The folder for the app's own files (not created here: writers create it when they write)."""
-    override = os.environ.get(APP_DATA_ENV, "").strip()
-    if override:
-        return Path(override)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".fashion-desktop"
+__all__ = ["APP_DATA_ENV", "app_data_folder"]

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from fashion_desktop.gui.data_folder import app_data_folder
+from fashion_desktop import paths
 
 LOG_NAME = "errors.log"
 CRASH_NAME = "crash.log"
@@ -69,7 +69,7 @@ class ErrorReporter(QObject):
     def __init__(self, folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorReporter")
-        self.folder = Path(folder) if folder is not None else app_data_folder()
+        self.folder = Path(folder) if folder is not None else paths.log_dir()
         self.log_path = self.folder / LOG_NAME
         self.count = 0  # reports received since install()
         self.last_report: tuple[str, str] | None = None

@@ -178,7 +178,7 @@ class SelfTest:
 def main(argv: list[str] | None = None) -> int:
     """`python -m fashion_desktop.gui.self_test [--weights W] [--device D]`: the same, without the window's options."""
     started_at = time.perf_counter()
-    from fashion_desktop.gui.app import parse_args
+    from fashion_desktop.gui.application import parse_args
 
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
     return run(args, qt_args, started_at)
@@ -190,9 +190,9 @@ def run(args, qt_args: list[str], started_at: float | None = None) -> int:
     _use_offscreen_without_display()
     from PySide6.QtCore import QSettings
 
-    from fashion_desktop.gui.app import create_application
-    from fashion_desktop.gui.data_folder import APP_DATA_ENV
+    from fashion_desktop.gui.application import create_application
     from fashion_desktop.images.samples import list_samples
+    from fashion_desktop.paths import APP_DATA_ENV
 
     timeout_s = float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_S)
     app = create_application(qt_args)

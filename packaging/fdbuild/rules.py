@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable
 
 # Modules that must never be frozen. torchvision: PyPI's build does not import beside the CPU torch
-# wheel and only `fashion-desktop download-data` uses it (the window downloads without it). The rest
+# wheel, and the app does not use it (dataset/download.py fetches Fashion-MNIST itself). The rest
 # are pulled in by torch's compiler stack (inductor: networkx, jinja2), by PyInstaller's view of
 # setuptools, or are Qt bindings and Qt modules the window does not use. sympy and mpmath stay: the
 # Train panel creates a torch optimizer, whose __init__ imports torch._dynamo, which imports sympy

@@ -22,9 +22,10 @@ PINNED = (
     "numpy==2.4.6",
     "pillow==13.0.0",
     "safetensors==0.8.0",
+    "platformdirs==4.14.8",
     "pyinstaller==6.22.3",
     "pyinstaller-hooks-contrib==2026.9",
-    "setuptools>=68",  # to install the project itself with --no-build-isolation (no network needed)
+    "setuptools>=77",  # to install the project itself with --no-build-isolation (pyproject's build-system)
 )
 STAMP = "fashion-desktop-build.json"
 

@@ -59,8 +59,8 @@ def private_settings(tmp_path, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path, monkeypatch):
-    """The autosaved drawing and the error log go to tmp_path, never the user's data folder."""
-    from fashion_desktop.gui.data_folder import APP_DATA_ENV
+    """The autosaved drawing, the error log, downloads and trained weights go to tmp_path, never the user's folder."""
+    from fashion_desktop.paths import APP_DATA_ENV
 
     folder = tmp_path / "appdata"
     monkeypatch.setenv(APP_DATA_ENV, str(folder))

@@ -188,7 +188,7 @@ def test_test_set_says_how_to_get_the_data_when_it_is_absent(window, qtbot, monk
     import fashion_desktop.dataset.files as data
 
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "nothing")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "nothing"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)
     _show(qtbot, window.testset_dock)
     text = window.testset.status.text()

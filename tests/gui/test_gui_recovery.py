@@ -140,7 +140,7 @@ def test_a_damaged_autosave_is_set_aside_with_a_notice(make_window, random_weigh
 
 def test_an_unwritable_data_folder_says_so_and_drawing_goes_on(make_window, random_weights, qtbot, monkeypatch,
                                                                 tmp_path, wait_idle):
-    from fashion_desktop.gui.data_folder import APP_DATA_ENV
+    from fashion_desktop.paths import APP_DATA_ENV
 
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the data folder should be")

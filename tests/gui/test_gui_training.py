@@ -132,10 +132,9 @@ def test_the_switch_shows_the_network_being_trained_then_the_live_one(window, qt
 
 
 def test_make_it_live_saves_and_loads_the_trained_weights(window, qtbot, tmp_path, monkeypatch, train_split):
-    from fashion_desktop.dataset import files as data
     from fashion_desktop.training.recipe import TrainConfig
 
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     panel = open_panel(window)
     with qtbot.waitSignal(panel.finished, timeout=TRAIN_TIMEOUT_MS):
         panel.start(TrainConfig.tutorial(epochs=1, lr=0.05), device="cpu", subset=640, test_subset=500)
@@ -183,7 +182,7 @@ def test_missing_data_says_how_to_get_it_and_downloads_it(window, qtbot, tmp_pat
 
     source = data.find_dataset() if _data_installed() else None
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
-    monkeypatch.setattr(data, "user_data_root", lambda: tmp_path / "user")
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)
     panel = window.training_panel
     window.training_panel.show_action.trigger()

@@ -749,10 +749,10 @@ class TrainingPanel(QWidget):
         if self.outcome is None or self.outcome.state is None:
             return None
         if self.saved_path is None:
-            from fashion_desktop.dataset.files import user_data_root
+            from fashion_desktop.paths import trained_dir
 
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            if not self.save_to(user_data_root() / "trained" / f"trained-{stamp}.pth"):
+            if not self.save_to(trained_dir() / f"trained-{stamp}.pth"):
                 return None
         self.preview_check.setChecked(False)
         self.useWeights.emit(str(self.saved_path))
