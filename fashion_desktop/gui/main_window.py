@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._latest_shown = 0
         self._dirty_since: float | None = None
         self.last_latency_ms: float | None = None
+        self.last_received = 0.0  # perf_counter when the GUI thread got the last result
         self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog shown
 
         requested = device or str(self.settings.value("device", "auto"))
@@ -645,6 +646,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_result(self, result: Result) -> None:
+        self.last_received = time.perf_counter()  # the "deliver" stage ends here (bench stage stamps)
         if self._closing or result.request_id < self._latest_shown:
             return
         self._latest_shown = result.request_id

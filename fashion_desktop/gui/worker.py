@@ -52,6 +52,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("InferenceWorker", text)
 
 
+IMPORT_GRACE_S = 0.5  # at most this long, torch's import waits for the first numpy answer
+
+
 @dataclass(frozen=True)
 class _Command:
     """One queued call into the session; `kind` names it in a `Failure` if it raises."""
@@ -86,6 +89,7 @@ class InferenceWorker(QThread):
         self.busy = threading.Event()  # set while a request is being processed
         self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
         self.before_import: Callable[[], None] | None = None  # test hook: runs before torch is imported
+        self._answered = threading.Event()  # the first numpy prediction went out: torch may load now
 
     # ------------------------------------------------------------ GUI-thread API
 
@@ -147,6 +151,7 @@ class InferenceWorker(QThread):
         """Ask the loop to end after the current step; pair with `wait()`."""
         with self._wake:
             self._stopping = True
+            self._answered.set()  # a torch import still waiting for the first answer need not wait
             self._pending = None
             self._commands.clear()
             self._wake.notify()
@@ -210,6 +215,12 @@ class InferenceWorker(QThread):
 
         def load() -> None:
             try:
+                # Importing torch holds the GIL for long stretches (loading its libraries): let the
+                # first answer (a restored drawing, the picture opened at launch) go out first.
+                self._answered.wait(IMPORT_GRACE_S if self.quick is not None else 0.0)
+                with self._lock:
+                    if self._stopping:  # closed meanwhile: no torch to import
+                        return
                 if self.before_import is not None:
                     self.before_import()
                 importlib.import_module("fashion_desktop.live.session")
@@ -235,6 +246,8 @@ class InferenceWorker(QThread):
                     request, self._pending = self._pending, None
                 if request is not None:
                     self._run_request(request)
+                    if self.quick is not None and self.quick.inferences:
+                        self._answered.set()
         finally:
             loader.join()
 

@@ -42,6 +42,7 @@ class QuickSession:
 
     def answer(self, request: Request, superseded: Callable[[], bool] | None = None) -> Result | None:
         """As `ModelSession.answer`, without saliency. None: a newer request is waiting."""
+        started = time.perf_counter()
         try:
             pixels, inverted, filled = prepare_request(request)
         except EmptyImageError as exc:
@@ -50,6 +51,7 @@ class QuickSession:
                           finished=time.perf_counter())
         except Exception as exc:
             return failure_result(request, exc)
+        prepared = time.perf_counter()
         if superseded is not None and superseded():
             return None
         try:
@@ -59,4 +61,4 @@ class QuickSession:
         self.inferences += 1
         self.last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter())
+                      created=request.created, finished=time.perf_counter(), started=started, prepared=prepared)

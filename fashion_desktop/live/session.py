@@ -187,6 +187,7 @@ class ModelSession:
     def answer(self, request: Request, superseded: Callable[[], bool] | None = None) -> Result | None:
         """Preprocess, forward once (every stage's output), explain if asked. None: `superseded()` said
         a newer request is waiting, checked after preprocessing and before the forward pass."""
+        started = time.perf_counter()
         try:
             pixels, inverted, filled = prepare_request(request)
         except EmptyImageError as exc:
@@ -195,6 +196,7 @@ class ModelSession:
                           finished=time.perf_counter())
         except Exception as exc:
             return failure_result(request, exc)
+        prepared = time.perf_counter()
         if superseded is not None and superseded():
             return None
         if self.predictor is None:
@@ -209,8 +211,8 @@ class ModelSession:
         overlay, explained = self._explain(predictor, pixels, prediction.index)
         self.last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter(), saliency=overlay,
-                      saliency_class=explained, preview=self.preview_label)
+                      created=request.created, finished=time.perf_counter(), started=started, prepared=prepared,
+                      saliency=overlay, saliency_class=explained, preview=self.preview_label)
 
     def _answering(self) -> Predictor:
         assert self.predictor is not None
