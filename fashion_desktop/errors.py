@@ -26,3 +26,7 @@ class DataError(FashionDesktopError):
 
 class DeviceError(FashionDesktopError):
     """A requested compute device is absent or failed."""
+
+
+class ExportError(FashionDesktopError):
+    """An export that could not be written, or that did not reproduce the live model."""

@@ -78,6 +78,8 @@ def test_goals_are_judged_from_the_figures():
     assert judged["predict"]["met"] is False  # 0.375× < 0.5×
     assert judged["window_floor"]["met"] is True
     assert judged["epoch"]["met"] is None  # not measured (--quick)
+    assert judged["folder_view"]["met"] is None  # not in this report
+    assert goals(_report(folder_view_images_per_s=450.0))["folder_view"]["met"] is True  # 1.5× predict
     assert set(judged) == {goal.name for goal in GOALS}
 
 
@@ -112,3 +114,12 @@ def test_predict_throughput_runs_the_cli_on_real_files(tmp_path):
     figures = measure_predict(files, "cpu")
     assert figures["predict_images_per_s"] > 0 and figures["floor_decode_images_per_s"] > 0
     assert figures["predict_inputs"]  # says whether these are photo-like files or 28×28 copies
+
+
+@pytest.mark.slow
+def test_the_folder_view_probe_classifies_every_file(tmp_path):
+    from fashion_desktop.bench.predict_files import make_files, measure_folder_view
+
+    make_files(tmp_path, 12)
+    figures = measure_folder_view(tmp_path)
+    assert figures["folder_view_files"] == 12 and figures["folder_view_images_per_s"] > 0

@@ -1,4 +1,5 @@
-"""`predict` throughput on 1,000 image files, against PIL opening and decoding the same files.
+"""`predict` throughput on 1,000 image files, against PIL opening and decoding the same files;
+and the window's folder view on the same files, against `predict`.
 
 The files are what people feed the command: photo-like renderings of test images (JPEG photos,
 PNG cut-outs, filled and outline drawings, 160–480 px) where Fashion-MNIST is present, else
@@ -88,3 +89,15 @@ def measure_predict(files: list[Path], device: str) -> dict:
     _out, floor_wall = run_json([sys.executable, "-c", DECODE_FLOOR, str(WORK_SIZE), *map(str, files)])
     return {"predict_images_per_s": len(files) / wall, "floor_decode_images_per_s": len(files) / floor_wall,
             "predict_files": len(files), "predict_inputs": inputs_description(files)}
+
+
+def measure_folder_view(folder: Path) -> dict:
+    """folder_view_images_per_s: the folder view (bench/window_probe.py folder) on every file in `folder`."""
+    from fashion_desktop.bench.processes import child_env
+
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.bench.window_probe", "folder", str(folder)],
+                          child_env())
+    figures = json.loads(out.strip().splitlines()[-1])
+    if figures["folder_view_failed"]:
+        raise RuntimeError(f"the folder view failed on {figures['folder_view_failed']} files")
+    return figures

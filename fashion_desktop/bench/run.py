@@ -58,7 +58,7 @@ def run_bench(quick: bool = False, device: str | None = None,
     from fashion_desktop.bench.forward import measure_forward
     from fashion_desktop.bench.machine import describe
     from fashion_desktop.bench.memory import torch_floor_rss_mb
-    from fashion_desktop.bench.predict_files import make_files, measure_predict
+    from fashion_desktop.bench.predict_files import make_files, measure_folder_view, measure_predict
     from fashion_desktop.network.device import choose_device, configure_cpu_threads
     from fashion_desktop.network.model import load_model
 
@@ -84,6 +84,8 @@ def run_bench(quick: bool = False, device: str | None = None,
     with tempfile.TemporaryDirectory(prefix="fd-bench-files-") as folder:
         files = make_files(Path(folder), 200 if quick else 1000)
         report.update(measure_predict(files, kind))
+        progress("the folder view on the same files")
+        report.update(measure_folder_view(Path(folder)))
 
     progress("memory floor: a process that imported torch")
     report["floor_torch_rss_mb"] = torch_floor_rss_mb()

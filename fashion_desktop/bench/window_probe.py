@@ -2,6 +2,7 @@
 
     python -m fashion_desktop.bench.window_probe empty-window    # the start-up floor: PySide6 + an empty window
     python -m fashion_desktop.bench.window_probe window --json   # stroke-to-bars, burst, memory
+    python -m fashion_desktop.bench.window_probe folder DIR      # the folder view classifying DIR
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
 time from the oldest canvas change it includes to the probability chart having repainted it
@@ -265,6 +266,31 @@ def window(args: argparse.Namespace) -> int:
     return 0
 
 
+def folder(args: argparse.Namespace) -> int:
+    """The folder view on `args.folder`: from the request to the last row shown, torch already imported
+    (in the window the worker imported it long before a folder is chosen). Prints one JSON object."""
+    import torch  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    from fashion_desktop.gui.panels.folder_view import FolderView
+    from fashion_desktop.network.model import load_model, state_to_numpy
+
+    app = QApplication(sys.argv[:1])
+    model, _loaded = load_model(None)
+    view = FolderView()
+    view.resize(900, 700)
+    view.show()
+    view.finished.connect(app.quit)
+    start = time.perf_counter()
+    view.start(args.folder, state_to_numpy(model.state_dict()))
+    app.exec()
+    seconds = time.perf_counter() - start
+    rows = view.model.rows
+    print(json.dumps({"folder_view_images_per_s": len(rows) / seconds, "folder_view_files": len(rows),
+                      "folder_view_failed": sum(1 for row in rows if not row.ok)}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m fashion_desktop.bench.window_probe")
     sub = parser.add_subparsers(dest="what", required=True)
@@ -278,7 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     win.add_argument("--epoch-threads", type=int, default=0, metavar="N",
                      help="also time one epoch of the shipped recipe in the Train panel with N threads")
     win.add_argument("--json", action="store_true", help="(the output is always one JSON object)")
+    sub.add_parser("folder").add_argument("folder", type=Path)
     args = parser.parse_args(argv)
+    if args.what == "folder":
+        return folder(args)
     return empty_window() if args.what == "empty-window" else window(args)
 
 

@@ -1,4 +1,4 @@
-"""`fashion-desktop [gui|predict|evaluate|train|summary|export-samples|bench|download-data]`.
+"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data]`.
 
 One module per command, each with `add_parser(sub)` and `run(args)`. No command, `gui`, window
 options or an existing file open the window; any other first word is a usage error with a
@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 from fashion_desktop import __version__
-from fashion_desktop.cli import bench, common, download, evaluate, predict, samples, summary, train
+from fashion_desktop.cli import bench, common, download, evaluate, export, predict, samples, summary, train
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
-            "export-samples": samples, "bench": bench, "download-data": download}
+            "export-samples": samples, "bench": bench, "download-data": download, "export": export}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -95,13 +95,17 @@ def progress_bar(args: argparse.Namespace, total: int, label: str):
     """
     from fashion_desktop.progress import ProgressBar
 
-    if getattr(args, "quiet", False) or (getattr(args, "json", False) and not sys.stderr.isatty()):
+    if getattr(args, "quiet", False) or (_machine_output(args) and not sys.stderr.isatty()):
         return _Silent()
     return ProgressBar(total, label)
 
 
 def stage(args: argparse.Namespace, message: str) -> None:
     """A one-line note of what a command is doing now (same rule as `progress_bar`)."""
-    if getattr(args, "quiet", False) or (getattr(args, "json", False) and not sys.stderr.isatty()):
+    if getattr(args, "quiet", False) or (_machine_output(args) and not sys.stderr.isatty()):
         return
     say(message)
+
+
+def _machine_output(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False) or getattr(args, "csv", False))

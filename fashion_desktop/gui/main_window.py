@@ -24,6 +24,7 @@ from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
+from fashion_desktop.gui.exports import ExportViews
 from fashion_desktop.gui.inside import InsideViews
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self.inside = InsideViews(self)  # adds activations_dock, weights_dock, testset_dock, saliency_action, untrained_action
+        self.exports = ExportViews(self)  # adds folder_dock/folder_view, export_model_action, copy_chart_action, export_menu
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -380,6 +382,7 @@ class MainWindow(QMainWindow):
         self._coalesce.stop()
         self._timing_text.stop()
         self.inside.shutdown()
+        self.exports.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
@@ -528,7 +531,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
         local = [url.toLocalFile() for url in data.urls() if isinstance(url, QUrl) and url.isLocalFile()]
-        if local:
+        if local and Path(local[0]).is_dir():  # a folder: classify every picture in it
+            event.acceptProposedAction()
+            self.exports.classify_folder(local[0])
+        elif local:
             event.acceptProposedAction()
             self.open_path(local[0])
         elif data.hasImage():

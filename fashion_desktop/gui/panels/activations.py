@@ -184,6 +184,15 @@ class ActivationsPanel(QWidget):
         if self.isVisible() and self.view is not None:
             self._draw()
 
+    def export_tables(self, chart) -> list:
+        """Every stage's values for the drawing shown, one row per unit (gui/chart_export.py)."""
+        from fashion_desktop.gui.chart_export import Table
+
+        table = Table(self.tr("Activations"), [self.tr("stage"), self.tr("unit"), self.tr("value")])
+        for stage, values in (self._vectors or {}).items():
+            table.rows.extend([stage, i, float(v)] for i, v in enumerate(np.ravel(values)))
+        return [table] if table.rows else []
+
     def stage_shapes(self) -> dict[str, tuple[int, ...]]:
         """What each stage's image currently holds (rows, columns), for tests and screenshots."""
         return {stage: values.shape for stage, values in self.shown.items()}

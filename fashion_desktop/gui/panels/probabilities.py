@@ -165,6 +165,13 @@ class ProbabilitiesPanel(QWidget):
         """The bar lengths currently shown."""
         return self._probabilities.copy()
 
+    def export_tables(self, chart) -> list:
+        """The numbers behind the bars, for the chart's context menu and File ▸ Export (gui/chart_export.py)."""
+        from fashion_desktop.gui.chart_export import Table
+
+        return [Table(self.tr("Probabilities"), [self.tr("class"), self.tr("probability")],
+                      [[name, float(p)] for name, p in zip(CLASS_NAMES, self._probabilities)])]
+
     def top_index(self) -> int:
         """The highlighted class, or -1 when no prediction is shown."""
         return self._index

@@ -131,6 +131,7 @@ class TestSetPanel(QWidget):
         self.show_all_button.hide()
 
         self.confusion = QTableWidget(NUM_CLASSES, NUM_CLASSES, self)
+        self.confusion.setAccessibleName(self.tr("confusion matrix"))
         self.confusion.setObjectName("confusionMatrix")
         self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.confusion.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -151,6 +152,7 @@ class TestSetPanel(QWidget):
 
         self.model = TestImagesModel(self)
         self.list = QListView(self)
+        self.list.setAccessibleName(self.tr("test images"))
         self.list.setObjectName("testImages")
         self.list.setModel(self.model)
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -325,6 +327,30 @@ class TestSetPanel(QWidget):
         self.run_button.show()
 
     # ------------------------------------------------------------ views
+
+    def export_tables(self, chart) -> list | None:
+        """The grid's images or the confusion matrix as numbers, with full class names (gui/chart_export.py)."""
+        from fashion_desktop.gui.chart_export import Table
+
+        if chart is self.confusion:
+            matrix = self.confusion_matrix()
+            if matrix is None:
+                return []
+            return [Table(self.tr("Confusion matrix (rows: true class, columns: predicted)"),
+                          [self.tr("true \\ predicted"), *CLASS_NAMES],
+                          [[name, *map(int, row)] for name, row in zip(CLASS_NAMES, matrix)])]
+        if chart is not self.list:
+            return None
+
+        model = self.list.model()
+        table = Table(self.tr("Test images shown"), [self.tr("test index"), self.tr("true class"),
+                                                    self.tr("predicted"), self.tr("confidence")])
+        for row in range(model.rowCount()):
+            i = model.test_index(row)
+            guess = None if model.predicted is None else int(model.predicted[i])
+            table.rows.append([i, CLASS_NAMES[int(model.labels[i])], "" if guess is None else CLASS_NAMES[guess],
+                               "" if guess is None else float(model.confidence[i])])
+        return [table]
 
     def confusion_matrix(self) -> np.ndarray | None:
         """Rows: true class, columns: predicted; None until the predictions are in."""

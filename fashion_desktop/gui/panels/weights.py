@@ -105,6 +105,24 @@ class WeightsPanel(QWidget):
 
     # ------------------------------------------------------------ data in
 
+    def export_tables(self, chart) -> list:
+        """The parameter shown, as stored (not as tiled on screen), and its histogram (gui/chart_export.py)."""
+        from fashion_desktop.gui.chart_export import Table
+
+        values = None if self.state is None else self.state.get(self.name)
+        if values is None:
+            return []
+        values = np.asarray(values, np.float32)
+        if values.ndim == 2:
+            table = Table(self.name, [self.tr("output unit")] + [f"input {j}" for j in range(values.shape[1])],
+                          [[i, *map(float, row)] for i, row in enumerate(values)])
+        else:
+            table = Table(self.name, [self.tr("unit"), self.tr("value")], [[i, float(v)] for i, v in enumerate(values.ravel())])
+        counts, edges = histogram(values)
+        hist = Table(self.tr("{0} histogram").format(self.name), [self.tr("from"), self.tr("to"), self.tr("count")],
+                     [[float(a), float(b), int(c)] for a, b, c in zip(edges[:-1], edges[1:], counts)])
+        return [table, hist]
+
     def set_state(self, state: dict[str, np.ndarray] | None) -> None:
         """The model's parameters as numpy arrays (a new model redraws the chosen parameter)."""
         self.state = state
