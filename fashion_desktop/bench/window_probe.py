@@ -111,7 +111,8 @@ class Probe:
 
     def settle(self) -> None:
         window = self.window
-        self.wait(lambda: window.model_info is not None and window.is_settled() and not self._pending)
+        # generous: on a heavily loaded machine importing torch alone can take a minute
+        self.wait(lambda: window.model_info is not None and window.is_settled() and not self._pending, 600.0)
 
     # ------------------------------------------------------------ phases
 
