@@ -231,25 +231,26 @@ class InferenceWorker(QThread):
                     imported.set()
                     self._wake.notify()
 
+        # Not a daemon: closing the window mid-import ends this QThread at once (the window never
+        # waits for torch), and the interpreter lets the import finish before the process exits.
         loader = threading.Thread(target=load, name="import torch")
         loader.start()
-        try:
-            while True:
-                with self._wake:
-                    while not self._stopping and not imported.is_set() and (
-                            self._pending is None or self.quick is None):
-                        self._wake.wait()
-                    if self._stopping:
-                        return False
-                    if imported.is_set():
-                        return True
-                    request, self._pending = self._pending, None
-                if request is not None:
-                    self._run_request(request)
-                    if self.quick is not None and self.quick.inferences:
-                        self._answered.set()
-        finally:
-            loader.join()
+        while True:
+            with self._wake:
+                while not self._stopping and not imported.is_set() and (
+                        self._pending is None or self.quick is None):
+                    self._wake.wait()
+                if self._stopping:
+                    return False
+                if imported.is_set():
+                    break
+                request, self._pending = self._pending, None
+            if request is not None:
+                self._run_request(request)
+                if self.quick is not None and self.quick.inferences:
+                    self._answered.set()
+        loader.join()
+        return True
 
     def _start_session(self) -> None:
         """Import torch (through the session module), then start the session: threads, device, weights."""
