@@ -56,6 +56,11 @@ GOALS: tuple[Goal, ...] = (
     Goal("epoch_app", "an epoch in the app ≤ 1.1× the CLI's", lambda r: r["epoch_app_s"] / r["epoch_s"], 1.1),
     Goal("rss_growth", "RSS growth after 10,000 inferences ≤ 10 MB", lambda r: r["rss_growth_10k_mb"], 10.0),
     Goal("rss", "GUI RSS ≤ the torch floor + 150 MB", lambda r: r["rss_mb"] - r["floor_torch_rss_mb"], 150.0),
+    Goal("map_pca", "Map: PCA of 10,000 test images from nothing ≤ 0.5 s", lambda r: r["map_pca_s"], 0.5),
+    Goal("map_cached", "Map: a cached map read back ≤ 0.5 s", lambda r: r["map_cached_s"], 0.5),
+    Goal("map_tsne", "Map: t-SNE of 10,000 at the second ReLU ≤ 60 s", lambda r: r["map_tsne_s"], 60.0),
+    Goal("map_agreement", "Map: t-SNE 10-neighbour class agreement ≥ 0.85",
+         lambda r: r["map_tsne_knn_agreement"], 0.85, at_least=True),
 )
 
 
@@ -96,6 +101,11 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
     ("  + the panel's test-set pass", "epoch_app_test_s", None, " s"),
     ("GUI resident memory", "rss_mb", "floor_torch_rss_mb", " MB"),
     ("growth over 10,000 inferences", "rss_growth_10k_mb", None, " MB"),
+    ("map: PCA from nothing", "map_pca_s", "map_floor_activations_s", " s"),
+    ("map: read from the cache", "map_cached_s", None, " s"),
+    ("map: place the drawing", "map_place_us", "map_floor_place_us", " µs"),
+    ("map: t-SNE, second ReLU", "map_tsne_s", None, " s"),
+    ("map: t-SNE neighbour agreement", "map_tsne_knn_agreement", None, ""),
 )
 
 

@@ -98,6 +98,10 @@ def run_bench(quick: bool = False, device: str | None = None,
         torch.set_num_threads(train_threads)  # as the Train panel runs, so the app/CLI ratio compares like with like
         report.update(measure_epoch(choice.device, progress=progress))
         report["train_threads"] = train_threads
+    if data_present():
+        from fashion_desktop.bench.map_figures import measure_map
+
+        report.update(measure_map(quick, progress))
     report["goals"] = goals(report)
     return report
 

@@ -1,4 +1,4 @@
-"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data]`.
+"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data|map]`.
 
 One module per command, each with `add_parser(sub)` and `run(args)`. No command, `gui`, window
 options or an existing file open the window; any other first word is a usage error with a
@@ -14,12 +14,14 @@ import difflib
 import sys
 from pathlib import Path
 
+import fashion_desktop.cli.map as map_command  # `map` would shadow the builtin
 from fashion_desktop import __version__
 from fashion_desktop.cli import bench, common, download, evaluate, export, predict, samples, summary, train
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
-            "export-samples": samples, "bench": bench, "download-data": download, "export": export}
+            "export-samples": samples, "bench": bench, "download-data": download, "export": export,
+            "map": map_command}
 
 
 def _parser() -> argparse.ArgumentParser:

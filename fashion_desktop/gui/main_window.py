@@ -26,6 +26,7 @@ from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH
 from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.exports import ExportViews
 from fashion_desktop.gui.inside import InsideViews
+from fashion_desktop.gui.map_wiring import install as install_map
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.inside = InsideViews(self)  # adds activations_dock, weights_dock, testset_dock, saliency_action, untrained_action
         self.exports = ExportViews(self)  # adds folder_dock/folder_view, export_model_action, copy_chart_action, export_menu
+        self.map_panel, self.map_dock = install_map(self)  # the Map view (issue 16)
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
         self._timing_text.stop()
         self.inside.shutdown()
         self.exports.shutdown()
+        self.map_panel.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):

@@ -1,0 +1,144 @@
+"""The map's plot: 10,000 dots coloured by true class, rings on the misclassified, and the drawing's marker.
+
+The dots are one pyqtgraph ScatterPlotItem, drawn into a cached pixmap (DeviceCoordinateCache),
+so moving the drawing's marker repaints only a small item over a bitmap, never 10,000 spots:
+that keeps a stroke within a frame with the map open. Hover and click find the nearest dot
+with numpy in screen pixels, not through pyqtgraph's per-spot lookup.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.explain.map.picture import CLASS_COLOURS
+
+PICK_PIXELS = 6.0  # how close (in screen pixels) the pointer must be to a dot to pick it
+TRAIL = 12  # the drawing's last positions drawn as a trail
+
+
+class MapPlot(pg.PlotWidget):
+    """Show a map with `set_map`; move the drawing's marker with `set_marker`."""
+
+    pointClicked = Signal(int)  # a test image's index
+    pointHovered = Signal(int)  # a test image's index, or -1 when the pointer leaves the dots
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("mapPlot")
+        self.coords = np.zeros((0, 2), np.float32)
+        self.visible = np.zeros(0, bool)
+        self.hideAxis("left")
+        self.hideAxis("bottom")
+        self.setAspectLocked(True)
+        self.setMenuEnabled(False)
+        self._brushes = [QBrush(QColor(*rgb, 210)) for rgb in CLASS_COLOURS]
+        # One item per class, each with one brush: setData with 10,000 per-spot brushes took a second.
+        self.dots = [pg.ScatterPlotItem(size=5, pen=None, brush=brush, pxMode=True) for brush in self._brushes]
+        for item in self.dots:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.rings = pg.ScatterPlotItem(size=8, pen=pg.mkPen(30, 30, 30, 120, width=1), brush=None, pxMode=True)
+        self.rings.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.trail = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, 160, width=2, style=Qt.PenStyle.DotLine))
+        self.marker = pg.ScatterPlotItem(size=22, symbol="star", pen=pg.mkPen("k", width=2),
+                                         brush=pg.mkBrush(255, 230, 0), pxMode=True)
+        self.highlight = pg.ScatterPlotItem(size=14, symbol="o", pen=pg.mkPen(0, 0, 0, width=2), brush=None)
+        for item in (*self.dots, self.rings):
+            self.addItem(item)
+        for item in (self.trail, self.highlight, self.marker):  # never refit the view to the drawing's items
+            self.addItem(item, ignoreBounds=True)
+        self.trail.setZValue(10)
+        self.highlight.setZValue(11)
+        self.marker.setZValue(12)
+        self.legend = self.addLegend(offset=(8, 8), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 200))
+        for item, name in zip(self.dots, CLASS_NAMES):
+            self.legend.addItem(item, name)
+        self._legend_rings = pg.ScatterPlotItem(size=9, pen=pg.mkPen(30, 30, 30), brush=None)
+        self._positions: list[np.ndarray] = []
+        self._hovered = -1
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+
+    def set_map(self, coords: np.ndarray, labels: np.ndarray, misclassified: np.ndarray, keep_view: bool = False,
+                wrong_label: str = "misclassified") -> None:
+        """Replace the dots (once per map, not per stroke) and fit the view unless `keep_view`."""
+        self.coords = np.asarray(coords, np.float32)
+        self.labels = np.asarray(labels)
+        self.wrong = np.asarray(misclassified, bool)
+        self.visible = np.ones(len(self.coords), bool)
+        self._members = [np.flatnonzero(self.labels == c) for c in range(len(self.dots))]
+        for item, members in zip(self.dots, self._members):
+            item.setData(pos=self.coords[members])
+        self.rings.setData(pos=self.coords[self.wrong])
+        if self.legend.getLabel(self._legend_rings) is None:
+            self.legend.addItem(self._legend_rings, wrong_label)
+        self.clear_marker()
+        if not keep_view:
+            self.autoRange(padding=0.04)
+        # Auto-range stays off: a stroke must not refit the view, which would redraw the cached dots.
+        self.getPlotItem().vb.disableAutoRange()
+
+    def show_class(self, index: int | None) -> None:
+        """Show one true class alone (None: all of them)."""
+        if not len(self.coords):
+            return
+        self.visible = np.ones(len(self.coords), bool) if index is None else self.labels == index
+        for c, item in enumerate(self.dots):
+            item.setVisible(index is None or c == index)
+        self.rings.setData(pos=self.coords[self.wrong & self.visible])
+
+    def set_marker(self, xy: np.ndarray | None) -> None:
+        """Put the drawing's marker at `xy` and extend the trail (None hides both)."""
+        if xy is None:
+            self.clear_marker()
+            return
+        self._positions = (self._positions + [np.asarray(xy, np.float32)])[-TRAIL:]
+        trail = np.array(self._positions)
+        self.trail.setData(trail[:, 0], trail[:, 1])
+        self.marker.setData(pos=trail[-1:])
+
+    def clear_marker(self) -> None:
+        self._positions = []
+        self.trail.setData([], [])
+        self.marker.setData(pos=np.zeros((0, 2)))
+
+    def set_highlight(self, indices) -> None:
+        """Ring these test images (the drawing's nearest ones)."""
+        indices = np.asarray(indices, np.int64)
+        self.highlight.setData(pos=self.coords[indices] if len(self.coords) else np.zeros((0, 2)))
+
+    def point_at(self, scene_pos: QPointF) -> int:
+        """The visible dot nearest to a scene position within PICK_PIXELS, or -1."""
+        if not len(self.coords):
+            return -1
+        box = self.getPlotItem().vb
+        if not box.sceneBoundingRect().contains(scene_pos):
+            return -1
+        point = box.mapSceneToView(scene_pos)
+        pixel = box.viewPixelSize()  # view units per screen pixel, (x, y)
+        dx = (self.coords[:, 0] - point.x()) / max(pixel[0], 1e-12)
+        dy = (self.coords[:, 1] - point.y()) / max(pixel[1], 1e-12)
+        squared = np.where(self.visible, dx * dx + dy * dy, np.inf)
+        best = int(np.argmin(squared))
+        return best if squared[best] <= PICK_PIXELS ** 2 else -1
+
+    def view_to_scene(self, xy) -> QPointF:
+        return self.getPlotItem().vb.mapViewToScene(QPointF(float(xy[0]), float(xy[1])))
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        index = self.point_at(scene_pos)
+        if index != self._hovered:
+            self._hovered = index
+            self.pointHovered.emit(index)
+
+    def _mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        index = self.point_at(event.scenePos())
+        if index >= 0:
+            event.accept()
+            self.pointClicked.emit(index)

@@ -1,0 +1,107 @@
+"""The Map view in the real window: it opens and draws, places the drawing, loads a clicked image, cancels t-SNE."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from fashion_desktop.dataset.files import Split
+
+N = 600  # a slice of the test set keeps these tests quick; the view is the same for 10,000
+
+
+@pytest.fixture(autouse=True)
+def private_map_cache(tmp_path, monkeypatch):
+    """Maps are cached under the per-user data folder: keep the tests' maps out of the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "appdata"))
+
+
+@pytest.fixture
+def small_split(test_split):
+    return Split(test_split.images[:N], test_split.labels[:N], "test", test_split.source)
+
+
+def _open_map(qtbot, window, split):
+    panel = window.map_panel
+    panel.split = split
+    with qtbot.waitSignal(panel.mapShown, timeout=120_000) as shown:
+        window.map_dock.show()
+        window.map_dock.raise_()
+    return panel, shown.args[0]
+
+
+def test_the_map_opens_from_the_view_menu_and_draws_every_test_image(make_window, qtbot, small_split):
+    window = make_window(weights=None)
+    action = window.map_dock.toggleViewAction()
+    assert action in window.view_menu.actions() and action in window.inside_bar.actions()
+    panel, layout = _open_map(qtbot, window, small_split)
+    assert layout.coords.shape == (N, 2) and layout.method == "pca" and layout.stage == "relu2"
+    assert sum(len(item.data) for item in panel.plot.dots) == N
+    assert len(panel.plot.rings.data) == int((layout.predicted != small_split.labels).sum()) > 0
+    assert "PCA" in panel.status.text()
+    panel.class_combo.setCurrentIndex(1 + 8)  # Bag alone
+    assert [item.isVisible() for item in panel.plot.dots] == [c == 8 for c in range(10)]
+
+
+def test_the_drawing_marker_follows_the_canvas(make_window, qtbot, wait_idle, small_split):
+    window = make_window(weights=None)
+    panel, layout = _open_map(qtbot, window, small_split)
+    for step, index in enumerate((3, 17)):
+        window.canvas.load_pixels(small_split.images[index].astype(np.float32) / 255)
+        wait_idle(window)
+        positions = step + 1
+        qtbot.waitUntil(lambda n=positions: panel.plot.trail.xData is not None and len(panel.plot.trail.xData) == n,
+                        timeout=10_000)
+        marker = np.array([panel.plot.marker.data["x"][0], panel.plot.marker.data["y"][0]])
+        # A test image on the canvas is that test image to the network: PCA places it on its own dot.
+        np.testing.assert_allclose(marker, layout.coords[index], atol=1e-3 * np.ptp(layout.coords))
+        assert panel.thumbs[0].index == index  # it looks most like itself
+    assert "Coat" in panel.describe(int(np.flatnonzero(small_split.labels == 4)[0]))
+
+
+def test_clicking_a_dot_puts_that_image_on_the_canvas(make_window, qtbot, small_split):
+    window = make_window(weights=None)
+    panel, layout = _open_map(qtbot, window, small_split)
+    window.map_dock.widget().resize(700, 700)
+    qtbot.wait(50)
+    gaps = np.linalg.norm(layout.coords[:, None] - layout.coords[None], axis=2) + np.eye(N) * 1e9
+    lonely = int(gaps.min(axis=1).argmax())  # the dot farthest from any other: nothing else under the pointer
+    view = panel.plot
+    point = view.mapFromScene(view.view_to_scene(layout.coords[lonely]))
+    qtbot.mouseMove(view.viewport(), QPoint(point.x(), point.y()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+    assert np.array_equal(window.canvas.source_pixels(), small_split.images[lonely].astype(np.float32) / 255)
+
+
+def test_tsne_shows_progress_and_can_be_cancelled_and_a_second_opening_is_cached(make_window, qtbot, small_split):
+    window = make_window(weights=None)
+    panel, _ = _open_map(qtbot, window, small_split)
+    panel.method_combo.setCurrentIndex(1)  # t-SNE
+    assert panel.is_making_map() and panel.cancel_button.isVisible() and panel.progress.isVisible()
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert panel.job is None and "Cancelled" in panel.status.text() and not panel.progress.isVisible()
+    panel.method_combo.setCurrentIndex(0)  # back to PCA: from the cache this time
+    with qtbot.waitSignal(panel.mapShown, timeout=60_000) as shown:
+        pass
+    assert shown.args[0].from_cache and "cache" in panel.status.text()
+
+
+def test_a_training_epoch_redraws_the_map_from_the_network_in_training(make_window, qtbot, small_split):
+    from fashion_desktop.network.untrained import untrained_network
+    from fashion_desktop.training.session import Snapshot
+
+    window = make_window(weights=None)
+    panel, trained = _open_map(qtbot, window, small_split)
+    state = {k: v.detach().numpy().copy() for k, v in untrained_network().state_dict().items()}
+    job = panel.job
+    panel.show_training_snapshot(Snapshot(state, epoch=1, batch=3, batches=9))  # mid-epoch: no new map
+    assert panel.job is job and not panel.is_making_map()
+    with qtbot.waitSignal(panel.mapShown, timeout=120_000) as shown:
+        panel.show_training_snapshot(Snapshot(state, epoch=1, batch=9, batches=9))
+    epoch_map = shown.args[0]
+    assert not epoch_map.from_cache and epoch_map.method == "pca"
+    assert not np.allclose(epoch_map.coords, trained.coords)  # another network, another map
+    assert "epoch 1" in panel.status.text()
+    assert len(list(panel.cache_dir.glob("*.npz"))) == 1  # snapshots are not cached: only the shipped map is
