@@ -36,7 +36,11 @@ def test_predict_json_contract(files, capsys):
     assert code == 1
     assert [r["path"] for r in rows] == [str(good), str(text), str(missing), str(good), str(blank)]
     ok = rows[0]
-    assert set(ok) == {"path", "label", "index", "confidence", "probabilities"}
+    assert set(ok) == {"path", "label", "index", "confidence", "probabilities", "familiar", "familiarity",
+                       "calibrated_confidence"}
+    assert isinstance(ok["familiar"], bool) and 0 <= ok["familiarity"] <= 1
+    assert ok["familiar"] == (ok["familiarity"] >= 0.5)
+    assert 0.1 <= ok["calibrated_confidence"] <= 1
     assert list(ok["probabilities"]) == list(CLASS_NAMES)
     assert sum(ok["probabilities"].values()) == pytest.approx(1, abs=1e-4)
     assert ok["label"] == CLASS_NAMES[ok["index"]] and ok["confidence"] == max(ok["probabilities"].values())
@@ -62,7 +66,9 @@ def test_predict_with_own_weights(files, tmp_path, capsys):
     path = tmp_path / "mine.pth"
     torch.save(NeuralNetwork().state_dict(), path)
     assert main(["predict", "--json", "--weights", str(path), str(files[0])]) == 0
-    assert json.loads(capsys.readouterr().out)[0]["label"] in CLASS_NAMES
+    row = json.loads(capsys.readouterr().out)[0]
+    assert row["label"] in CLASS_NAMES
+    assert row["familiar"] is None and row["familiarity"] is None  # no familiarity fitted for these weights
 
 
 def test_usage_error_exit_code():
@@ -89,19 +95,22 @@ def test_evaluate_json(test_split, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["accuracy"] >= 0.905
     assert len(report["per_class"]) == 10 and sum(map(sum, report["confusion"])) == 10_000
+    assert report["flagged_unfamiliar"]["test_images"]["share"] <= 0.02  # real garments are rarely flagged
 
 
 def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "0",
-                 "--device", "cpu", "--seed", "1"])
+                 "--sketches", "0", "--sketch-p", "0.3", "--device", "cpu", "--seed", "1"])
     assert code == 0
     card = json.loads((tmp_path / "model_card.json").read_text())
     assert card["test"]["accuracy"] > 0.6  # chance is 0.1
     assert card["training"]["recipe"]["seed"] == 1 and card["data"]["sha256_uncompressed"]
     assert (tmp_path / "MODEL_CARD.md").read_text().startswith("# Model card")
     NeuralNetwork().load_state_dict(torch.load(out, weights_only=True))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.pth"]
+    assert card["familiarity"]["temperature"] > 0 and card["training"]["recipe"]["sketch_p"] == 0.3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.familiarity.npz",
+                                                          "w.pth"]
 
 
 @pytest.mark.parametrize("argv, expected", [

@@ -323,3 +323,14 @@ def test_one_device_list():
     assert device.CHOICES == device_choices.CHOICES == tuple(k.name for k in device_choices.DEVICE_KINDS)
     assert {d.name for d in device.available_devices()} == {k.name for k in device_choices.DEVICE_KINDS
                                                              if k.name != "auto"}
+
+
+def test_the_shipped_weights_answer_with_their_familiarity():
+    """The window can only say "this does not look like a garment" when the session passes the
+    familiarity fitted for the loaded weights to its predictor; other weights claim nothing."""
+    session = ModelSession()
+    session.start(None, "cpu", None)
+    grey = np.zeros((448, 448), np.uint8)
+    grey[100:350, 150:300] = 255
+    result = session.answer(Request(1, grey=grey))
+    assert result.prediction.familiarity is not None and 0.0 <= result.prediction.familiarity <= 1.0

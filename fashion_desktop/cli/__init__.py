@@ -16,12 +16,23 @@ from pathlib import Path
 
 import fashion_desktop.cli.map as map_command  # `map` would shadow the builtin
 from fashion_desktop import __version__
-from fashion_desktop.cli import bench, common, download, evaluate, export, predict, samples, summary, train
+from fashion_desktop.cli import (
+    bench,
+    calibrate,
+    common,
+    download,
+    evaluate,
+    export,
+    predict,
+    samples,
+    summary,
+    train,
+)
 from fashion_desktop.errors import FashionDesktopError
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
             "export-samples": samples, "bench": bench, "download-data": download, "export": export,
-            "map": map_command}
+            "map": map_command, "calibrate": calibrate}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -69,7 +69,9 @@ def load_predictor(args: argparse.Namespace):
     choice = choose_device(args.device)
     if choice.notice:
         say(f"{choice.notice}")
-    return Predictor(model, choice.device)
+    from fashion_desktop.network.familiarity import familiarity_for
+
+    return Predictor(model, choice.device, familiarity_for(args.weights, loaded.sha256))
 
 
 def quiet_option(p: argparse.ArgumentParser) -> None:

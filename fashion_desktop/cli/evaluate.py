@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from fashion_desktop.classes import CLASS_NAMES
-
 from fashion_desktop.cli import common
 from fashion_desktop.cli.tables import confusion_table
 
@@ -19,6 +18,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--data-dir", type=Path)
     evaluate.add_argument("--photo-like", type=int, default=0, metavar="N",
                           help="also render N test images as photos, cut-outs and drawings and score those")
+    evaluate.add_argument("--non-garments", type=int, default=0, metavar="N",
+                          help="also draw N everyday non-garment drawings of each kind (a house, a cat, …) and "
+                               "report how many are flagged as unfamiliar")
+    evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
+                          help="also score N hand-made sketches per style (canvas/paper, filled/outline)")
     common.device_and_weights(evaluate)
 
 
@@ -36,6 +40,11 @@ def run(args: argparse.Namespace) -> int:
     if args.photo_like:
         report["photo_like"] = photo_like_accuracy(predictor, test, args.photo_like,
                                                    bar=common.progress_bar(args, 1, "photo-like"))
+    if predictor.familiarity is not None:
+        report["flagged_unfamiliar"] = flag_rates(predictor, test.images, args.non_garments,
+                                                  max(1, args.sketches // len(CLASS_NAMES)) if args.sketches else 0)
+    if args.sketches:
+        report["sketches"] = sketch_accuracy(predictor, args.sketches)
     if args.json:
         print(json.dumps(report, indent=2))
         return common.EXIT_OK
@@ -45,7 +54,35 @@ def run(args: argparse.Namespace) -> int:
     print(confusion_table(result["confusion"]))
     for kind, value in report.get("photo_like", {}).items():
         print(f"Photo-like '{kind}': {value['accuracy']:.4f} on {value['images']} images")
+    for kind, value in report.get("flagged_unfamiliar", {}).items():
+        print(f"Flagged as unfamiliar, {kind.replace('_', ' ')}: {value['share']:.3f} of {value['images']}")
+    if "sketches" in report:
+        print_sketches(report["sketches"])
     return common.EXIT_OK
+
+
+def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_per_class: int = 0) -> dict:
+    """How often the familiarity score flags the test images and (if asked) everyday non-garment drawings
+    and garment sketches (all four styles of the sketch benchmark)."""
+    import numpy as np
+
+    def share(pixels) -> dict:
+        familiar = np.concatenate([predictor.predict_batch(pixels[s : s + 2000]).familiar
+                                   for s in range(0, len(pixels), 2000)])
+        return {"share": float(np.mean(~familiar)), "images": len(pixels)}
+
+    out = {"test_images": share(test_images.astype(np.float32) / 255.0)}
+    if non_garments_per_kind:
+        from fashion_desktop.images.non_garments import non_garment_set
+
+        pixels, _kinds = non_garment_set(non_garments_per_kind)
+        out["non_garment_drawings"] = share(pixels)
+    if sketches_per_class:
+        from fashion_desktop.images import sketches
+
+        pixels = np.concatenate([sketches.sketch_set(style, sketches_per_class)[0] for style in sketches.STYLES])
+        out["garment_sketches"] = share(pixels)
+    return out
 
 
 def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) -> dict:
@@ -69,3 +106,56 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) ->
         bar.update(len(kinds), "done")
         bar.close()
     return out
+
+
+TOPS = (2, 4, 6)  # pullover, coat, shirt: a crude sketch rarely tells these long-sleeved tops apart
+
+
+def _as_one(labels):
+    import numpy as np
+
+    return np.where(np.isin(labels, TOPS), TOPS[0], labels)
+
+
+def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=None) -> dict:
+    """Accuracy on `count` hand-made sketches per style (sketches.py), strictly and with the three
+    long-sleeved tops counted as one answer; per class; and the side views facing left vs right."""
+    from fashion_desktop.images import sketches
+    from fashion_desktop.images.sketch_shapes import SIDE_VIEW
+
+    seed = sketches.SEED if seed is None else seed
+    per_class = max(1, count // len(CLASS_NAMES))
+    styles, facing = {}, {}
+    for style in sketches.STYLES:
+        pixels, labels = sketches.sketch_set(style, per_class, seed)
+        predicted = predictor.predict_batch(pixels).indices
+        right = predicted == labels
+        styles[style] = {
+            "strict": float(right.mean()),
+            "tops_as_one": float((_as_one(predicted) == _as_one(labels)).mean()),
+            "images": len(labels),
+            "per_class": {name: float(right[labels == i].mean()) for i, name in enumerate(CLASS_NAMES)},
+        }
+        side = list(SIDE_VIEW)
+        mirrored, mirrored_labels = sketches.sketch_set(style, per_class, seed, mirror=True, classes=tuple(side))
+        facing[style] = {"left": float(right[[label in side for label in labels]].mean()),
+                         "right": float((predictor.predict_batch(mirrored).indices == mirrored_labels).mean()),
+                         "images": len(mirrored_labels)}
+        if progress is not None:
+            progress(style)
+    return {"styles": styles, "facing": facing, "per_class_count": per_class}
+
+
+def print_sketches(result: dict) -> None:
+    """The sketch figures as a table: styles across, classes down."""
+    styles = result["styles"]
+    names = list(styles)
+    print(f"Sketches ({result['per_class_count']} per class and style):")
+    print(f"  {'':<14}" + "".join(f"{name:>16}" for name in names))
+    print(f"  {'strict':<14}" + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
+    print(f"  {'tops as one':<14}" + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
+    for name in CLASS_NAMES:
+        print(f"  {name:<14}" + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
+    facing = result["facing"]
+    print(f"  {'shoes left':<14}" + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
+    print(f"  {'shoes right':<14}" + "".join(f"{facing[n]['right']:>16.3f}" for n in names))

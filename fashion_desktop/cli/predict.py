@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
             elif "error" in row:
                 print(error_line(row["path"], row["error"]), flush=True)
             else:
-                print(f"{row['path']}: {row['label']} ({row['confidence']:.1%})", flush=True)
+                unfamiliar = "; does not look like a garment it knows" if row["familiar"] is False else ""
+                print(f"{row['path']}: {row['label']} ({row['confidence']:.1%}){unfamiliar}", flush=True)
     finally:
         if bar:
             bar.close()

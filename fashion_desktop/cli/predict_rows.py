@@ -40,7 +40,8 @@ def prepare(path: Path) -> tuple[str, object]:
         return "error", str(exc)
 
 
-Evaluate = Callable[[np.ndarray], np.ndarray]  # (N, 28, 28) → probabilities (N, 10)
+# (N, 28, 28) → probabilities (N, 10), familiarity (N,) and calibrated probabilities (N, 10) or None
+Evaluate = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray | None, np.ndarray | None]]
 
 
 def numpy_evaluator(args: argparse.Namespace) -> Evaluate | None:
@@ -49,14 +50,21 @@ def numpy_evaluator(args: argparse.Namespace) -> Evaluate | None:
 
     if not cpu_is_the_device(args.device):
         return None
+    from fashion_desktop.network.familiarity import familiarity_for
     from fashion_desktop.network.numpy_net import NumpyNetwork, read_numpy_weights
 
     try:
-        network = NumpyNetwork(read_numpy_weights(args.weights).arrays)
+        loaded = read_numpy_weights(args.weights)
     except FashionDesktopError:  # torch's loader will read it, or word the error
         _log.debug("predict: falling back to torch", exc_info=True)
         return None
-    return lambda batch: network.forward(batch)[0]
+    network = NumpyNetwork(loaded.arrays, familiarity_for(args.weights, loaded.sha256))
+
+    def evaluate(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        probabilities, stages = network.forward(batch, activations=network.familiarity is not None)
+        return (probabilities, *network.familiar(stages))
+
+    return evaluate
 
 
 def torch_evaluator(args: argparse.Namespace) -> Future:
@@ -68,7 +76,11 @@ def torch_evaluator(args: argparse.Namespace) -> Future:
             from fashion_desktop.cli.common import load_predictor
 
             predictor = load_predictor(args)
-            future.set_result(lambda batch: predictor.predict_batch(batch).probabilities)
+            def evaluate(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+                result = predictor.predict_batch(batch)
+                return result.probabilities, result.familiarity, result.calibrated
+
+            future.set_result(evaluate)
         except BaseException as exc:
             future.set_exception(exc)
 
@@ -112,12 +124,22 @@ def rows(files: list[Path], args: argparse.Namespace,
 
 def _finish(group: list[tuple[Path, str, object]], evaluate: Evaluate | None) -> Iterator[dict]:
     good = [value for _path, status, value in group if status == "ok"]
-    probabilities = iter(evaluate(np.stack(good)) if good and evaluate is not None else ())
+    if good and evaluate is not None:
+        probabilities, familiarity, calibrated = evaluate(np.stack(good))
+    else:
+        probabilities, familiarity, calibrated = np.empty((0, 10)), None, None
+    n = 0
     for path, status, value in group:
         if status != "ok":
             yield {"path": str(path), "error": value}
             continue
-        probs = next(probabilities)
+        probs, fam = probabilities[n], None if familiarity is None else float(familiarity[n])
+        cal = None if calibrated is None else calibrated[n]
+        n += 1
         index = int(probs.argmax())
+        # familiar/familiarity: null for weights without a fitted familiarity (network/familiarity.py)
         yield {"path": str(path), "label": CLASS_NAMES[index], "index": index, "confidence": float(probs[index]),
-               "probabilities": {name: float(p) for name, p in zip(CLASS_NAMES, probs)}}
+               "probabilities": {name: float(p) for name, p in zip(CLASS_NAMES, probs)},
+               "familiar": None if fam is None else bool(fam >= 0.5),
+               "familiarity": None if fam is None else round(fam, 4),
+               "calibrated_confidence": None if cal is None else float(cal[index])}

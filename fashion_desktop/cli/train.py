@@ -7,9 +7,8 @@ import signal
 import sys
 from pathlib import Path
 
-from fashion_desktop.cli.evaluate import photo_like_accuracy
-
 from fashion_desktop.cli import common
+from fashion_desktop.cli.evaluate import photo_like_accuracy, sketch_accuracy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -23,11 +22,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--dropout", type=float, help="dropout after each ReLU while training (default 0.1)")
     train.add_argument("--threads", type=int, help="CPU threads (default: all cores); results are exactly "
                        "reproducible for the same seed and thread count")
+    train.add_argument("--init", type=Path, metavar="WEIGHTS",
+                       help="start from these weights instead of a fresh network (fine-tuning)")
+    train.add_argument("--sketch-p", type=float, help="share of training images swapped for sketches of "
+                       "themselves: outlines, crude shapes (default 0, off; 0.3 was measured, see README)")
+    train.add_argument("--mirror-sideways", type=float, metavar="P",
+                       help="mirror shoes and bags this often while training (default 0)")
+    train.add_argument("--no-familiarity", action="store_true",
+                       help="do not fit the familiarity score and temperature (familiarity.npz beside --out)")
     train.add_argument("--subset", type=int, metavar="N", help="train on the first N training images only")
     train.add_argument("--out", type=Path, default=Path("model_weights.pth"))
     train.add_argument("--no-card", action="store_true", help="do not write the model card beside --out")
     train.add_argument("--photo-like", type=int, default=2000, metavar="N",
                        help="photo-like images per kind scored for the model card (0 to skip)")
+    train.add_argument("--sketches", type=int, default=200, metavar="N",
+                       help="sketches per style of the sketch benchmark scored for the model card (0 to skip)")
     train.add_argument("--data-dir", type=Path)
     common.device_option(train)
 
@@ -39,14 +48,15 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.network.device import choose_device, configure_cpu_threads
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import NeuralNetwork, save_weights
-    from fashion_desktop.training.model_card import build_card, write_card
     from fashion_desktop.progress import ProgressBar
     from fashion_desktop.training.control import TrainControl
     from fashion_desktop.training.loop import evaluate, train
+    from fashion_desktop.training.model_card import build_card, write_card
     from fashion_desktop.training.recipe import TrainConfig
 
     overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
-                                        seed=args.seed, hidden_dropout=args.dropout).items() if v is not None}
+                                        seed=args.seed, hidden_dropout=args.dropout, sketch_p=args.sketch_p,
+                                        mirror_sideways_p=args.mirror_sideways).items() if v is not None}
     config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -88,8 +98,16 @@ def run(args: argparse.Namespace) -> int:
                   f"validation loss {r.val_loss:.4f} acc {r.val_accuracy:.4f}{' (best)' if r.best else ''} "
                   f"| {r.seconds:.1f} s")
 
+    initial = initial_record = None
+    if args.init:
+        from fashion_desktop.network.model import read_weights
+
+        loaded = read_weights(args.init)
+        initial = NeuralNetwork()
+        initial.load_state_dict(loaded.state_dict)
+        initial_record = {"file": str(args.init), "sha256": loaded.sha256}
     try:
-        result = train(images, labels, config, choice.device, control=control, on_batch=on_batch,
+        result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
                        on_epoch=on_epoch)
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -101,12 +119,26 @@ def run(args: argparse.Namespace) -> int:
     digest = save_weights(model, args.out)
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
     print(f"Saved {args.out} (best epoch {result.best_epoch}); test accuracy {test['accuracy']:.4f}", file=sys.stderr)
+    fit = familiarity_report = None
+    if not args.no_familiarity:
+        from fashion_desktop.cli.calibrate import fit_and_report
+        from fashion_desktop.network.familiarity import familiarity_path
+
+        print("Fitting the familiarity score and the temperature…", file=sys.stderr)
+        fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
+                                                 test_split.images, args.sketches, test_split.labels)
+        fit.familiarity.save(familiarity_path(args.out))
+        print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}", file=sys.stderr)
     if not args.no_card:
-        photo = photo_like_accuracy(Predictor(model, "cpu"), test_split, args.photo_like) if args.photo_like else None
+        predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
+        photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
+                          initial_weights=initial_record,
+                          familiarity=familiarity_report,
+                          sketches=sketch_accuracy(predictor, args.sketches) if args.sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
                           else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")

@@ -663,7 +663,8 @@ class MainWindow(QMainWindow):
         self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
         if result.prediction is not None:
             prediction = result.prediction
-            self.probabilities.show_prediction(prediction.probabilities, prediction.index)
+            self.probabilities.show_prediction(prediction.probabilities, prediction.index,
+                                               prediction.familiarity)
             self._last_milliseconds = prediction.milliseconds
             self._last_engine = getattr(prediction, "engine", "torch")
             if not self._timing_text.isActive() or self._last_engine != self._shown_engine:

@@ -49,6 +49,30 @@ def render_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
     return _encode(canvas.convert("RGB"), "JPEG", quality=int(rng.integers(70, 95)))
 
 
+def render_noisy_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A product photo as a phone takes it: sensor noise (σ 2–8), uneven light across the
+    background, a speck of dust near a corner, JPEG quality 60–90."""
+    garment = _upscale(255 - image, rng)
+    w = garment.width
+    background = float(rng.uniform(215, 250))
+    canvas_w, canvas_h = int(w * rng.uniform(1.2, 2.0)), int(w * rng.uniform(1.2, 2.0))
+    grey = np.full((canvas_h, canvas_w), background, np.float32)
+    left, top = int(rng.integers(0, canvas_w - w + 1)), int(rng.integers(0, canvas_h - w + 1))
+    grey[top : top + w, left : left + w] = np.asarray(garment, np.float32) * (background / 255.0)
+    angle = rng.uniform(0, 2 * np.pi)
+    ramp = np.add.outer((np.arange(canvas_h) / canvas_h - 0.5) * np.sin(angle),
+                        (np.arange(canvas_w) / canvas_w - 0.5) * np.cos(angle))
+    grey *= (1.0 - rng.uniform(0.05, 0.25) * (ramp + 0.5)).astype(np.float32)
+    radius = rng.uniform(1.5, 5.0)  # the speck: a small dark blot within 6 % of two edges
+    cy = rng.uniform(0, 0.06) * canvas_h if rng.random() < 0.5 else canvas_h * (1 - rng.uniform(0, 0.06))
+    cx = rng.uniform(0, 0.06) * canvas_w if rng.random() < 0.5 else canvas_w * (1 - rng.uniform(0, 0.06))
+    ys, xs = np.ogrid[:canvas_h, :canvas_w]
+    grey[(ys - cy) ** 2 + (xs - cx) ** 2 <= radius**2] = rng.uniform(30, 120)
+    grey += rng.normal(0, rng.uniform(2, 8), grey.shape).astype(np.float32)
+    photo = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), "L").convert("RGB")
+    return _encode(photo, "JPEG", quality=int(rng.integers(60, 91)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -82,6 +106,7 @@ def render_outline(image: np.ndarray, rng: np.random.Generator) -> bytes:
 
 KINDS: dict[str, Renderer] = {
     "photo": render_photo,
+    "noisy photo": render_noisy_photo,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,

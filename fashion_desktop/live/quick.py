@@ -19,6 +19,7 @@ import numpy as np
 from fashion_desktop.errors import EmptyImageError
 from fashion_desktop.images.preprocess import prepare_grey
 from fashion_desktop.live.records import Request, Result, failure_result
+from fashion_desktop.network.familiarity import familiarity_for
 from fashion_desktop.network.numpy_net import NumpyNetwork, read_numpy_weights
 
 
@@ -36,7 +37,8 @@ class QuickSession:
     """Answers requests with numpy. Raises WeightsError when the weights cannot be read without torch."""
 
     def __init__(self, weights: str | Path | None) -> None:
-        self.network = NumpyNetwork(read_numpy_weights(weights).arrays)
+        loaded = read_numpy_weights(weights)
+        self.network = NumpyNetwork(loaded.arrays, familiarity_for(weights, loaded.sha256))
         self.last: Request | None = None  # the newest input answered: the session answers it again
         self.inferences = 0
 

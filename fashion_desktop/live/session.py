@@ -31,6 +31,7 @@ from fashion_desktop.explain import saliency  # by module: tests may replace gra
 from fashion_desktop.live.quick import prepare_request
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 from fashion_desktop.network.device import DeviceChoice, available_devices, choose_device, configure_cpu_threads
+from fashion_desktop.network.familiarity import Familiarity, familiarity_for
 from fashion_desktop.network.inference import Prediction, Predictor
 from fashion_desktop.network.introspect import layer_tree, parameter_table, total_parameters
 from fashion_desktop.network.model import LoadedWeights, NeuralNetwork, load_model, state_from_numpy
@@ -86,6 +87,7 @@ class ModelSession:
         self.last: Request | None = None  # the newest request worth asking again after a model change
         self.inferences = 0  # forward passes that produced a prediction
         self._weights: LoadedWeights | None = None  # the validated CPU copy of the loaded weights
+        self._familiarity: Familiarity | None = None  # fitted for the loaded weights, if any
         self._shipped = True
         self._trained: Predictor | None = None  # the trained network, set aside while the untrained one answers
         self._preview: _Preview | None = None
@@ -119,7 +121,9 @@ class ModelSession:
     def load(self, weights: str | Path | None) -> None:
         """Load a weights file (None: the shipped ones). Raises WeightsError; the old model then stays."""
         model, loaded = load_model(weights)
-        predictor = Predictor(model, self.choice.device)
+        # Only weights with a familiarity fitted for them (their checksum) can say "I don't know".
+        self._familiarity = familiarity_for(weights, loaded.sha256)
+        predictor = Predictor(model, self.choice.device, self._familiarity)
         for old in (self.predictor, self._trained):  # new weights also end the untrained view
             if old is not None:
                 old.close()
@@ -262,7 +266,7 @@ class ModelSession:
         manage to copy its tensors back. The untrained network is rebuilt from its fixed seed."""
         assert self._weights is not None
         old = self._predictors()
-        trained = Predictor(_network(self._weights.state_dict), CPU)
+        trained = Predictor(_network(self._weights.state_dict), CPU, self._familiarity)
         if self._trained is not None:
             self.predictor, self._trained = Predictor(untrained_network(), CPU), trained
         else:

@@ -20,6 +20,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
+from fashion_desktop.network.familiarity import Familiarity
 from fashion_desktop.network.model import NeuralNetwork
 from fashion_desktop.network.prediction import STAGES, Prediction
 
@@ -33,6 +34,12 @@ class BatchPrediction:
     activations: dict[str, np.ndarray]
     device: str
     milliseconds: float
+    familiarity: np.ndarray | None = None  # (N,) in 0–1, with a Familiarity
+    calibrated: np.ndarray | None = None  # (N, 10) temperature-scaled probabilities, with a Familiarity
+
+    @property
+    def familiar(self) -> np.ndarray | None:
+        return None if self.familiarity is None else self.familiarity >= 0.5
 
     @property
     def indices(self) -> np.ndarray:
@@ -48,6 +55,8 @@ class BatchPrediction:
             activations={k: v[i] for k, v in self.activations.items()},
             device=self.device,
             milliseconds=self.milliseconds,
+            familiarity=None if self.familiarity is None else float(self.familiarity[i]),
+            calibrated=None if self.calibrated is None else self.calibrated[i],
         )
 
 
@@ -67,9 +76,15 @@ def _stage_operation(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor
 
 
 class Predictor:
-    """Runs a `NeuralNetwork` on one device. Not thread-safe: keep it in one thread."""
+    """Runs a `NeuralNetwork` on one device. Not thread-safe: keep it in one thread.
 
-    def __init__(self, model: NeuralNetwork, device: torch.device | str = "cpu") -> None:
+    With `familiarity` (the one fitted for these weights), every result also says how familiar
+    the input looks and carries temperature-calibrated probabilities.
+    """
+
+    def __init__(self, model: NeuralNetwork, device: torch.device | str = "cpu",
+                 familiarity: Familiarity | None = None) -> None:
+        self.familiarity = familiarity
         self.device = torch.device(device)
         self.model = model.to(self.device).eval()
         modules = [("flatten", model.flatten)]
@@ -108,11 +123,18 @@ class Predictor:
         with torch.inference_mode():
             x = self.as_tensor(images)
             outputs: list[torch.Tensor] = []
-            for _name, operation in self._stages:
+            hidden = pixels = x
+            for i, (_name, operation) in enumerate(self._stages):
                 x = operation(x)
+                if i == 4:
+                    hidden = x  # the second ReLU's output: what familiarity is measured on
                 if activations:
                     outputs.append(x)
             probabilities = torch.softmax(x, dim=1)
+            familiarity = calibrated = None
+            if self.familiarity is not None:
+                familiarity = self.familiarity.familiarity(hidden.cpu().numpy(), pixels.cpu().numpy())
+                calibrated = self.familiarity.calibrated(x.cpu().numpy())
             if activations:
                 outputs.append(probabilities)
                 if self.device.type == "cpu":
@@ -125,7 +147,8 @@ class Predictor:
             else:
                 stages = {}
                 probs = probabilities.cpu().numpy()
-        return BatchPrediction(probs, stages, str(self.device), (time.perf_counter() - start) * 1000.0)
+        return BatchPrediction(probs, stages, str(self.device), (time.perf_counter() - start) * 1000.0,
+                               familiarity, calibrated)
 
     def predict(self, image: np.ndarray, activations: bool = True) -> Prediction:
         """One 28×28 image → its Prediction (with activations by default, for the panels)."""
@@ -133,4 +156,6 @@ class Predictor:
         probabilities = batch.probabilities[0]
         return Prediction(probabilities=probabilities, index=int(probabilities.argmax()),
                           activations={name: array[0] for name, array in batch.activations.items()},
-                          device=batch.device, milliseconds=batch.milliseconds)
+                          device=batch.device, milliseconds=batch.milliseconds,
+                          familiarity=None if batch.familiarity is None else float(batch.familiarity[0]),
+                          calibrated=None if batch.calibrated is None else batch.calibrated[0])

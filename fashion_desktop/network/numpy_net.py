@@ -29,6 +29,7 @@ from fashion_desktop.network.architecture import (
     default_weights_path,
     shipped_weights_sha256,
 )
+from fashion_desktop.network.familiarity import Familiarity
 from fashion_desktop.network.prediction import STAGES, Prediction
 from fashion_desktop.network.torch_zip import UnsupportedWeights, read_state_dict
 
@@ -105,7 +106,8 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class NumpyNetwork:
     """Flatten, Linear-ReLU-Linear-ReLU-Linear, softmax: `Predictor`'s answers, computed with numpy."""
 
-    def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
+    def __init__(self, arrays: Mapping[str, np.ndarray], familiarity: Familiarity | None = None) -> None:
+        self.familiarity = familiarity  # as `Predictor`'s: scored on the second ReLU's output
         arrays = validate_arrays(arrays)
         # transposed once, so each layer is one (N, in) @ (in, out) product
         self._layers = [(np.ascontiguousarray(arrays[f"linear_relu_stack.{i}.weight"].T),
@@ -134,8 +136,20 @@ class NumpyNetwork:
     def predict(self, image: np.ndarray, activations: bool = True) -> Prediction:
         """One 28×28 image → its Prediction, as `Predictor.predict` gives it (engine "numpy")."""
         start = time.perf_counter()
-        probabilities, stages = self.forward(image, activations)
+        probabilities, stages = self.forward(image, activations or self.familiarity is not None)
+        familiarity, calibrated = self.familiar(stages)
         probs = probabilities[0]
         return Prediction(probabilities=probs, index=int(probs.argmax()),
-                          activations={name: array[0] for name, array in stages.items()}, device="cpu",
-                          milliseconds=(time.perf_counter() - start) * 1000.0, engine=ENGINE)
+                          activations={name: array[0] for name, array in stages.items()} if activations else {},
+                          device="cpu", milliseconds=(time.perf_counter() - start) * 1000.0,
+                          familiarity=None if familiarity is None else float(familiarity[0]),
+                          calibrated=None if calibrated is None else calibrated[0], engine=ENGINE)
+
+    def familiar(self, stages: dict[str, np.ndarray]) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(familiarity (N,), calibrated probabilities (N, 10)) from `forward(..., activations=True)`'s
+        stages, as `Predictor` computes them; (None, None) without a Familiarity."""
+        if self.familiarity is None:
+            return None, None
+        pixels = stages["flatten"]
+        return (self.familiarity.familiarity(stages["linear_relu_stack.3"], pixels.reshape(len(pixels), 28, 28)),
+                self.familiarity.calibrated(stages["linear_relu_stack.4"]))

@@ -34,7 +34,16 @@ class Prediction:
     activations: dict[str, np.ndarray] = field(default_factory=dict)  # stage → 1-D array
     device: str = "cpu"
     milliseconds: float = 0.0
+    # With a Familiarity (network/familiarity.py): how much the input looks like what the network
+    # learned (0–1; below 0.5 it is flagged as unfamiliar) and the temperature-calibrated probabilities.
+    familiarity: float | None = None
+    calibrated: np.ndarray | None = None
     engine: str = "torch"  # what computed it: "torch", or "numpy" while PyTorch is still loading
+
+    @property
+    def familiar(self) -> bool | None:
+        """False when the input does not look like a garment the network knows; None when unknown."""
+        return None if self.familiarity is None else self.familiarity >= 0.5
 
     @property
     def label(self) -> str:

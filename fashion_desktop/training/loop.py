@@ -20,6 +20,9 @@ import torch.nn.functional as F
 from torch import nn
 
 from fashion_desktop.classes import NUM_CLASSES
+
+# Shown from the side in the data set (toe or opening to the left); people draw them facing either way.
+SIDEWAYS_CLASSES = (5, 7, 8, 9)  # sandal, sneaker, bag, ankle boot
 from fashion_desktop.network.model import NeuralNetwork
 from fashion_desktop.training.control import TrainControl
 from fashion_desktop.training.recipe import TrainConfig
@@ -61,11 +64,14 @@ def silhouettes(images: np.ndarray, threshold: int = 25,
 
 
 def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConfig,
-                  flat: torch.Tensor | None = None) -> torch.Tensor:
-    """Mirror, whole-pixel shifts (no blur), optional rotation/scale, and some flat silhouettes.
+                  flat: torch.Tensor | None = None, sketch: torch.Tensor | None = None,
+                  sideways: torch.Tensor | None = None) -> torch.Tensor:
+    """Mirror, whole-pixel shifts (no blur), optional rotation/scale, some flat silhouettes and sketches.
 
     Done on the whole batch at once. `flat` holds the same images as filled silhouettes
-    (see `silhouettes`): some are swapped in to teach the network what people draw on the canvas.
+    (see `silhouettes`), `sketch` as sketches (see `training/sketches.py`): some are swapped in
+    to teach the network what people draw. `sideways` marks the images (shoes, bags) that
+    `config.mirror_sideways_p` mirrors, since people draw them facing either way.
     """
     n = x.shape[0]
     dev = x.device
@@ -73,9 +79,15 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
     def rand(*shape: int) -> torch.Tensor:
         return torch.rand(*shape, generator=generator, device="cpu").to(dev)
 
+    pick = rand(n)
     if flat is not None and config.silhouette_p > 0:
-        x = torch.where((rand(n) < config.silhouette_p)[:, None, None], flat, x)
+        x = torch.where((pick < config.silhouette_p)[:, None, None], flat, x)
+    if sketch is not None and config.sketch_p > 0:
+        chosen = (pick >= config.silhouette_p) & (pick < config.silhouette_p + config.sketch_p)
+        x = torch.where(chosen[:, None, None], sketch, x)
     flip = rand(n) < (0.5 if config.flip else 0.0)
+    if sideways is not None and config.mirror_sideways_p > 0:
+        flip = flip | (sideways & (rand(n) < config.mirror_sideways_p))
     x = torch.where(flip[:, None, None], x.flip(-1), x)
     angle = (rand(n) - 0.5) * (2 * math.radians(config.rotate_degrees))
     scale = 1.0 + (rand(n) - 0.5) * (2 * config.scale_jitter)
@@ -196,14 +208,28 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     result = TrainResult(state_dict=best_state, best_epoch=0, best_val_accuracy=-1.0)
     start = time.perf_counter()
 
-    flat_all = None
-    if config.augment and config.silhouette_p > 0:
-        flat_all = to_inputs(silhouettes(tr_x, cancelled=lambda: control.stopped), device)
+    flat_all = sketches_all = None
+    if config.augment and (config.silhouette_p > 0 or config.sketch_p > 0):
+        flat_uint8 = silhouettes(tr_x, cancelled=lambda: control.stopped)
+        flat_all = to_inputs(flat_uint8, device) if config.silhouette_p > 0 else None
+        if config.sketch_p > 0 and config.sketch_variants > 0:
+            from fashion_desktop.training.sketches import sketch_variants
+
+            # uint8 (K, N, 28, 28): a few hundred MB less than floats; converted per batch.
+            sketches_all = torch.from_numpy(sketch_variants(flat_uint8, config.sketch_variants, config.seed,
+                                                            cancelled=lambda: control.stopped)).to(device)
+    sideways_classes = torch.zeros(NUM_CLASSES, dtype=torch.bool, device=device)
+    sideways_classes[list(SIDEWAYS_CLASSES)] = True
 
     def augment(x: torch.Tensor, idx: torch.Tensor) -> torch.Tensor:
         if not config.augment:
             return x
-        return augment_batch(x, generator, config, flat_all[idx] if flat_all is not None else None)
+        sketch = None
+        if sketches_all is not None:
+            variant = torch.randint(0, sketches_all.shape[0], (len(idx),), generator=generator).to(device)
+            sketch = sketches_all[variant, idx].float().div_(255.0)
+        return augment_batch(x, generator, config, flat_all[idx] if flat_all is not None else None, sketch,
+                             sideways_classes[y_all[idx]])
 
     hooks = _add_hidden_dropout(model, config.hidden_dropout)
     step = 0

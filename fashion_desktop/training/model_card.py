@@ -18,7 +18,8 @@ from fashion_desktop.dataset.files import SHA256
 def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
                device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
-               threads: int = 0) -> dict:
+               threads: int = 0, initial_weights: dict | None = None, familiarity: dict | None = None,
+               sketches: dict | None = None) -> dict:
     import torch  # here, not at the top: reading a card (the Train panel's reference line) needs no torch
 
     return {
@@ -27,6 +28,8 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
         "weights": {"file": weights_path.name, "sha256": weights_sha256, "format": "state_dict (torch.save)"},
         "test": test,
         "photo_like": photo_like or {},
+        "sketches": sketches or {},
+        "familiarity": familiarity or {},
         "training": {
             "recipe": config,
             "best_epoch": best_epoch,
@@ -37,6 +40,7 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
             "device": device,
             "threads": threads,
             "command": command,
+            "initial_weights": initial_weights,
         },
         "data": {"name": "Fashion-MNIST", "source": data_source, "sha256_uncompressed": SHA256},
         "software": {"fashion_desktop": __version__, "torch": torch.__version__, "python": platform.python_version()},
@@ -70,13 +74,41 @@ def render_markdown(card: dict) -> str:
         lines += [f"| {kind} | {v['accuracy']:.4f} | {v['images']} |" for kind, v in card["photo_like"].items()]
         if card.get("photo_like_command"):
             lines += ["", f"Measured by `{card['photo_like_command']}`."]
+    if card.get("sketches"):
+        styles = card["sketches"]["styles"]
+        facing = card["sketches"].get("facing", {})
+        lines += ["", "## Sketches (`fashion-desktop evaluate --sketches`: hand-made shapes drawn as people draw them)",
+                  "", "| | " + " | ".join(styles) + " |", "| --- " * (len(styles) + 1) + "|",
+                  "| strict | " + " | ".join(f"{v['strict']:.3f}" for v in styles.values()) + " |",
+                  "| long-sleeved tops as one | " + " | ".join(f"{v['tops_as_one']:.3f}" for v in styles.values()) + " |"]
+        lines += [f"| {name} | " + " | ".join(f"{v['per_class'][name]:.3f}" for v in styles.values()) + " |"
+                  for name in CLASS_NAMES]
+        if facing:
+            lines += ["| side views facing left | " + " | ".join(f"{facing[s]['left']:.3f}" for s in styles) + " |",
+                      "| side views facing right | " + " | ".join(f"{facing[s]['right']:.3f}" for s in styles) + " |"]
+    if card.get("familiarity"):
+        fam = card["familiarity"]
+        summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}. Calibration: temperature "
+                   f"{fam['temperature']:.3f}, fitted on the held-out training images (their expected calibration "
+                   f"error {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}")
+        if fam.get("test_ece"):
+            summary += f"; on the test images {fam['test_ece']['before']:.4f} → {fam['test_ece']['after']:.4f}"
+        summary += ")."
+        lines += ["", "## Familiarity and calibration", "", summary, "", "| flagged as unfamiliar | share |",
+                  "| --- | --- |"]
+        lines += [f"| {name.replace('_', ' ')} | {share:.3f} |" for name, share in fam.get("flagged", {}).items()]
+        lines += [f"| {name.replace('_', ' ')} (calibration set) | {share:.3f} |"
+                  for name, share in fam["calibration_flagged"].items()]
     training = card["training"]
     lines += ["", "## Recipe", "", f"Command: `{training['command']}`", "",
               f"Best epoch {training['best_epoch']} of {training['epochs_run']} by accuracy on a held-out "
               f"validation split of the training set ({training['validation_accuracy']:.4f}); "
               f"{training['seconds']} s on {training['device']}.", "", "```json",
-              json.dumps(training["recipe"], indent=2), "```", "",
-              "## Data", "", f"Read from `{card['data']['source']}`; SHA-256 of the uncompressed IDX files:", ""]
+              json.dumps(training["recipe"], indent=2), "```", ""]
+    if training.get("initial_weights"):
+        start = training["initial_weights"]
+        lines += [f"Started from `{start['file']}` (SHA-256 `{start['sha256']}`), not from a fresh network.", ""]
+    lines += ["## Data", "", f"Read from `{card['data']['source']}`; SHA-256 of the uncompressed IDX files:", ""]
     lines += [f"- `{name}`: `{digest}`" for name, digest in card["data"]["sha256_uncompressed"].items()]
     software = card["software"]
     lines += ["", "## Software", "", f"fashion-desktop {software['fashion_desktop']}, torch {software['torch']}, "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WEIGHTS = "model_weights.pth"
-OPTIONAL = ("model_card.json", "MODEL_CARD.md")
+OPTIONAL = ("model_card.json", "MODEL_CARD.md", "familiarity.npz")
 GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png")
 DEST = "resources"  # the folder name under _MEIPASS that fashion_desktop.resources expects
 
@@ -50,7 +50,7 @@ def plan(resources: Path, weights: Path | None = None) -> ResourcePlan:
         if path.is_file():
             result.datas.append((str(path), DEST))
         else:
-            result.warnings.append(f"{path} is missing: the About box and model card will say so")
+            result.warnings.append(f"{path} is missing: the About box, model card or familiarity will say so")
     for pattern in GLOBS:
         found = sorted(resources.glob(pattern))
         if not found:

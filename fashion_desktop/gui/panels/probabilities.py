@@ -153,9 +153,18 @@ class ProbabilitiesPanel(QWidget):
         self.chart.rowClicked.connect(self.classClicked)
         self.chart.setToolTip(self.tr("Click a class to see which pixels pushed it up or down"))
 
+        # Said plainly when the familiarity score (network/familiarity.py) flags the input; the bars stay.
+        self.unfamiliar = QLabel(self.tr("This does not look like a garment the network knows. "
+                                         "The bars show its guess among the ten garments anyway."), self)
+        self.unfamiliar.setObjectName("unfamiliar")
+        self.unfamiliar.setWordWrap(True)
+        self.unfamiliar.setStyleSheet("QLabel#unfamiliar { font-weight: bold; }")
+        self.unfamiliar.hide()
+
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.detail)
+        self._layout.addWidget(self.unfamiliar)
         self._layout.addWidget(self.chart, 1)
         self.show_loading(self.tr("Loading the network…"))
 
@@ -188,14 +197,17 @@ class ProbabilitiesPanel(QWidget):
     def show_error(self, message: str) -> None:
         self._set_state(ERROR, self.tr("Could not classify"), message)
 
-    def show_prediction(self, probabilities: np.ndarray, index: int) -> None:
+    def show_prediction(self, probabilities: np.ndarray, index: int, familiarity: float | None = None) -> None:
+        """The bars and the top class; with `familiarity` below 0.5, also says the drawing is unlike a garment."""
         self.state = RESULT
         self._index = int(index)
         self._update_bars(np.asarray(probabilities, np.float32))
         self.headline.setText(CLASS_NAMES[self._index])
         self.detail.setText(self.tr("{0:.1%} confident").format(float(probabilities[self._index])))
+        self.unfamiliar.setVisible(familiarity is not None and familiarity < 0.5)
 
     def _set_state(self, state: str, headline: str, detail: str) -> None:
+        self.unfamiliar.hide()
         self.state, self._index = state, -1
         self.headline.setText(headline)
         self.detail.setText(detail)

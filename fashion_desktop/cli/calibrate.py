@@ -1,0 +1,89 @@
+"""`fashion-desktop calibrate`: fit the familiarity score and the temperature for trained weights.
+
+`train` does this itself after training. This command does it for weights made before (or saved
+from the window's Train panel), and refits the shipped ones when the method changes: it writes
+the familiarity file beside the weights and adds its figures, and the sketch benchmark's, to the
+model card beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fashion_desktop.cli import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    calibrate = sub.add_parser("calibrate", help="fit the familiarity score and temperature for trained weights")
+    calibrate.add_argument("--weights", type=Path, help="a state_dict (default: the shipped weights)")
+    calibrate.add_argument("--sketches", type=int, default=200, metavar="N",
+                           help="sketches of the sketch benchmark whose flag rate goes on the card (0 to skip)")
+    calibrate.add_argument("--data-dir", type=Path)
+
+
+def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, seed: int, test_images,
+                   sketches: int, test_labels=None):
+    """Fit on the training split; return (FamiliarityFit, the card's "familiarity" section)."""
+    from fashion_desktop.cli.evaluate import flag_rates
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.training.familiarity_fit import fit_familiarity
+    from fashion_desktop.training.loop import split_validation
+
+    tr_x, tr_y, va_x, va_y = split_validation(images, labels, val_size, seed)
+    fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed)
+    predictor = Predictor(model, "cpu", fit.familiarity)
+    flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0)
+    report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}}
+    if test_labels is not None:  # the calibration error on the test images, before and after the temperature
+        from fashion_desktop.network.familiarity import expected_calibration_error
+
+        batch = predictor.predict_batch(test_images.astype("float32") / 255.0)
+        report["test_ece"] = {"before": expected_calibration_error(batch.probabilities, test_labels),
+                              "after": expected_calibration_error(batch.calibrated, test_labels)}
+    return fit, report
+
+
+def run(args: argparse.Namespace) -> int:
+    from fashion_desktop.dataset.files import load_split
+    from fashion_desktop.network.familiarity import familiarity_path
+    from fashion_desktop.network.model import (
+        NeuralNetwork,
+        default_weights_path,
+        read_weights,
+    )
+    from fashion_desktop.training.model_card import card_paths, read_card, write_card
+
+    weights = args.weights or default_weights_path()
+    loaded = read_weights(weights)
+    model = NeuralNetwork()
+    model.load_state_dict(loaded.state_dict)
+    if weights.name == "model_weights.pth":  # as `train --out` names them
+        json_path, markdown_path = weights.with_name("model_card.json"), weights.with_name("MODEL_CARD.md")
+    else:
+        json_path, markdown_path = card_paths(weights)
+    card = read_card(json_path)
+    if card is not None and card.get("weights", {}).get("sha256") != loaded.sha256:
+        card = None  # a card for other weights is left alone
+    recipe = (card or {}).get("training", {}).get("recipe", {})
+    val_size, seed = int(recipe.get("val_size", 1000)), int(recipe.get("seed", 0))
+    train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
+    print("Fitting the familiarity score and the temperature…", file=sys.stderr)
+    fit, report = fit_and_report(model, loaded.sha256, train_split.images, train_split.labels, val_size, seed,
+                                 test_split.images, args.sketches, test_split.labels)
+    fit.familiarity.save(familiarity_path(weights))
+    shares = ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items())
+    print(f"Wrote {familiarity_path(weights)}: temperature {fit.familiarity.temperature:.3f}; flagged as "
+          f"unfamiliar: {shares}", file=sys.stderr)
+    if card is not None:
+        if args.sketches:
+            from fashion_desktop.cli.evaluate import sketch_accuracy
+            from fashion_desktop.network.inference import Predictor
+
+            card["sketches"] = sketch_accuracy(Predictor(model, "cpu", fit.familiarity), args.sketches)
+        card["familiarity"] = {**report, "command": " ".join(["fashion-desktop", *sys.argv[1:]])
+                               if sys.argv[1:2] == ["calibrate"] else "fashion-desktop calibrate"}
+        write_card(card, json_path, markdown_path)
+        print(f"Updated {json_path} and {markdown_path.name}.", file=sys.stderr)
+    return common.EXIT_OK

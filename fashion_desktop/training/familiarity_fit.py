@@ -1,0 +1,115 @@
+"""Fitting the familiarity score and the temperature for trained weights (network/familiarity.py).
+
+Run by the `train` command after training, on the training split only:
+
+- class means and a shared covariance of the second hidden layer's activations, and the principal
+  components of the 28×28 inputs, from training images and from sketches made from them
+  (training/sketches.py), so a crude drawing of a garment counts as familiar as well as a photo;
+- the temperature, on the held-out validation images (never trained on);
+- the threshold, from the held-out validation images, sketches of them, and everyday non-garment
+  drawings generated with the calibration seed (images/non_garments.py): the smallest distance
+  that still leaves at most `RAW_FLAG` of the held-out images and `SKETCH_FLAG` of their sketches
+  flagged. The non-garment drawings only report how many that flags; the evaluation uses other
+  seeds (`fashion-desktop evaluate`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from fashion_desktop.network.familiarity import (
+    HIDDEN_STAGE,
+    Familiarity,
+    expected_calibration_error,
+    fit_pixel_basis,
+    fit_statistics,
+    fit_temperature,
+)
+from fashion_desktop.network.inference import Predictor
+from fashion_desktop.network.model import NeuralNetwork
+
+RAW_FLAG = 0.01  # of held-out training images flagged, at most
+SKETCH_FLAG = 0.10  # of sketches of them flagged, at most
+FIT_IMAGES = 5000  # training images (and as many sketches) the statistics come from
+NON_GARMENTS_PER_KIND = 20
+
+
+@dataclass(frozen=True)
+class FamiliarityFit:
+    familiarity: Familiarity
+    report: dict  # calibration figures for the model card
+
+
+def _run(predictor: Predictor, images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    hidden, logits = [], []
+    for start in range(0, len(images), 2000):
+        batch = predictor.predict_batch(images[start : start + 2000], activations=True)
+        hidden.append(batch.activations[HIDDEN_STAGE])
+        logits.append(batch.activations["linear_relu_stack.4"])
+    return np.concatenate(hidden), np.concatenate(logits)
+
+
+def _sketches(images: np.ndarray, seed: int) -> np.ndarray:
+    from fashion_desktop.training.loop import silhouettes
+    from fashion_desktop.training.sketches import render_sketches
+
+    generator = torch.Generator().manual_seed(seed)
+    out = [render_sketches(silhouettes(images[s : s + 1024]), generator) for s in range(0, len(images), 1024)]
+    return np.concatenate(out).astype(np.float32) / 255.0
+
+
+def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels: np.ndarray,
+                    val_images: np.ndarray, val_labels: np.ndarray, weights_sha256: str,
+                    seed: int = 0) -> FamiliarityFit:
+    """Statistics, temperature and threshold for `model`, from the training split only."""
+    from fashion_desktop.images.non_garments import CALIBRATION_SEED, non_garment_set
+
+    predictor = Predictor(model, "cpu")
+    fit_x = train_images[:FIT_IMAGES].astype(np.float32) / 255.0
+    fit_y = np.asarray(train_labels[:FIT_IMAGES])
+    fit_sketches = _sketches(train_images[:FIT_IMAGES], seed + 1)
+    h_raw, _ = _run(predictor, fit_x)
+    h_sketch, _ = _run(predictor, fit_sketches)
+    means, precision = fit_statistics(np.concatenate([h_raw, h_sketch]), np.concatenate([fit_y, fit_y]))
+    pixel_mean, pixel_basis = fit_pixel_basis(np.concatenate([fit_x, fit_sketches]))
+
+    val_x = val_images.astype(np.float32) / 255.0
+    val_sketch = _sketches(val_images, seed + 2)
+    h_val, logits_val = _run(predictor, val_x)
+    h_val_sketch, _ = _run(predictor, val_sketch)
+    temperature = fit_temperature(logits_val, np.asarray(val_labels))
+
+    probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis)
+    d_val, r_val = probe.distances(h_val), probe.pixel_residuals(val_x)
+    refs = {"hidden_ref": (float(np.median(d_val)), float(np.quantile(d_val, 0.99))),
+            "pixel_ref": (float(np.median(r_val)), float(np.quantile(r_val, 0.99)))}
+    probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
+    s_val, s_val_sketch = probe.scores(h_val, val_x), probe.scores(h_val_sketch, val_sketch)
+    threshold = float(max(np.quantile(s_val, 1 - RAW_FLAG), np.quantile(s_val_sketch, 1 - SKETCH_FLAG)))
+    # Four e-folds between a typical garment and the threshold: the median garment reads ≈ 0.98.
+    scale = max(1e-3, (threshold - float(np.median(s_val))) / 4.0)
+    familiarity = Familiarity(means, precision, threshold, scale, temperature, weights_sha256, pixel_mean,
+                              pixel_basis, **refs)
+
+    non_garments, _ = non_garment_set(NON_GARMENTS_PER_KIND, CALIBRATION_SEED)
+    h_ng, _ = _run(predictor, non_garments)
+    plain = Familiarity(means, precision, threshold, scale, 1.0)
+    report = {
+        "method": "the larger of the Mahalanobis distance of the second ReLU's activations to the nearest "
+                  "class mean and the input's distance from the principal subspace (30 components) of "
+                  "training images and sketches of them, each scaled by held-out images",
+        "threshold": threshold,
+        "temperature": temperature,
+        "calibration_flagged": {
+            "held_out_training_images": float(np.mean(familiarity.familiarity(h_val, val_x) < 0.5)),
+            "sketches_of_them": float(np.mean(familiarity.familiarity(h_val_sketch, val_sketch) < 0.5)),
+            "non_garment_drawings": float(np.mean(familiarity.familiarity(h_ng, non_garments) < 0.5)),
+        },
+        "validation_ece": {"before": expected_calibration_error(plain.calibrated(logits_val), np.asarray(val_labels)),
+                           "after": expected_calibration_error(familiarity.calibrated(logits_val),
+                                                               np.asarray(val_labels))},
+    }
+    return FamiliarityFit(familiarity, report)
