@@ -136,3 +136,19 @@ def test_the_numpy_evaluator_does_not_import_torch():
             "NumpyNetwork(read_numpy_weights().arrays).predict(np.zeros((28, 28), np.float32))\n"
             "assert 'torch' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_numpy_and_torch_agree_on_familiarity_where_one_is_shipped():
+    from fashion_desktop.network.familiarity import familiarity_for
+
+    model, loaded = load_model(None)
+    familiarity = familiarity_for(None, loaded.sha256)
+    if familiarity is None:
+        pytest.skip("no familiarity is shipped with these weights")
+    predictor = Predictor(model, "cpu", familiarity)
+    network = NumpyNetwork(read_numpy_weights().arrays, familiarity)
+    for sample in list_samples():
+        pixels = prepare_file(sample.path).pixels
+        ours, theirs = network.predict(pixels), predictor.predict(pixels)
+        assert ours.familiarity == pytest.approx(theirs.familiarity, abs=1e-4), sample.path.name
+        assert np.allclose(ours.calibrated, theirs.calibrated, atol=1e-5)
