@@ -166,16 +166,16 @@ class Probe:
     def stroke_inside(self, moves: int, rate_hz: float) -> dict:
         """The same stroke with the activations panel open and the saliency overlay on."""
         window = self.window
-        window.activations_dock.show()
-        window.activations_dock.raise_()
-        window.saliency_action.setChecked(True)
+        window.inside.activations_dock.show()
+        window.inside.activations_dock.raise_()
+        window.inside.saliency_action.setChecked(True)
         try:
             figures = self.stroke(moves, rate_hz)
             self.inside_stages = figures["stroke_stages_ms"]
             return figures["stroke_to_bars_ms"]
         finally:
-            window.saliency_action.setChecked(False)
-            window.activations_dock.hide()
+            window.inside.saliency_action.setChecked(False)
+            window.inside.activations_dock.hide()
 
     def stroke_training(self, moves: int, rate_hz: float) -> dict | None:
         """The same stroke while the Train panel trains the tutorial's recipe; None without the data."""

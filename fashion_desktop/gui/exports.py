@@ -50,9 +50,7 @@ class ExportViews(QObject):
         self._last_chart: QWidget | None = None
 
         window.folder_view = FolderView(window)
-        window.folder_dock = window._dock(window.folder_view, self.tr("Folder"), "folderDock",
-                                          Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.folder_dock.hide()
+        window.folder_dock = window.add_dock(window.folder_view, self.tr("Folder"), "folderDock", "left", hidden=True)
         window.folder_view.pictureChosen.connect(window.open_path)
 
         window.classify_folder_action = window._action(
@@ -67,16 +65,10 @@ class ExportViews(QObject):
         window.export_menu = QMenu(self.tr("&Export"), window)
         window.export_menu.aboutToShow.connect(self._fill_export_menu)
 
-        file_menu = window.menuBar().actions()[0].menu()
-        before = window.quit_action
-        file_menu.insertAction(before, window.classify_folder_action)
-        file_menu.insertMenu(before, window.export_menu)
-        file_menu.insertSeparator(before)
-        edit_menu = window.menuBar().actions()[1].menu()
-        edit_menu.insertAction(window.clear_action, window.copy_chart_action)
-        window.model_menu.insertAction(window.model_menu.actions()[2] if len(window.model_menu.actions()) > 2 else None,
-                                       window.export_model_action)
-        window.view_menu.addAction(window.folder_dock.toggleViewAction())
+        window.add_menu_action("file", window.classify_folder_action, "export")
+        window.add_menu_action("file", window.export_menu.menuAction(), "export")
+        window.add_menu_action("edit", window.copy_chart_action, "picture")
+        window.add_menu_action("model", window.export_model_action, "weights")
 
         for dock in window.findChildren(QDockWidget):
             dock.visibilityChanged.connect(self._rescan_soon)

@@ -1,14 +1,15 @@
 """The "see inside" views of the window: activations, why this class, weights, test set, untrained switch.
 
 Kept out of main_window.py so the window only makes one object and passes it each model and each
-result. It adds to the window (public, for people, tests and the bench command):
+result. It adds itself through the window's public API (`add_dock`, `add_menu_action`,
+`add_toolbar`, `add_under_preview`) and keeps what it adds as its own attributes (public, for
+people, tests and the bench command):
 
-- `window.activations_dock`, `window.weights_dock`, `window.testset_dock` (hidden at first; View menu
-  and the "See inside" toolbar show them) and their panels `window.activations`, `window.weights`,
-  `window.testset`;
-- `window.saliency_action` (checkable: the "why this class" overlay on the network's input) and
-  `window.untrained_action` (checkable: the tutorial's freshly initialised network instead of the
-  trained one).
+- `activations_dock`, `weights_dock`, `testset_dock` (hidden at first; View ▸ docks and the
+  "See inside" toolbar show them) and their panels `activations`, `weights`, `testset`;
+- `saliency_action` (checkable, View ▸ overlays: the "why this class" overlay on the network's
+  input) and `untrained_action` (checkable, Model ▸ network: the tutorial's freshly initialised
+  network instead of the trained one).
 
 Nothing here runs the network: the worker computes saliency only while the overlay is on, the
 panels draw only while they are visible.
@@ -19,9 +20,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel
 
 from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.explain.saliency import overlay_rgba
 from fashion_desktop.gui.panels.activations import ActivationsPanel
 from fashion_desktop.gui.panels.testset import TestSetPanel
 from fashion_desktop.gui.panels.weights import WeightsPanel
@@ -34,53 +36,33 @@ class InsideViews(QObject):
         super().__init__(window)
         self.window = window
         self._explained: int | None = None  # the class pinned by a click in the bar chart; None: the top class
-        right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
 
-        window.activations = ActivationsPanel(window)
-        window.weights = WeightsPanel(window)
-        window.testset = TestSetPanel(window)
-        window.activations_dock = window._dock(window.activations, self.tr("Activations"), "activationsDock", right)
-        window.weights_dock = window._dock(window.weights, self.tr("Weights"), "weightsDock", right)
-        window.testset_dock = window._dock(window.testset, self.tr("Test set"), "testsetDock", left)
-        window.testset_dock.dockLocationChanged.connect(window.testset.fit_dock_area)
-        window.splitDockWidget(window.probabilities_dock, window.activations_dock, Qt.Orientation.Vertical)
-        window.tabifyDockWidget(window.activations_dock, window.weights_dock)
-        for dock in (window.activations_dock, window.weights_dock, window.testset_dock):
-            dock.hide()
+        self.activations = ActivationsPanel(window)
+        self.weights = WeightsPanel(window)
+        self.testset = TestSetPanel(window)
+        self.activations_dock = window.add_dock(self.activations, self.tr("Activations"), "activationsDock", "right",
+                                                split_from=window.probabilities_dock, hidden=True)
+        self.weights_dock = window.add_dock(self.weights, self.tr("Weights"), "weightsDock", "right",
+                                            tab_with=self.activations_dock, hidden=True)
+        self.testset_dock = window.add_dock(self.testset, self.tr("Test set"), "testsetDock", "left", hidden=True)
+        self.testset_dock.dockLocationChanged.connect(self.testset.fit_dock_area)
 
-        window.saliency_action = QAction(self.tr("&Why this class? (saliency overlay)"), window)
-        window.saliency_action.setCheckable(True)
-        window.saliency_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
-        tip = self.tr("Colour the network's input by how much each pixel pushed the class up (red) or down (blue); "
-                      "click a class in the chart to explain that one")
-        window.saliency_action.setStatusTip(tip)
-        window.saliency_action.setToolTip(tip)
-        window.saliency_action.toggled.connect(self._saliency_toggled)
-        window.untrained_action = QAction(self.tr("&Untrained network (random weights)"), window)
-        window.untrained_action.setCheckable(True)
-        window.untrained_action.setEnabled(False)
-        window.untrained_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        tip = self.tr("Use NeuralNetwork() as the tutorial first creates it, before any training; "
-                      "switch off to return to the trained weights")
-        window.untrained_action.setStatusTip(tip)
-        window.untrained_action.setToolTip(tip)
-        window.untrained_action.toggled.connect(self._untrained_toggled)
-
-        docks = [window.activations_dock, window.weights_dock, window.testset_dock]
-        window.view_menu.insertActions(window.view_menu.actions()[4], [d.toggleViewAction() for d in docks]
-                                       + [window.saliency_action])
-        window.model_menu.addSeparator()
-        window.model_menu.addAction(window.untrained_action)
-        bar = QToolBar(self.tr("See inside"), window)
-        bar.setObjectName("insideToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([d.toggleViewAction() for d in docks])
-        bar.addSeparator()
-        bar.addActions([window.saliency_action, window.untrained_action])
-        window.saliency_action.setIconText(self.tr("Why?"))
-        window.untrained_action.setIconText(self.tr("Untrained"))
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        window.inside_bar = bar
+        self.saliency_action = self._switch(
+            self.tr("&Why this class? (saliency overlay)"), self.tr("Why?"), "Ctrl+Shift+W",
+            self.tr("Colour the network's input by how much each pixel pushed the class up (red) or down (blue); "
+                    "click a class in the chart to explain that one"), self._saliency_toggled)
+        self.untrained_action = self._switch(
+            self.tr("&Untrained network (random weights)"), self.tr("Untrained"), "Ctrl+Shift+U",
+            self.tr("Use NeuralNetwork() as the tutorial first creates it, before any training; "
+                    "switch off to return to the trained weights"), self._untrained_toggled)
+        self.untrained_action.setEnabled(False)
+        window.add_menu_action("view", self.saliency_action, "overlays")
+        window.add_menu_action("model", self.untrained_action, "network")
+        window.add_toolbar("inside", self.tr("See inside"), ("views", "switches"))
+        for dock in (self.activations_dock, self.weights_dock, self.testset_dock):
+            window.add_toolbar_action("inside", dock.toggleViewAction(), "views")
+        for action in (self.saliency_action, self.untrained_action):
+            window.add_toolbar_action("inside", action, "switches")
 
         self.saliency_note = QLabel(window)
         self.saliency_note.setObjectName("saliencyNote")
@@ -88,27 +70,37 @@ class InsideViews(QObject):
         self.saliency_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.saliency_note.setMaximumWidth(220)
         self.saliency_note.hide()
-        side = window.centralWidget().layout().itemAt(1).layout()
-        side.insertWidget(side.indexOf(window.preview_note) + 1, self.saliency_note)
+        window.add_under_preview(self.saliency_note)
 
         self._sized: set[str] = set()
-        window.activations_dock.visibilityChanged.connect(self._first_show)
-        window.testset_dock.visibilityChanged.connect(self._first_show)
+        self.activations_dock.visibilityChanged.connect(self._first_show)
+        self.testset_dock.visibilityChanged.connect(self._first_show)
         window.probabilities.classClicked.connect(self.explain_class)
-        window.parameters.parameterSelected.connect(window.weights.show_parameter)
+        window.parameters.parameterSelected.connect(self.weights.show_parameter)
         window.parameters.parameterActivated.connect(self.show_weights)
-        window.testset.imageChosen.connect(self.open_test_image)
+        self.testset.imageChosen.connect(self.open_test_image)
         window.worker.failed.connect(self._on_failure)
+
+    def _switch(self, text: str, short: str, shortcut: str, tip: str, slot) -> QAction:
+        """A checkable action: menu text, toolbar text, shortcut, tip."""
+        action = QAction(text, self.window)
+        action.setCheckable(True)
+        action.setIconText(short)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.toggled.connect(slot)
+        return action
 
     # ------------------------------------------------------------ from the window
 
     def show_model(self, info) -> None:
         """A model was loaded, moved or swapped: pass its parameters on, keep the switch in step."""
         window = self.window
-        window.activations.set_model_state(info.state)
-        window.weights.set_state(info.state)
-        window.testset.set_model_state(info.state)
-        action = window.untrained_action
+        self.activations.set_model_state(info.state)
+        self.weights.set_state(info.state)
+        self.testset.set_model_state(info.state)
+        action = self.untrained_action
         action.setEnabled(True)
         action.blockSignals(True)
         action.setChecked(info.untrained)
@@ -123,10 +115,8 @@ class InsideViews(QObject):
         """Hand one result's activations and saliency to the views (they skip work while hidden/off)."""
         window = self.window
         prediction = result.prediction
-        window.activations.show_result(result.pixels, None if prediction is None else prediction.activations)
-        if result.saliency is not None and window.saliency_action.isChecked():
-            from fashion_desktop.explain.saliency import overlay_rgba
-
+        self.activations.show_result(result.pixels, None if prediction is None else prediction.activations)
+        if result.saliency is not None and self.saliency_action.isChecked():
             window.preview.set_overlay(overlay_rgba(result.saliency))
             self.saliency_note.setText(self.tr(
                 "Why {0}? <span style='color:#e6281e'>Red</span> pixels raised its score, "
@@ -134,20 +124,20 @@ class InsideViews(QObject):
             self.saliency_note.show()
         else:
             window.preview.set_overlay(None)
-            self.saliency_note.setVisible(window.saliency_action.isChecked() and prediction is not None)
+            self.saliency_note.setVisible(self.saliency_action.isChecked() and prediction is not None)
 
     def shutdown(self) -> None:
         try:
             self.window.worker.failed.disconnect(self._on_failure)
         except (RuntimeError, TypeError):
             pass
-        self.window.testset.shutdown()
+        self.testset.shutdown()
 
     @Slot(object)
     def _on_failure(self, failure) -> None:
         """The worker could not compute saliency and switched it off: show the action off too."""
         if failure.kind == "saliency":
-            action = self.window.saliency_action
+            action = self.saliency_action
             action.blockSignals(True)
             action.setChecked(False)
             action.blockSignals(False)
@@ -163,7 +153,7 @@ class InsideViews(QObject):
         if not visible or dock.objectName() in self._sized or dock.isFloating():
             return
         self._sized.add(dock.objectName())
-        if dock is window.activations_dock:
+        if dock is self.activations_dock:
             total = window.probabilities_dock.height() + dock.height()
             window.resizeDocks([window.probabilities_dock, dock], [300, max(390, total - 300)],
                                Qt.Orientation.Vertical)
@@ -184,7 +174,7 @@ class InsideViews(QObject):
     @Slot(int)
     def explain_class(self, index: int) -> None:
         """A click on a class in the chart: explain that class (a second click returns to the top class)."""
-        action = self.window.saliency_action
+        action = self.saliency_action
         self._explained = None if (action.isChecked() and self._explained == index) else index
         if action.isChecked():
             self.window.worker.set_saliency(True, self._explained)
@@ -203,10 +193,10 @@ class InsideViews(QObject):
 
     @Slot(str)
     def show_weights(self, name: str) -> None:
-        dock = self.window.weights_dock
+        dock = self.weights_dock
         dock.show()
         dock.raise_()
-        self.window.weights.show_parameter(name)
+        self.weights.show_parameter(name)
 
     @Slot(object, str)
     def open_test_image(self, pixels: np.ndarray, name: str) -> None:

@@ -3,6 +3,12 @@
 It wires views to the worker and holds no model logic: inputs go out as numpy copies, results
 come back as plain data and are handed to the panels. Nothing here imports torch, so the window
 can be on screen while the worker is still importing it.
+
+Its jobs are split by module: `extensible_window` (the public API views use to add docks, menus
+and toolbar actions), `window_menus` (the window's own actions, menus, toolbar, Device menu),
+`picture_files` (open, paste, drop, save), `inside` (the see-inside views) and `training` (the
+Train panel), which add themselves through that API. This module keeps the flow: drawing →
+worker → views, the status bar, settings and the window's lifetime.
 """
 
 from __future__ import annotations
@@ -11,45 +17,30 @@ import time
 from functools import partial
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent,
-                           QImage, QKeySequence)
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QSpinBox, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from fashion_desktop import APP_NAME
-from fashion_desktop.classes import CLASS_NAMES
-from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.gui import dialogs
-from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
+from fashion_desktop.gui.canvas import DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.exports import ExportViews
+from fashion_desktop.gui.extensible_window import ExtensibleWindow
 from fashion_desktop.gui.inside import InsideViews
-from fashion_desktop.gui.map_wiring import install as install_map
+from fashion_desktop.gui.map_wiring import MapViews
 from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
+from fashion_desktop.gui.picture_files import PictureFiles
 from fashion_desktop.gui.preview import InputPreview
 from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
 from fashion_desktop.gui.training import install as install_training
+from fashion_desktop.gui.window_menus import WindowMenus
 from fashion_desktop.gui.worker import Failure, InferenceWorker, ModelInfo, Result
-from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
-from fashion_desktop.network.device_choices import DEVICE_KINDS
-
-IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff *.ppm *.pgm"
-WEIGHTS_PATTERNS = "*.pth *.pt *.safetensors"
 
 
-def qimage_to_rgba(image: QImage) -> np.ndarray:
-    """Any QImage → an owned uint8 H×W×4 array (row padding from bytesPerLine dropped)."""
-    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    height, width, stride = image.height(), image.width(), image.bytesPerLine()
-    view = np.frombuffer(image.constBits(), np.uint8, count=stride * height).reshape(height, stride)
-    return view[:, : width * 4].reshape(height, width, 4).copy()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
     """The window. Call `start()` after `show()` so the worker loads torch while the window paints."""
 
     predictionShown = Signal(object)  # Result, after the panels show it (timing, tests)
@@ -80,14 +71,16 @@ class MainWindow(QMainWindow):
         self.worker.progress.connect(self._on_progress)
 
         self._build_central()
-        self._build_docks()
         self._build_actions()
         self._build_menus(requested)
         self._build_toolbar()
+        self._build_docks()
         self._build_status()
-        self.inside = InsideViews(self)  # adds activations_dock, weights_dock, testset_dock, saliency_action, untrained_action
-        self.exports = ExportViews(self)  # adds folder_dock/folder_view, export_model_action, copy_chart_action, export_menu
-        self.map_panel, self.map_dock = install_map(self)  # the Map view (issue 16)
+        self.inside = InsideViews(self)  # the see-inside docks, the saliency overlay, the untrained switch
+        self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
+        self.exports = ExportViews(self)  # the Folder dock, File ▸ Export, Model ▸ Export the network, Copy chart
+        self.map_view = MapViews(self)  # the Map view (issue 16); its panel is built on first show
+        self.map_dock = self.map_view.dock
         self._coalesce = QTimer(self)  # zero-interval: fires once the events already queued are handled
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(0)
@@ -143,176 +136,24 @@ class MainWindow(QMainWindow):
         side.addWidget(self.preview)
         side.addWidget(self.preview_note)
         side.addStretch(1)
+        self._under_preview = side  # add_under_preview() puts views' notes here
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)
         layout.addLayout(side)
         self.setCentralWidget(central)
 
-    def _dock(self, widget: QWidget, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
-
     def _build_docks(self) -> None:
         self.probabilities = ProbabilitiesPanel(self)
         self.layer_tree = LayerTreePanel(self)
         self.parameters = ParametersPanel(self)
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self.probabilities_dock = self._dock(self.probabilities, self.tr("Prediction"), "probabilitiesDock", right)
-        self.layers_dock = self._dock(self.layer_tree, self.tr("Layers"), "layersDock", bottom)
-        self.parameters_dock = self._dock(self.parameters, self.tr("Parameters"), "parametersDock", bottom)
-        self.splitDockWidget(self.layers_dock, self.parameters_dock, Qt.Orientation.Horizontal)
+        self.probabilities_dock = self.add_dock(self.probabilities, self.tr("Prediction"), "probabilitiesDock", "right")
+        self.layers_dock = self.add_dock(self.layer_tree, self.tr("Layers"), "layersDock", "bottom")
+        self.parameters_dock = self.add_dock(self.parameters, self.tr("Parameters"), "parametersDock", "bottom",
+                                             split_from=self.layers_dock, orientation=Qt.Orientation.Horizontal)
         self.resizeDocks([self.probabilities_dock], [420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock], [260], Qt.Orientation.Vertical)
         self.layer_tree.layerSelected.connect(self.parameters.select_layer)
-        self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open picture…"), self.open_dialog, key.Open,
-                                        self.tr("Open a picture of a garment"))
-        self.save_action = self._action(self.tr("&Save drawing…"), self.save_dialog, key.Save,
-                                        self.tr("Save the canvas as a PNG file"))
-        self.paste_action = self._action(self.tr("&Paste picture"), self.paste, key.Paste,
-                                         self.tr("Classify the picture on the clipboard"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
-        self.undo_action = self.canvas.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence(key.Undo)])
-        self.redo_action = self.canvas.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.clear_action = self._action(self.tr("&Clear"), self.canvas.clear, [QKeySequence.StandardKey.Delete,
-                                         QKeySequence("Ctrl+Backspace")], self.tr("Erase the whole canvas"))
-        self.tool_group = QActionGroup(self)
-        self.tool_actions: dict[str, QAction] = {}
-        for tool, text, shortcut, tip in (
-            (BRUSH, self.tr("&Brush"), "B", self.tr("Draw light strokes")),
-            (ERASER, self.tr("&Eraser"), "E", self.tr("Erase back to black")),
-            (FILL, self.tr("&Fill"), "F", self.tr("Click inside a closed outline to fill it")),
-        ):
-            action = self._action(text, partial(self.set_tool, tool), shortcut, tip)
-            action.setCheckable(True)
-            self.tool_group.addAction(action)
-            self.tool_actions[tool] = action
-        self.tool_actions[BRUSH].setChecked(True)
-        self.bigger_action = self._action(self.tr("Bigger brush"), partial(self._step_brush, 1.25), "]")
-        self.smaller_action = self._action(self.tr("Smaller brush"), partial(self._step_brush, 0.8), "[")
-        self.open_weights_action = self._action(
-            self.tr("Open &weights…"), self.open_weights_dialog, "Ctrl+Shift+O",
-            self.tr("Load a state_dict saved by the tutorial (.pth, .pt) or a .safetensors file"))
-        self.shipped_weights_action = self._action(self.tr("Use the &shipped weights"),
-                                                   partial(self.load_weights, None))
-        self.guide_action = self._action(self.tr("&Guide"), self.show_guide, key.HelpContents)
-        self.about_action = self._action(self.tr("&About {0}").format(APP_NAME), self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _build_menus(self, requested_device: str) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.open_action, self.paste_action, self.save_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions([self.paste_action, self.clear_action])
-        edit.addSeparator()
-        edit.addActions(list(self.tool_actions.values()))
-        edit.addActions([self.bigger_action, self.smaller_action])
-
-        self.samples_menu = bar.addMenu(self.tr("&Samples"))
-        self._build_samples_menu()
-
-        self.model_menu = model = bar.addMenu(self.tr("&Model"))
-        model.addActions([self.open_weights_action, self.shipped_weights_action])
-        model.addSeparator()
-        model.addAction(self.training_panel.show_action)
-
-        self.device_menu = bar.addMenu(self.tr("&Device"))
-        self.device_menu.setToolTipsVisible(True)
-        self.device_group = QActionGroup(self)
-        self.device_actions: dict[str, QAction] = {}
-        for choice in DEVICE_KINDS:
-            kind = choice.name
-            action = QAction(QCoreApplication.translate(DEVICE_CONTEXT, choice.label), self)
-            action.setCheckable(True)
-            action.setData(kind)
-            if choice.accelerator:
-                action.setEnabled(False)
-                action.setToolTip(self.tr("Checking which devices this computer has…"))
-            action.triggered.connect(partial(self._on_device_action, kind))
-            self.device_group.addAction(action)
-            self.device_menu.addAction(action)
-            self.device_actions[kind] = action
-        self._check_device(requested_device)
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        for dock in (self.probabilities_dock, self.layers_dock, self.parameters_dock):
-            self.view_menu.addAction(dock.toggleViewAction())
-        self.view_menu.addAction(self.training_dock.toggleViewAction())
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.guide_action, self.about_action])
-
-    def _build_samples_menu(self) -> None:
-        from fashion_desktop.images.samples import list_samples
-
-        first: dict[int, object] = {}
-        for sample in list_samples():
-            first.setdefault(sample.class_index, sample)
-        self.sample_actions: list[QAction] = []
-        for index, sample in sorted(first.items()):
-            shortcut = f"Ctrl+{(index + 1) % 10}"
-            action = self._action(f"&{(index + 1) % 10}  {CLASS_NAMES[index]}", partial(self.open_path, sample.path),
-                                  shortcut, self.tr("A real Fashion-MNIST test image (#{0})").format(sample.test_index))
-            self.samples_menu.addAction(action)
-            self.sample_actions.append(action)
-        if not first:
-            none = self.samples_menu.addAction(self.tr("No samples are installed"))
-            none.setEnabled(False)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Drawing tools"), self)
-        bar.setObjectName("toolsToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions(list(self.tool_actions.values()))
-        bar.addSeparator()
-        bar.addWidget(QLabel(self.tr(" Brush size "), bar))
-        self.brush_spin = QSpinBox(bar)
-        self.brush_spin.setObjectName("brushSize")
-        self.brush_spin.setRange(MIN_BRUSH, MAX_BRUSH)
-        self.brush_spin.setValue(self.canvas.brush_size)
-        self.brush_spin.setSuffix(self.tr(" px"))
-        self.brush_spin.setToolTip(self.tr("Brush size in canvas pixels (the canvas is {0} × {0}); [ and ] change it")
-                                   .format(DrawingCanvas.SIZE))
-        self.brush_spin.valueChanged.connect(self.canvas.set_brush_size)
-        bar.addWidget(self.brush_spin)
-        bar.addSeparator()
-        bar.addActions([self.undo_action, self.redo_action, self.clear_action])
-        bar.addSeparator()
-        bar.addActions([self.open_action, self.paste_action])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.tools_bar = bar
-        self.view_menu.insertAction(self.view_menu.actions()[3], bar.toggleViewAction())
 
     def _build_status(self) -> None:
         self.device_label = QLabel(self.tr("Device: loading…"), self)
@@ -348,13 +189,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("canvas/brush", self.canvas.brush_size)
         self.settings.sync()
 
-    def last_folder(self) -> str:
-        folder = str(self.settings.value("folders/last", ""))
-        return folder if folder and Path(folder).is_dir() else str(Path.home())
-
-    def _remember_folder(self, path: str | Path) -> None:
-        self.settings.setValue("folders/last", str(Path(path).resolve().parent))
-
     @Slot()
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
@@ -375,6 +209,11 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    @property
+    def map_panel(self):
+        """The Map view's panel (built on first use: it brings pyqtgraph)."""
+        return self.map_view.panel
+
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker and wait for it; results still in flight are ignored. Safe to call twice."""
@@ -385,7 +224,7 @@ class MainWindow(QMainWindow):
         self._timing_text.stop()
         self.inside.shutdown()
         self.exports.shutdown()
-        self.map_panel.shutdown()
+        self.map_view.shutdown()
         self.autosave.close()
         for signal, slot in ((self.worker.resultReady, self._on_result), (self.worker.modelReady, self._on_model),
                              (self.worker.failed, self._on_failure), (self.worker.progress, self._on_progress)):
@@ -423,136 +262,7 @@ class MainWindow(QMainWindow):
             return self.worker.request(pixels=pixels, created=created)
         return self.worker.request(grey=self.canvas.grey(), created=created)
 
-    @Slot(str)
-    def set_tool(self, tool: str) -> None:
-        self.canvas.set_tool(tool)
-        self.tool_actions[tool].setChecked(True)
-
-    def _step_brush(self, factor: float) -> None:
-        """[ and ]: change the brush by a factor, at least one pixel, so small brushes still move."""
-        size = self.canvas.brush_size
-        step = round(size * factor) - size
-        self.brush_spin.setValue(size + (step or (1 if factor > 1 else -1)))
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a picture file onto the canvas; a file that cannot be used gets a dialog saying why."""
-        from fashion_desktop.images.preprocess import open_image
-
-        path = Path(path)
-        try:
-            image = open_image(path)
-        except ImageError as exc:
-            self.show_error(self.tr("Could not open the picture"), str(exc))
-            return False
-        self._remember_folder(path)
-        return self.open_image(image, path.name)
-
-    def open_image(self, image, name: str) -> bool:
-        """Put a decoded PIL image on the canvas as the network's input would see it."""
-        from fashion_desktop.images.preprocess import prepare_image
-
-        try:
-            prepared = prepare_image(image)
-        except EmptyImageError:
-            self.canvas.clear()
-            self.statusBar().showMessage(self.tr("{0} is blank: there is nothing to classify.").format(name), 8000)
-            return False
-        except ImageError as exc:
-            self.show_error(self.tr("Could not use the picture"), str(exc))
-            return False
-        self.canvas.load_pixels(prepared.pixels)
-        notes = self._preprocessing_notes(prepared.inverted, prepared.filled)
-        extra = f" ({notes})" if notes else ""
-        self.statusBar().showMessage(self.tr("Opened {0}{1}").format(name, extra), 8000)
-        return True
-
-    def open_qimage(self, image: QImage, name: str) -> bool:
-        from fashion_desktop.images.preprocess import from_array
-
-        if image.isNull():
-            self.show_error(self.tr("Could not use the picture"), self.tr("The picture is empty."))
-            return False
-        try:
-            pil = from_array(qimage_to_rgba(image))
-        except ImageError as exc:
-            self.show_error(self.tr("Could not use the picture"), str(exc))
-            return False
-        return self.open_image(pil, name)
-
-    @Slot()
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), self.last_folder(),
-                                              self.tr("Pictures ({0});;All files (*)").format(IMAGE_PATTERNS))
-        if path:
-            self.open_path(path)
-
-    @Slot()
-    def paste(self) -> bool:
-        data = QApplication.clipboard().mimeData()
-        if data is not None and data.hasImage():
-            return self.open_qimage(QImage(data.imageData()), self.tr("the pasted picture"))
-        if data is not None and data.hasUrls():
-            local = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
-            if local:
-                return self.open_path(local[0])
-        self.statusBar().showMessage(self.tr("The clipboard holds no picture."), 5000)
-        return False
-
-    @Slot()
-    def save_dialog(self) -> None:
-        default = str(Path(self.last_folder()) / "drawing.png")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the drawing"), default, self.tr("PNG image (*.png)"))
-        if path:
-            self.save_drawing(path if path.lower().endswith(".png") else path + ".png")
-
-    def save_drawing(self, path: str | Path) -> bool:
-        """Write the canvas as a PNG, atomically (a crash never leaves half a file)."""
-        from PySide6.QtCore import QBuffer, QIODevice
-
-        from fashion_desktop.atomic import atomic_write_bytes
-
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.canvas.image().save(buffer, "PNG"):
-            self.show_error(self.tr("Could not save the drawing"), self.tr("The PNG could not be encoded."))
-            return False
-        try:
-            atomic_write_bytes(path, bytes(buffer.data()))
-        except OSError as exc:
-            self.show_error(self.tr("Could not save the drawing"),
-                            self.tr("{0} could not be written: {1}.").format(path, exc.strerror or exc))
-            return False
-        self._remember_folder(path)
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
-        return True
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        data = event.mimeData()
-        if data.hasImage() or any(url.isLocalFile() for url in data.urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        data = event.mimeData()
-        local = [url.toLocalFile() for url in data.urls() if isinstance(url, QUrl) and url.isLocalFile()]
-        if local and Path(local[0]).is_dir():  # a folder: classify every picture in it
-            event.acceptProposedAction()
-            self.exports.classify_folder(local[0])
-        elif local:
-            event.acceptProposedAction()
-            self.open_path(local[0])
-        elif data.hasImage():
-            event.acceptProposedAction()
-            self.open_qimage(QImage(data.imageData()), self.tr("the dropped picture"))
-
     # ------------------------------------------------------------ model and device
-
-    @Slot()
-    def open_weights_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.last_folder(),
-                                              self.tr("Weights ({0});;All files (*)").format(WEIGHTS_PATTERNS))
-        if path:
-            self._remember_folder(path)
-            self.load_weights(path)
 
     def load_weights(self, path: str | Path | None) -> None:
         """Load weights in the worker; on failure a dialog says why and the current model stays."""
@@ -565,30 +275,6 @@ class MainWindow(QMainWindow):
         self._check_device(requested)
         self.worker.set_device(requested)
         self.statusBar().showMessage(self.tr("Switching to {0}…").format(requested))
-
-    def _on_device_action(self, kind: str, _checked: bool = False) -> None:
-        self.set_device(kind)
-
-    def _check_device(self, requested: str) -> None:
-        kind = requested.split(":", 1)[0]
-        action = self.device_actions.get(kind, self.device_actions["auto"])
-        action.setChecked(True)
-
-    def _update_device_menu(self, devices: list) -> None:
-        for info in devices:
-            action = self.device_actions.get(info.name)
-            if action is None:
-                continue
-            action.setEnabled(info.available)
-            if info.name == "cuda":
-                action.setText(self.tr("C&UDA — {0}").format(info.description) if info.available
-                               else self.tr("C&UDA (not available)"))
-            elif info.name == "mps":
-                action.setText(self.tr("&MPS — {0}").format(info.description) if info.available
-                               else self.tr("&MPS (not available)"))
-            tip = info.description if info.available else info.reason
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
 
     # ------------------------------------------------------------ worker → views
 
@@ -645,13 +331,6 @@ class MainWindow(QMainWindow):
         else:
             self.show_error(self.tr("Something went wrong"), failure.message)
         self.statusBar().showMessage(failure.message, 15000)
-
-    def _preprocessing_notes(self, inverted: bool, filled: bool) -> str:
-        """What preprocessing did to the picture, for the status bar and the preview's caption."""
-        notes = [self.tr("inverted to light on dark")] if inverted else []
-        if filled:
-            notes.append(self.tr("closed outline filled"))
-        return ", ".join(notes)
 
     @Slot(object)
     def _on_result(self, result: Result) -> None:

@@ -1,60 +1,102 @@
 """Put the Map view into the window: a dock (View menu, "See inside" toolbar), fed by the window's signals.
 
-`install(window)` is all the main window calls. The view hears about models through
+`MapViews(window)` is all the main window does. The view hears about models through
 `window.modelShown` (the untrained switch too), about the drawing through `window.predictionShown`,
 and about training through the Train panel's trainer (a map after each epoch). A click on a test
 image puts it on the canvas.
+
+The panel itself is built the first time it is needed (the dock shown, or `panel` asked for): it
+imports pyqtgraph, which the window keeps off its first paint. Until then the latest model is
+remembered and handed over when the panel is built.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
+from typing import TYPE_CHECKING
 
-from fashion_desktop.gui.panels.map_view import MapPanel
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from fashion_desktop.gui.panels.map_view import MapPanel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MapPanel", text)
 
 
-def install(window) -> tuple[MapPanel, object]:
-    """Add the Map dock (hidden until asked for) to a MainWindow; returns (panel, dock)."""
-    panel = MapPanel(window)
-    dock = window._dock(panel, _tr("Map"), "mapDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-    dock.hide()
-    action = dock.toggleViewAction()
-    action.setText(_tr("&Map of the test set"))
-    action.setIconText(_tr("Map"))
-    action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    tip = _tr("The 10,000 test images placed by a layer's activations, and your drawing among them")
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
-    window.view_menu.insertAction(window.saliency_action, action)  # with the other see-inside views
-    bar = getattr(window, "inside_bar", None)
-    if bar is not None:
-        bar.insertAction(bar.actions()[bar.actions().index(window.testset_dock.toggleViewAction()) + 1], action)
+class MapViews(QObject):
+    """The Map dock and its panel, built on first use."""
 
-    def first_show(visible: bool) -> None:
-        if visible and not dock.isFloating() and dock.width() < 600:
-            window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._panel: MapPanel | None = None
+        self._model: tuple[dict | None, str] | None = None
+        placeholder = QLabel(_tr("Show this view to place the 10,000 test images."))
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dock = window.add_dock(placeholder, _tr("Map"), "mapDock", "left", hidden=True, menu_section=None)
+        action = self.dock.toggleViewAction()
+        action.setText(_tr("&Map of the test set"))
+        action.setIconText(_tr("Map"))
+        action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        tip = _tr("The 10,000 test images placed by a layer's activations, and your drawing among them")
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        window.add_menu_action("view", action, "docks")  # with the other see-inside views
+        window.add_toolbar_action("inside", action, "views")
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        window.modelShown.connect(self._model_shown)
+        window.predictionShown.connect(self._prediction_shown)
+        training = getattr(window, "training_panel", None)
+        if training is not None:
+            training.stateChanged.connect(self._training_state)
 
-    dock.visibilityChanged.connect(first_show)
-    window.modelShown.connect(lambda info: panel.set_model_state(
-        info.state, _tr("untrained (random weights)") if info.untrained else ""))
-    window.predictionShown.connect(panel.show_result)
+    @property
+    def panel(self) -> MapPanel:
+        """The Map panel, built now if it was not yet."""
+        if self._panel is None:
+            from fashion_desktop.gui.panels.map_view import MapPanel  # pyqtgraph: after the first paint
 
-    def open_test_image(pixels, name: str) -> None:
-        window.canvas.load_pixels(pixels)
-        window.statusBar().showMessage(_tr("Opened {0}").format(name), 8000)
+            self._panel = MapPanel(self.window)
+            self._panel.imageChosen.connect(self._open_test_image)
+            self.dock.setWidget(self._panel)
+            if self._model is not None:
+                self._panel.set_model_state(*self._model)
+        return self._panel
 
-    panel.imageChosen.connect(open_test_image)
-    training = getattr(window, "training_panel", None)
-    if training is not None:
-        def follow_trainer(state: str) -> None:
-            trainer = getattr(training, "trainer", None)
-            if state == "starting" and trainer is not None:
-                trainer.snapshotReady.connect(panel.show_training_snapshot)
+    def shutdown(self) -> None:
+        if self._panel is not None:
+            self._panel.shutdown()
 
-        training.stateChanged.connect(follow_trainer)
-    return panel, dock
+    # ------------------------------------------------------------ signals
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if not visible:
+            return
+        self.panel  # noqa: B018 - built on first show
+        if not self.dock.isFloating() and self.dock.width() < 600:
+            self.window.resizeDocks([self.dock], [640], Qt.Orientation.Horizontal)
+
+    def _model_shown(self, info) -> None:
+        self._model = (info.state, _tr("untrained (random weights)") if info.untrained else "")
+        if self._panel is not None:
+            self._panel.set_model_state(*self._model)
+
+    def _prediction_shown(self, result) -> None:
+        if self._panel is not None:
+            self._panel.show_result(result)
+
+    def _training_state(self, state: str) -> None:
+        trainer = getattr(self.window.training_panel, "trainer", None)
+        if state == "starting" and trainer is not None:
+            trainer.snapshotReady.connect(self._training_snapshot)
+
+    def _training_snapshot(self, snapshot) -> None:
+        if self._panel is not None:
+            self._panel.show_training_snapshot(snapshot)
+
+    def _open_test_image(self, pixels, name: str) -> None:
+        self.window.canvas.load_pixels(pixels)
+        self.window.statusBar().showMessage(_tr("Opened {0}").format(name), 8000)

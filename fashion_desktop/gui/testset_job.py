@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 
+from fashion_desktop.dataset.files import load_split
+from fashion_desktop.dataset.testset import predict_in_chunks
 from fashion_desktop.errors import FashionDesktopError
 
 CHUNK = 500  # images per forward pass: progress and a cancel check several times a second
@@ -66,14 +68,12 @@ class TestSetJob(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}")
 
     def _run(self) -> None:
-        from fashion_desktop.dataset.files import load_split
-
         split = self._split if self._split is not None else load_split("test", self._data_dir)
         self.loaded.emit(split)
         if self._cancel.is_set():
             self.cancelled.emit()
             return
-        import torch
+        import torch  # in this thread, never at import: the window paints before torch is loaded
 
         from fashion_desktop.network.inference import Predictor
         from fashion_desktop.network.model import NeuralNetwork
@@ -82,8 +82,6 @@ class TestSetJob(QThread):
         model.load_state_dict({k: torch.from_numpy(np.array(v, np.float32)) for k, v in self._state.items()})
         predictor = Predictor(model, "cpu")
         try:
-            from fashion_desktop.dataset.testset import predict_in_chunks
-
             probabilities = predict_in_chunks(lambda batch: predictor.predict_batch(batch).probabilities,
                                               split.images, CHUNK, progress=self.progressed.emit,
                                               cancelled=self._cancel.is_set)

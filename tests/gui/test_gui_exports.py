@@ -245,9 +245,9 @@ def test_every_chart_has_the_export_menu(qtbot, window):
 
 def test_weights_view_exports_the_parameter_it_shows(qtbot, window, wait_idle, tmp_path):
     window.inside.show_weights("linear_relu_stack.4.bias")
-    qtbot.waitUntil(lambda: bool(chart_export.find_charts(window.weights)), timeout=TIMEOUT)
-    chart = chart_export.find_charts(window.weights)[0]
-    assert chart is window.weights.view
+    qtbot.waitUntil(lambda: bool(chart_export.find_charts(window.inside.weights)), timeout=TIMEOUT)
+    chart = chart_export.find_charts(window.inside.weights)[0]
+    assert chart is window.inside.weights.view
     assert window.exports.save_chart(chart, tmp_path / "w.csv")
     blocks = (tmp_path / "w.csv").read_text().split("\n\n")
     assert blocks[0].splitlines()[:2] == ["# linear_relu_stack.4.bias", "unit,value"]
@@ -286,12 +286,12 @@ def test_torch_is_not_needed_to_name_the_formats():
 
 
 def test_activations_export_every_stage_of_the_drawing_shown(qtbot, window, wait_idle, tmp_path, random_weights):
-    window.activations_dock.show()
+    window.inside.activations_dock.show()
     sample = list_samples()[6].path
     window.open_path(sample)
     wait_idle(window)
-    qtbot.waitUntil(lambda: bool(chart_export.find_charts(window.activations)), timeout=TIMEOUT)
-    chart = chart_export.find_charts(window.activations)[0]
+    qtbot.waitUntil(lambda: bool(chart_export.find_charts(window.inside.activations)), timeout=TIMEOUT)
+    chart = chart_export.find_charts(window.inside.activations)[0]
     assert window.exports.save_chart(chart, tmp_path / "a.csv")
     rows = list(csv.reader(io.StringIO((tmp_path / "a.csv").read_text())))
     assert rows[0] == ["stage", "unit", "value"]

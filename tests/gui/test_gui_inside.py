@@ -30,8 +30,8 @@ def _show(qtbot, dock) -> None:
 
 
 def test_activations_panel_shows_every_stage_with_the_networks_shapes(window, qtbot, wait_idle):
-    panel = window.activations
-    _show(qtbot, window.activations_dock)
+    panel = window.inside.activations
+    _show(qtbot, window.inside.activations_dock)
     window.open_path(_coat().path)
     wait_idle(window)
     assert panel.stage_shapes() == {
@@ -55,18 +55,18 @@ def test_activations_panel_shows_every_stage_with_the_networks_shapes(window, qt
 
 
 def test_hidden_panel_draws_nothing_and_catches_up_when_shown(window, qtbot, wait_idle):
-    panel = window.activations
-    assert not window.activations_dock.isVisible()
+    panel = window.inside.activations
+    assert not window.inside.activations_dock.isVisible()
     window.open_path(_coat().path)
     wait_idle(window)
     assert panel.draws == 0 and panel.view is None  # not even built while hidden
-    _show(qtbot, window.activations_dock)
+    _show(qtbot, window.inside.activations_dock)
     assert panel.draws == 1 and panel.stage_shapes()["input"] == (28, 28)
 
 
 def test_hover_names_the_cell_and_clicking_a_hidden_unit_shows_its_weights(window, qtbot, wait_idle):
-    panel = window.activations
-    _show(qtbot, window.activations_dock)
+    panel = window.inside.activations
+    _show(qtbot, window.inside.activations_dock)
     window.open_path(_coat().path)
     wait_idle(window)
     item = panel.images["linear_relu_stack.1"]  # the first ReLU, unit 37 = row 1, column 5
@@ -92,7 +92,7 @@ def test_saliency_is_computed_only_while_on_and_follows_the_clicked_class(make_w
     wait_idle(window)
     assert results[-1].saliency is None and not window.preview.has_overlay()
 
-    window.saliency_action.setChecked(True)
+    window.inside.saliency_action.setChecked(True)
     qtbot.waitUntil(lambda: results[-1].saliency is not None, timeout=LOAD_MS)
     wait_idle(window)
     result = results[-1]
@@ -106,7 +106,7 @@ def test_saliency_is_computed_only_while_on_and_follows_the_clicked_class(make_w
     assert "Shirt" in window.inside.saliency_note.text()
     assert not np.allclose(results[-1].saliency, result.saliency)
 
-    window.saliency_action.setChecked(False)
+    window.inside.saliency_action.setChecked(False)
     wait_idle(window)
     window.open_path(list_samples()[0].path)
     wait_idle(window)
@@ -117,17 +117,17 @@ def test_clicking_a_class_with_the_overlay_off_turns_it_on(window, qtbot, wait_i
     window.open_path(_coat().path)
     wait_idle(window)
     window.probabilities.classClicked.emit(2)
-    assert window.saliency_action.isChecked() and window.inside.explained_class() == 2
+    assert window.inside.saliency_action.isChecked() and window.inside.explained_class() == 2
 
 
 # ------------------------------------------------------------ weights
 
 
 def test_weights_view_shows_tiles_matrices_and_bars_with_statistics(window, qtbot):
-    panel = window.weights
+    panel = window.inside.weights
     table = window.parameters.table
     table.selectRow(0)  # linear_relu_stack.0.weight
-    _show(qtbot, window.weights_dock)
+    _show(qtbot, window.inside.weights_dock)
     assert panel.kind == "tiles" and panel._image.image.shape == (16 * 29 - 1, 32 * 29 - 1)
     w1 = window.model_info.state["linear_relu_stack.0.weight"]
     assert f"{w1.min():+.4f}" in panel.stats_label.text() and "401,408 values" in panel.stats_label.text()
@@ -143,12 +143,12 @@ def test_weights_view_shows_tiles_matrices_and_bars_with_statistics(window, qtbo
 
 def test_double_clicking_a_parameter_opens_the_weights_view(window, qtbot):
     table = window.parameters.table
-    assert not window.weights_dock.isVisible()
+    assert not window.inside.weights_dock.isVisible()
     rect = table.visualItemRect(table.item(3, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # QTest's double click
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # needs a press first
-    qtbot.waitUntil(window.weights_dock.isVisible, timeout=5000)
-    assert window.weights.name == "linear_relu_stack.2.bias" and window.weights.kind == "bars"
+    qtbot.waitUntil(window.inside.weights_dock.isVisible, timeout=5000)
+    assert window.inside.weights.name == "linear_relu_stack.2.bias" and window.inside.weights.kind == "bars"
 
 
 # ------------------------------------------------------------ the test set
@@ -156,8 +156,8 @@ def test_double_clicking_a_parameter_opens_the_weights_view(window, qtbot):
 
 def test_test_set_confusion_adds_to_10000_and_clicking_an_image_loads_it(make_window, qtbot, wait_idle, test_split):
     window = make_window(weights=None)
-    panel = window.testset
-    _show(qtbot, window.testset_dock)
+    panel = window.inside.testset
+    _show(qtbot, window.inside.testset_dock)
     qtbot.waitUntil(lambda: panel.predictions is not None, timeout=120_000)
     matrix = panel.confusion_matrix()
     assert matrix.shape == (10, 10) and matrix.sum() == 10_000
@@ -190,17 +190,17 @@ def test_test_set_says_how_to_get_the_data_when_it_is_absent(window, qtbot, monk
     monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
     monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "nothing"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)
-    _show(qtbot, window.testset_dock)
-    text = window.testset.status.text()
+    _show(qtbot, window.inside.testset_dock)
+    text = window.inside.testset.status.text()
     assert "not on this computer" in text and "apt-get install dataset-fashion-mnist" in text
-    assert not window.testset.is_running()
+    assert not window.inside.testset.is_running()
 
 
 def test_test_set_prediction_can_be_cancelled(make_window, qtbot, test_split):
     window = make_window(weights=None)
-    panel = window.testset
+    panel = window.inside.testset
     panel.split = test_split  # no reading: the job starts predicting at once
-    _show(qtbot, window.testset_dock)
+    _show(qtbot, window.inside.testset_dock)
     assert panel.is_running() and panel.cancel_button.isVisible()
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert not panel.is_running() and panel.predictions is None
@@ -220,7 +220,7 @@ def test_untrained_switch_changes_predictions_and_switching_back_restores_them_e
     assert window.probabilities.top_index() == 4
 
     with qtbot.waitSignal(window.predictionShown, timeout=LOAD_MS):  # the worker re-runs the input on the swap
-        window.untrained_action.trigger()
+        window.inside.untrained_action.trigger()
     assert window.model_info.untrained
     untrained = window.probabilities.probabilities()
     assert not np.allclose(untrained, trained)
@@ -228,31 +228,31 @@ def test_untrained_switch_changes_predictions_and_switching_back_restores_them_e
     assert "untrained" in window.windowTitle()
 
     with qtbot.waitSignal(window.predictionShown, timeout=LOAD_MS):
-        window.untrained_action.trigger()
+        window.inside.untrained_action.trigger()
     assert not window.model_info.untrained
     assert np.array_equal(window.probabilities.probabilities(), trained)
     assert np.array_equal(window.model_info.state["linear_relu_stack.0.weight"], trained_w)
-    assert not window.untrained_action.isChecked() and "untrained" not in window.windowTitle()
+    assert not window.inside.untrained_action.isChecked() and "untrained" not in window.windowTitle()
 
 
 def test_loading_weights_while_untrained_makes_them_the_trained_ones(make_window, qtbot, random_weights):
     window = make_window(weights=None)
-    window.untrained_action.trigger()
+    window.inside.untrained_action.trigger()
     qtbot.waitUntil(lambda: window.model_info.untrained, timeout=LOAD_MS)
     window.load_weights(random_weights)
     qtbot.waitUntil(lambda: not window.model_info.untrained, timeout=LOAD_MS)
-    assert not window.untrained_action.isChecked()
+    assert not window.inside.untrained_action.isChecked()
     assert window.model_info.weights_path == str(random_weights)
 
 
 def test_an_empty_canvas_hides_the_layers_of_the_previous_drawing(window, qtbot, wait_idle):
-    _show(qtbot, window.activations_dock)
+    _show(qtbot, window.inside.activations_dock)
     window.open_path(_coat().path)
     wait_idle(window)
-    assert window.activations.view.isVisible()
+    assert window.inside.activations.view.isVisible()
     window.canvas.clear()
     wait_idle(window)
-    assert not window.activations.view.isVisible() and window.activations.message.isVisible()
+    assert not window.inside.activations.view.isVisible() and window.inside.activations.message.isVisible()
 
 
 def test_a_saliency_failure_keeps_the_prediction_and_switches_the_overlay_off(window, qtbot, wait_idle, monkeypatch):
@@ -264,9 +264,9 @@ def test_a_saliency_failure_keeps_the_prediction_and_switches_the_overlay_off(wi
     monkeypatch.setattr(saliency, "gradient_x_input", broken)
     results = []
     window.predictionShown.connect(results.append)
-    window.saliency_action.setChecked(True)
+    window.inside.saliency_action.setChecked(True)
     window.open_path(_coat().path)
-    qtbot.waitUntil(lambda: not window.saliency_action.isChecked(), timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: not window.inside.saliency_action.isChecked(), timeout=LOAD_MS)
     wait_idle(window)
     assert results[-1].prediction is not None and results[-1].saliency is None
     assert "switched off" in window.last_message[1] and "no gradients" in window.last_message[1]

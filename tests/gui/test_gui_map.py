@@ -35,7 +35,7 @@ def _open_map(qtbot, window, split):
 def test_the_map_opens_from_the_view_menu_and_draws_every_test_image(make_window, qtbot, small_split):
     window = make_window(weights=None)
     action = window.map_dock.toggleViewAction()
-    assert action in window.view_menu.actions() and action in window.inside_bar.actions()
+    assert action in window.view_menu.actions() and action in window.toolbar("inside").actions()
     panel, layout = _open_map(qtbot, window, small_split)
     assert layout.coords.shape == (N, 2) and layout.method == "pca" and layout.stage == "relu2"
     assert sum(len(item.data) for item in panel.plot.dots) == N

@@ -49,7 +49,7 @@ def small_shipped_recipe(epochs: int = 2):
 def open_panel(window):
     window.training_panel.show_action.trigger()
     panel = window.training_panel
-    assert window.training_dock.isVisible() and panel.start_button.isEnabled()
+    assert window.training_dock.isVisible() and panel.controls.start_button.isEnabled()
     return panel
 
 
@@ -62,12 +62,12 @@ def test_train_from_random_beats_chance_then_save_loads_in_the_tutorials_network
         assert trainer is not None and trainer.isRunning()
     outcome = finished.args[0]
     assert panel.state == DONE and not outcome.stopped
-    assert panel._test_accuracy[0] < 0.2  # the random network first: chance
-    assert outcome.test.accuracy > 0.55 and panel._test_accuracy[-1] > 0.55
-    assert len(panel._batch_loss) >= 2 and len(trainer.epoch_seconds) == 2
-    assert "0.9" in panel.compare_label.text()  # the shipped model's accuracy is there to compare with
-    assert panel.class_table.item(0, 0) is not None and panel.matrix_table.item(0, 0) is not None
-    assert panel.live_button.isEnabled() and panel.save_button.isEnabled()
+    assert panel.curves.test_accuracy[0] < 0.2  # the random network first: chance
+    assert outcome.test.accuracy > 0.55 and panel.curves.test_accuracy[-1] > 0.55
+    assert len(panel.curves.batch_loss) >= 2 and len(trainer.epoch_seconds) == 2
+    assert "0.9" in panel.results.summary.text()  # the shipped model's accuracy is there to compare with
+    assert panel.results.class_table.item(0, 0) is not None and panel.results.matrix.item(0, 0) is not None
+    assert panel.controls.live_button.isEnabled() and panel.controls.save_button.isEnabled()
 
     path = tmp_path / "model_weights.pth"
     assert panel.save_to(path)
@@ -94,7 +94,7 @@ def test_pause_holds_the_loop_resume_goes_on_stop_keeps_the_best(window, qtbot, 
         panel.pause()
     held = panel.batches_seen
     qtbot.wait(400)
-    assert panel.batches_seen == held and panel.pause_button.text() == "Resume"  # the loop really waits
+    assert panel.batches_seen == held and panel.controls.pause_button.text() == "Resume"  # the loop really waits
     panel.resume()
     qtbot.waitUntil(lambda: panel.batches_seen > held, timeout=30_000)
     assert panel.state == TRAINING_STATE
@@ -102,7 +102,7 @@ def test_pause_holds_the_loop_resume_goes_on_stop_keeps_the_best(window, qtbot, 
         panel.stop()
     outcome = finished.args[0]
     assert outcome.stopped and 1 <= len(outcome.history) < 50
-    assert outcome.state is not None and outcome.best_epoch >= 1 and panel.save_button.isEnabled()
+    assert outcome.state is not None and outcome.best_epoch >= 1 and panel.controls.save_button.isEnabled()
     assert not trainer.isRunning() or trainer.wait(10_000)
 
 
@@ -186,9 +186,9 @@ def test_missing_data_says_how_to_get_it_and_downloads_it(window, qtbot, tmp_pat
     monkeypatch.delenv(data.DATA_ENV, raising=False)
     panel = window.training_panel
     window.training_panel.show_action.trigger()
-    assert panel.data_box.isVisibleTo(panel) and not panel.start_button.isEnabled()
-    assert "apt-get install dataset-fashion-mnist" in panel.data_label.text()
-    assert "README" in panel.data_label.text() and panel.download_button.isEnabled()
+    assert panel.data.isVisibleTo(panel) and not panel.controls.start_button.isEnabled()
+    assert "apt-get install dataset-fashion-mnist" in panel.data.label.text()
+    assert "README" in panel.data.label.text() and panel.data.download_button.isEnabled()
     assert panel.start() is None
     if source is None or not all((source / (s + ".gz")).is_file() for s in STEMS):
         pytest.skip("needs the gzipped data set to stand in for a mirror")
@@ -196,10 +196,10 @@ def test_missing_data_says_how_to_get_it_and_downloads_it(window, qtbot, tmp_pat
     mirror.mkdir()
     for stem in STEMS:
         shutil.copy(source / (stem + ".gz"), mirror / (stem + ".gz"))
-    panel.download_mirrors = (mirror.as_uri() + "/",)
-    panel.download()
-    qtbot.waitUntil(lambda: not panel.downloader.isRunning() and panel.data_box.isHidden(), timeout=120_000)
-    assert not panel.data_box.isVisibleTo(panel) and panel.start_button.isEnabled()
+    panel.data.mirrors = (mirror.as_uri() + "/",)
+    panel.data.download()
+    qtbot.waitUntil(lambda: not panel.data.downloader.isRunning() and panel.data.isHidden(), timeout=120_000)
+    assert not panel.data.isVisibleTo(panel) and panel.controls.start_button.isEnabled()
     assert data.find_dataset() == tmp_path / "user" / "FashionMNIST" / "raw"
 
 
@@ -233,9 +233,9 @@ def test_a_failing_session_says_why_and_the_panel_can_start_again(window, qtbot,
     monkeypatch.setattr("fashion_desktop.gui.training.trainer_thread.run_session", broken)
     panel = open_panel(window)
     trainer = panel.start(TrainConfig.tutorial(epochs=1), device="cpu", subset=640)
-    qtbot.waitUntil(lambda: not trainer.isRunning() and "failed" in panel.status_label.text(), timeout=30_000)
-    assert "illegal memory access" in panel.status_label.text()
-    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not trainer.isRunning() and "failed" in panel.controls.status_label.text(), timeout=30_000)
+    assert "illegal memory access" in panel.controls.status_label.text()
+    assert panel.controls.start_button.isEnabled() and not panel.controls.stop_button.isEnabled()
 
 
 def test_opening_the_train_panel_before_torch_is_loaded_does_not_import_it(tmp_path):
@@ -251,8 +251,36 @@ def test_opening_the_train_panel_before_torch_is_loaded_does_not_import_it(tmp_p
         window.training_panel.show_action.trigger()
         for _ in range(20):
             app.processEvents()
-        assert window.training_panel._plots_built, "the curves were not built"
+        panel = window.training_panel
+        assert panel.curves.plots_built, "the curves were not built"
         assert "torch" not in sys.modules, "showing the Train panel imported torch on the GUI thread"
+        # the worker was never started: the form is filled and usable before torch is loaded
+        from fashion_desktop.training.recipe import TrainConfig
+        form = panel.form
+        assert form.isEnabled() and form.lr_spin.isEnabled() and form.epochs_spin.isEnabled()
+        assert form.lr_spin.value() == TrainConfig.tutorial().lr and form.config().optimizer == "sgd"
+        form.recipe_combo.setCurrentIndex(form.recipe_combo.findData("shipped"))
+        assert form.epochs_spin.value() == TrainConfig.shipped().epochs and form.config().optimizer == "adamw"
+        print("ok")
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0 and "ok" in done.stdout, done.stderr
+
+
+def test_the_train_panel_and_window_modules_import_no_torch():
+    """Everything the window imports to paint, the Train panel's parts included, leaves torch to the worker."""
+    code = textwrap.dedent("""
+        import importlib, pkgutil, sys
+        import fashion_desktop.gui.training as training
+        for module in pkgutil.iter_modules(training.__path__, training.__name__ + "."):
+            importlib.import_module(module.name)
+        assert len([m for m in sys.modules if m.startswith("fashion_desktop.gui.training.")]) >= 8
+        bad = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "torchvision", "pyqtgraph"))
+        assert not bad, bad  # the curves import pyqtgraph when first shown, after the window's first paint
+        import fashion_desktop.gui.main_window
+        bad = sorted(m for m in sys.modules if m.split(".")[0] in ("torch", "torchvision", "pyqtgraph"))
+        assert not bad, bad  # every view, the Map included, imports pyqtgraph when first shown
         print("ok")
     """)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,

@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QPalette, QPixmap, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QColor, QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fashion_desktop.classes import CLASS_NAMES, NUM_CLASSES
+from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
+from fashion_desktop.errors import DataError
 from fashion_desktop.gui.canvas import array_to_qimage
 from fashion_desktop.gui.testset_job import TestSetJob, TestSetPredictions
-from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
+from fashion_desktop.gui.widgets.confusion import SHORT_NAMES, ConfusionTable
 
 THUMB = 56
-SHORT_NAMES = ("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot")
-COLUMN_NAMES = ("Tee", "Trou", "Pull", "Dress", "Coat", "Sand", "Shirt", "Snkr", "Bag", "Boot")  # fit 10 columns
 
 
 class TestImagesModel(QAbstractListModel):
@@ -44,7 +55,7 @@ class TestImagesModel(QAbstractListModel):
         self.indices = np.asarray(indices, np.int64)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.indices)
 
     def test_index(self, row: int) -> int:
@@ -73,7 +84,8 @@ class TestImagesModel(QAbstractListModel):
             if guess is None:
                 return tr("Test image #{0}: {1}").format(i, CLASS_NAMES[truth])
             mark = tr("correct") if guess == truth else tr("wrong")
-            return tr("Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas").format(
+            text = tr("Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas")
+            return text.format(
                 i, CLASS_NAMES[truth], CLASS_NAMES[guess], float(self.confidence[i]), mark)
         if role == Qt.ItemDataRole.UserRole:
             return i
@@ -130,19 +142,8 @@ class TestSetPanel(QWidget):
         self.show_all_button.clicked.connect(self.clear_cell)
         self.show_all_button.hide()
 
-        self.confusion = QTableWidget(NUM_CLASSES, NUM_CLASSES, self)
+        self.confusion = ConfusionTable(self)
         self.confusion.setAccessibleName(self.tr("confusion matrix"))
-        self.confusion.setObjectName("confusionMatrix")
-        self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.confusion.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.confusion.setHorizontalHeaderLabels(COLUMN_NAMES)
-        self.confusion.setVerticalHeaderLabels(SHORT_NAMES)
-        for c, name in enumerate(CLASS_NAMES):
-            self.confusion.horizontalHeaderItem(c).setToolTip(self.tr("Predicted: {0}").format(name))
-            self.confusion.verticalHeaderItem(c).setToolTip(self.tr("True class: {0}").format(name))
-        self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.confusion.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.confusion.horizontalHeader().setMinimumSectionSize(30)
         self.confusion.setToolTip(self.tr("Rows: the true class; columns: the predicted class. "
                                           "Click a cell to see its images."))
         self.confusion.cellClicked.connect(self.open_cell)
@@ -220,8 +221,7 @@ class TestSetPanel(QWidget):
 
     def data_available(self) -> bool:
         """Whether Fashion-MNIST's test files are on this computer (cheap: only looks for files)."""
-        from fashion_desktop.dataset.files import find_dataset
-        from fashion_desktop.errors import DataError
+        from fashion_desktop.dataset.files import find_dataset  # hashlib, gzip: when the view is first shown
 
         try:
             find_dataset(self.data_dir, ("test",))
@@ -306,7 +306,7 @@ class TestSetPanel(QWidget):
         self.status.setText(self.tr("{0:,} test images from {1}").format(len(predictions.labels), self.split.source))
         self.accuracy_label.setText(self.tr("Accuracy {0:.2%} ({1:,} of {2:,} right)").format(
             accuracy(matrix), int(np.trace(matrix)), int(matrix.sum())))
-        self._fill_confusion(matrix)
+        self.confusion.show_counts(matrix)
         self._refresh()
         self.predictionsReady.emit(predictions)
 
@@ -358,28 +358,6 @@ class TestSetPanel(QWidget):
             return None
         return confusion_matrix(self.predictions.labels, self.predictions.predicted)
 
-    def _fill_confusion(self, matrix: np.ndarray) -> None:
-        palette = self.palette()
-        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-        row_totals = matrix.sum(axis=1, keepdims=True).clip(min=1)
-        for r in range(NUM_CLASSES):
-            for c in range(NUM_CLASSES):
-                count = int(matrix[r, c])
-                item = QTableWidgetItem(f"{count}")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                share = count / row_totals[r, 0]
-                tint = QColor(40, 150, 70) if r == c else QColor(210, 50, 40)
-                strength = share if r == c else min(1.0, share * 4)  # small confusions still visible
-                colour = QColor(
-                    round(base.red() + (tint.red() - base.red()) * strength),
-                    round(base.green() + (tint.green() - base.green()) * strength),
-                    round(base.blue() + (tint.blue() - base.blue()) * strength))
-                item.setBackground(colour)
-                item.setForeground(QColor(Qt.GlobalColor.white) if strength > 0.55 else text)
-                item.setToolTip(self.tr("True {0}, predicted {1}: {2} images ({3:.1%} of the {0} images)").format(
-                    CLASS_NAMES[r], CLASS_NAMES[c], count, share))
-                self.confusion.setItem(r, c, item)
-
     @Slot(int, int)
     def open_cell(self, true_class: int, predicted_class: int) -> None:
         """Show the images counted in one confusion-matrix cell."""
@@ -430,4 +408,5 @@ class TestSetPanel(QWidget):
             return
         i = self.model.test_index(index.row())
         pixels = self.split.images[i].astype(np.float32) / 255.0
-        self.imageChosen.emit(pixels, self.tr("test image #{0} ({1})").format(i, CLASS_NAMES[int(self.split.labels[i])]))
+        name = self.tr("test image #{0} ({1})").format(i, CLASS_NAMES[int(self.split.labels[i])])
+        self.imageChosen.emit(pixels, name)

@@ -1,0 +1,1 @@
+"""Small widgets that more than one view uses (one module each)."""
