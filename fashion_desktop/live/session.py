@@ -28,7 +28,7 @@ import torch
 
 from fashion_desktop.errors import EmptyImageError
 from fashion_desktop.explain import saliency  # by module: tests may replace gradient_x_input
-from fashion_desktop.images.preprocess import prepare_canvas
+from fashion_desktop.live.quick import prepare_request
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 from fashion_desktop.network.device import DeviceChoice, available_devices, choose_device, configure_cpu_threads
 from fashion_desktop.network.familiarity import Familiarity, familiarity_for
@@ -192,20 +192,16 @@ class ModelSession:
     def answer(self, request: Request, superseded: Callable[[], bool] | None = None) -> Result | None:
         """Preprocess, forward once (every stage's output), explain if asked. None: `superseded()` said
         a newer request is waiting, checked after preprocessing and before the forward pass."""
+        started = time.perf_counter()
         try:
-            if request.pixels is not None:
-                pixels, inverted, filled = request.pixels, False, False
-            elif request.grey is None:
-                raise ValueError("a request needs canvas grey levels or 28×28 pixels")
-            else:
-                prepared = prepare_canvas(request.grey)  # a drawing: closed outlines are filled
-                pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
+            pixels, inverted, filled = prepare_request(request)
         except EmptyImageError as exc:
             self.last = request
             return Result(request.id, empty=True, message=str(exc), created=request.created,
                           finished=time.perf_counter())
         except Exception as exc:
             return failure_result(request, exc)
+        prepared = time.perf_counter()
         if superseded is not None and superseded():
             return None
         if self.predictor is None:
@@ -220,8 +216,8 @@ class ModelSession:
         overlay, explained = self._explain(predictor, pixels, prediction.index)
         self.last = request
         return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, mirrored=mirrored,
-                      prediction=prediction, created=request.created, finished=time.perf_counter(), saliency=overlay,
-                      saliency_class=explained, preview=self.preview_label)
+                      prediction=prediction, created=request.created, finished=time.perf_counter(), started=started,
+                      prepared=prepared, saliency=overlay, saliency_class=explained, preview=self.preview_label)
 
     def _answering(self) -> Predictor:
         assert self.predictor is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import pickle
 import zipfile
@@ -22,24 +21,21 @@ import torch
 from torch import nn
 
 from fashion_desktop.atomic import atomic_save
-from fashion_desktop.classes import NUM_CLASSES
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.resources import DEFAULT_WEIGHTS, MODEL_CARD_JSON, resource_path
+from fashion_desktop.network.architecture import (  # re-exported: the shapes and paths live torch-free
+    EXPECTED_SHAPES,
+    HIDDEN,
+    INPUT_SIZE,
+    MAX_WEIGHTS_BYTES,
+    TOTAL_PARAMETERS,
+    default_weights_path,
+    shipped_weights_sha256,
+)
+from fashion_desktop.resources import MODEL_CARD_JSON, resource_path
 
-INPUT_SIZE = 28
-HIDDEN = 512
-TOTAL_PARAMETERS = 784 * 512 + 512 + 512 * 512 + 512 + 512 * 10 + 10  # 669,706
-
-EXPECTED_SHAPES: dict[str, tuple[int, ...]] = {
-    "linear_relu_stack.0.weight": (HIDDEN, INPUT_SIZE * INPUT_SIZE),
-    "linear_relu_stack.0.bias": (HIDDEN,),
-    "linear_relu_stack.2.weight": (HIDDEN, HIDDEN),
-    "linear_relu_stack.2.bias": (HIDDEN,),
-    "linear_relu_stack.4.weight": (NUM_CLASSES, HIDDEN),
-    "linear_relu_stack.4.bias": (NUM_CLASSES,),
-}
-MAX_WEIGHTS_BYTES = 64 * 1024 * 1024  # the real file is 2.7 MB; refuse anything absurd early
-
+__all__ = ["EXPECTED_SHAPES", "HIDDEN", "INPUT_SIZE", "MAX_WEIGHTS_BYTES", "TOTAL_PARAMETERS", "LoadedWeights",
+           "NeuralNetwork", "default_weights_path", "load_model", "read_weights", "save_weights",
+           "shipped_weights_sha256", "state_from_numpy", "state_to_numpy", "validate_state_dict"]
 
 class NeuralNetwork(nn.Module):
     """Exactly the tutorial's network: flatten, then Linear-ReLU-Linear-ReLU-Linear."""
@@ -77,19 +73,6 @@ def sha256_of(path: str | os.PathLike[str]) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def default_weights_path() -> Path:
-    return resource_path(DEFAULT_WEIGHTS)
-
-
-def shipped_weights_sha256() -> str | None:
-    """The checksum recorded in the model card for the shipped weights, if present."""
-    card = resource_path(MODEL_CARD_JSON)
-    try:
-        return json.loads(card.read_text(encoding="utf-8"))["weights"]["sha256"]
-    except (OSError, KeyError, TypeError, ValueError):
-        return None
 
 
 def _required_shipped_sha256() -> str:

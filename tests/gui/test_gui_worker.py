@@ -50,6 +50,31 @@ def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_
     assert np.allclose(window.probabilities.probabilities(), expected, atol=1e-6)
 
 
+def test_a_result_is_timed_from_the_oldest_change_it_answers(window, qtbot, wait_idle):
+    """Requests replaced while waiting are answered by the newest one's result: latency counts from them."""
+    import threading
+
+    worker, release = window.worker, threading.Event()
+    wait_idle(window)
+    worker.before_request = lambda _request: release.wait(10)
+    shown = []
+    window.predictionShown.connect(shown.append)
+    try:
+        worker.request(grey=garment(1), created=100.0)  # taken at once, held in before_request
+        qtbot.waitUntil(worker.busy.is_set)
+        worker.request(grey=garment(2), created=200.0)  # waits …
+        last = worker.request(grey=garment(3), created=300.0)  # … and is replaced by this one
+    finally:
+        release.set()
+    wait_idle(window)
+    worker.before_request = None
+    final = [r for r in shown if r.request_id == last]
+    # The first was overtaken before its forward pass (dropped), the second replaced while waiting:
+    # the one result shown answers all three changes, so it counts from the first.
+    assert len(final) == 1 and final[0].created == 100.0
+    assert [r.request_id for r in shown] == [last]
+
+
 def test_drawing_events_handled_together_are_sent_together(window, wait_idle):
     from PySide6.QtCore import QPointF
 
