@@ -102,10 +102,9 @@ def decode_image(source, name: str = "image") -> Image.Image:
     except DAMAGED_DATA as exc:
         raise ImageError(f"{name} is damaged or truncated and cannot be decoded ({type(exc).__name__}).") from exc
     try:
-        image = ImageOps.exif_transpose(image)
+        return ImageOps.exif_transpose(image)
     except DAMAGED_DATA:  # a broken EXIF block must not cost the picture
-        pass
-    return image
+        return image
 
 
 def _shrink_while_decoding(image: Image.Image) -> None:

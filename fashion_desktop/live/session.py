@@ -229,7 +229,7 @@ class ModelSession:
         predictor = self._answering()
         try:
             pixels, mirrored = face_left(predictor, given)
-            return predictor, predictor.predict(pixels, activations=True), pixels, mirrored
+            return predictor, predictor.predict(pixels, activations=True), pixels, bool(mirrored)
         except Exception as exc:
             if predictor.device.type == "cpu" or self._weights is None:
                 raise  # nothing to fall back to
@@ -241,7 +241,7 @@ class ModelSession:
             self.events.model_changed(self.info())
         predictor = self._answering()
         pixels, mirrored = face_left(predictor, given)  # the same input, on the CPU
-        return predictor, predictor.predict(pixels, activations=True), pixels, mirrored
+        return predictor, predictor.predict(pixels, activations=True), pixels, bool(mirrored)
 
     def _explain(self, predictor: Predictor, pixels: np.ndarray, top: int) -> tuple[np.ndarray | None, int]:
         """Saliency for the chosen class (the top one by default), from the network that answered."""

@@ -87,7 +87,7 @@ class Predictor:
         self.familiarity = familiarity
         self.device = torch.device(device)
         self.model = model.to(self.device).eval()
-        modules = [("flatten", model.flatten)]
+        modules: list[tuple[str, nn.Module]] = [("flatten", model.flatten)]
         modules += [(f"linear_relu_stack.{i}", m) for i, m in enumerate(model.linear_relu_stack)]
         if [name for name, _ in modules] != [name for name, _ in STAGES[:-1]]:
             raise ValueError("the network's layers are not the tutorial's")
@@ -140,8 +140,8 @@ class Predictor:
                 if self.device.type == "cpu":
                     arrays = [t.numpy() for t in outputs]
                 else:  # one device→host copy instead of seven
-                    arrays = torch.cat(outputs, dim=1).cpu().numpy()
-                    arrays = np.split(arrays, np.cumsum([t.shape[1] for t in outputs])[:-1], axis=1)
+                    joined = torch.cat(outputs, dim=1).cpu().numpy()
+                    arrays = np.split(joined, np.cumsum([t.shape[1] for t in outputs])[:-1], axis=1)
                 stages = {name: array for (name, _), array in zip(STAGES, arrays)}
                 probs = stages["softmax"]
             else:

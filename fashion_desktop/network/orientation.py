@@ -12,6 +12,8 @@ images (all facing left) score the same; their shoes mirrored score 0.97 instead
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 SIDE_VIEW = (5, 7, 9)  # sandal, sneaker, ankle boot
@@ -23,7 +25,7 @@ def taller_on_the_left(batch: np.ndarray) -> np.ndarray:
     ink = batch > 0.2
     tops = np.where(ink.any(axis=1), ink.argmax(axis=1), batch.shape[1])  # (N, 28): first ink row per column
     heights = batch.shape[1] - tops
-    has = ink.any(axis=1)
+    has = np.asarray(ink.any(axis=1))
     out = np.zeros(len(batch), bool)
     for i in range(len(batch)):
         cols = np.flatnonzero(has[i])
@@ -35,7 +37,7 @@ def taller_on_the_left(batch: np.ndarray) -> np.ndarray:
     return out
 
 
-def face_left(predictor, pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def face_left(predictor, pixels: np.ndarray) -> tuple[np.ndarray, Any]:
     """(N, 28, 28) or (28, 28) inputs → the same with side views facing right mirrored, and which were."""
     single = pixels.ndim == 2
     batch = pixels[None] if single else pixels

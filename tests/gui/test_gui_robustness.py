@@ -27,9 +27,9 @@ def garment(seed: int, size: int = 448) -> np.ndarray:
 
 
 def core_probabilities(weights, grey: np.ndarray) -> np.ndarray:
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_canvas
 
     model, _ = load_model(weights)
     return Predictor(model).predict(prepare_canvas(grey).pixels).probabilities
@@ -250,9 +250,9 @@ def test_closing_during_inference_fifty_times_in_a_row_is_clean(qtbot, random_we
         window = MainWindow(settings, weights=random_weights, device="cpu")
         window.show()
         window.start()
-        qtbot.waitUntil(lambda: window.model_info is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: window.model_info is not None, timeout=60_000)  # noqa: B023 - called at once
         inside, release = threading.Event(), threading.Event()
-        window.worker.before_request = lambda _request: (inside.set(), release.wait(10))
+        window.worker.before_request = lambda _request: (inside.set(), release.wait(10))  # noqa: B023 - this window only
         shown = window.last_result_id
         window.worker.request(grey=garment(i))
         assert inside.wait(10), f"run #{i + 1}: the request never reached the worker"

@@ -59,10 +59,10 @@ def stand_in_resources(tmp_path_factory):
     import torch
     from PIL import Image, ImageDraw
 
-    from fashion_desktop.network.inference import Predictor
-    from fashion_desktop.network.model import NeuralNetwork, load_model, save_weights
     from fashion_desktop.images.preprocess import open_image, prepare_image
     from fashion_desktop.images.samples import sample_name
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import NeuralNetwork, load_model, save_weights
 
     root = tmp_path_factory.mktemp("bundle")
     resources = root / "resources"

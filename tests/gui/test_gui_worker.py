@@ -30,9 +30,9 @@ def test_importing_the_window_module_does_not_import_torch():
 
 
 def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_idle, random_weights):
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_canvas
 
     worker = window.worker
     inputs = [garment(i) for i in range(200)]
