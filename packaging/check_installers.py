@@ -18,10 +18,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build import run_self_test  # noqa: E402
+
 from fdbuild import config  # noqa: E402
 from fdbuild.runner import StepFailed  # noqa: E402
-
-from build import run_self_test  # noqa: E402
 
 
 def newest(folder: Path, pattern: str) -> Path:

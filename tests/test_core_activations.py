@@ -6,8 +6,15 @@ import numpy as np
 import pytest
 import torch
 
-from fashion_desktop.explain.activations import (HIDDEN_GRID, ROWS, as_grid, grid_index, incoming_weights, stage_vectors,
-                                         symmetric_levels)
+from fashion_desktop.explain.activations import (
+    HIDDEN_GRID,
+    ROWS,
+    as_grid,
+    grid_index,
+    incoming_weights,
+    stage_vectors,
+    symmetric_levels,
+)
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork
 

@@ -11,9 +11,9 @@ from PIL import Image
 
 from fashion_desktop import atomic
 from fashion_desktop.atomic import atomic_save, atomic_write_bytes, atomic_write_text
+from fashion_desktop.images.samples import export_samples, list_samples
 from fashion_desktop.network.model import NeuralNetwork, read_weights, save_weights
 from fashion_desktop.training.model_card import write_card
-from fashion_desktop.images.samples import export_samples, list_samples
 
 
 def _leftovers(folder) -> list[str]:

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFile
 
-from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import EmptyImageError, ImageError
+from fashion_desktop.images import preprocess as P
 
 
 def _garment(size: tuple[int, int] = (120, 90)) -> np.ndarray:

@@ -7,6 +7,7 @@ code-running pickle inside torch.save's zip and as a raw pickle (marker never ap
 from __future__ import annotations
 
 import pickle
+import random
 import zipfile
 from unittest import mock
 
@@ -90,22 +91,61 @@ def test_truncated_anywhere_gives_a_clear_message(tmp_path, state, fraction):
     assert "cut.pth" in str(caught.value) and "truncated" in str(caught.value)
 
 
-def test_flipped_bytes_in_the_tensor_data_are_caught_or_load(tmp_path, state):
-    """Damage inside a tensor's bytes cannot be told from other weights unless it makes NaN/Inf."""
-    path = tmp_path / "flipped.pth"
-    torch.save(state, path)
+def _rewrite_tensor_bytes(path, edit) -> None:
+    """Apply `edit(name, bytearray)` to one large tensor blob inside torch.save's zip, keeping the zip valid."""
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
         blobs = {n: archive.read(n) for n in names}
-    key = next(n for n in names if "/data/" in n and len(blobs[n]) > 4096)
-    blob = bytearray(blobs[key])
-    blob[100:104] = b"\xff\xff\xff\x7f"  # a float32 NaN
-    blobs[key] = bytes(blob)
+    tensors = sorted(n for n in names if "/data/" in n and len(blobs[n]) > 4096)
+    blob = bytearray(blobs[tensors[0]])
+    edit(tensors, blob)
+    blobs[tensors[0]] = bytes(blob)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in names:
             archive.writestr(name, blobs[name])
+
+
+def test_a_nan_written_into_the_tensor_data_is_caught(tmp_path, state):
+    path = tmp_path / "nan.pth"
+    torch.save(state, path)
+
+    def put_nan(_names, blob: bytearray) -> None:
+        blob[100:104] = b"\xff\xff\xff\x7f"  # a float32 NaN
+
+    _rewrite_tensor_bytes(path, put_nan)
     with pytest.raises(WeightsError, match="NaN or infinite"):
         read_weights(path)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_bit_flips_in_the_tensor_data_are_caught_or_load_as_written(tmp_path, state, seed):
+    """Damage inside a tensor's bytes cannot be told from other weights unless it makes NaN/Inf.
+
+    So a flipped bit must give exactly one of two answers: the NaN/Inf refusal, or the weights with
+    that one value changed (what the file now says; nothing else altered, nothing silently fixed).
+    Half the flips hit an exponent's top bits, where NaN/Inf are likely, so both answers occur.
+    """
+    rng = random.Random(seed)
+    path = tmp_path / "flipped.pth"
+    torch.save(state, path)
+
+    def flip(_names, blob: bytearray) -> None:
+        at = rng.randrange(len(blob) // 4) * 4 + (3 if seed % 2 else rng.randrange(4))
+        blob[at] ^= 1 << (rng.choice((6, 5, 4)) if seed % 2 else rng.randrange(8))
+        if seed % 4 == 1:  # every fourth: the whole exponent set, which is NaN or Inf whatever the mantissa
+            blob[at] |= 0x7F
+            blob[at - 1] |= 0x80
+
+    _rewrite_tensor_bytes(path, flip)
+    as_written = torch.load(path, weights_only=True)  # plain torch does not look at the values
+    changed = {k: int((as_written[k] != state[k]).sum()) for k in state}
+    assert sum(changed.values()) == 1, changed  # the damage is real: exactly one value differs
+    if all(torch.isfinite(v).all() for v in as_written.values()):
+        loaded = read_weights(path)
+        assert all(torch.equal(loaded.state_dict[k], as_written[k]) for k in state)
+    else:
+        with pytest.raises(WeightsError, match="NaN or infinite"):
+            read_weights(path)
 
 
 class _Marker:

@@ -71,7 +71,9 @@ def _report(**overrides):
 
 def test_goals_are_judged_from_the_figures():
     judged = goals(_report())
-    assert judged["forward"]["met"] is True and judged["forward"]["value"] == pytest.approx(1.2)
+    # judged on the path the window runs (with activations): 130 / 100, not 120 / 100
+    assert judged["forward"]["met"] is True and judged["forward"]["value"] == pytest.approx(1.3)
+    assert goals(_report(forward_hooks_us={"p50": 140.0, "p95": 160.0}))["forward"]["met"] is False
     assert judged["stroke"]["met"] is False  # p95 9 ms > 8 ms
     assert judged["predict"]["met"] is False  # 0.375× < 0.5×
     assert judged["window_floor"]["met"] is True
@@ -111,6 +113,7 @@ def test_predict_throughput_runs_the_cli_on_real_files(tmp_path):
     assert len(files) == 12 and all(f.stat().st_size > 0 for f in files)
     figures = measure_predict(files, "cpu")
     assert figures["predict_images_per_s"] > 0 and figures["floor_decode_images_per_s"] > 0
+    assert figures["predict_inputs"]  # says whether these are photo-like files or 28×28 copies
 
 
 @pytest.mark.slow

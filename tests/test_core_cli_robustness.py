@@ -35,6 +35,7 @@ def test_predict_reports_blank_and_near_blank_pictures(tmp_path, capsys):
     assert "label" in rows[-1]
 
 
+@pytest.mark.hardware  # skips where that device is present
 @pytest.mark.parametrize("device", ["cuda", "cuda:5", "mps"])
 def test_predict_on_an_absent_device_says_so_and_uses_the_cpu(tmp_path, capsys, device):
     if next(d for d in available_devices() if d.name == device.split(":")[0]).available:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import torch
 
 from fashion_desktop.network import device as dev
+
+
 def test_auto_follows_the_tutorial(monkeypatch):
     monkeypatch.delenv(dev.DEVICE_ENV, raising=False)
     expected = "cuda" if torch.cuda.is_available() else ("mps" if dev._mps_available() else "cpu")

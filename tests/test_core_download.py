@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from fashion_desktop.dataset import files as data
@@ -12,17 +10,9 @@ from fashion_desktop.errors import DataError
 
 
 @pytest.fixture
-def mirror(tmp_path):
+def mirror(tmp_path, data_mirror):
     """A local 'mirror' holding the real .gz files (file:// URLs go through the same urllib code)."""
-    source = data.find_dataset()
-    folder = tmp_path / "mirror"
-    folder.mkdir()
-    for stem in STEMS:
-        found = source / (stem + ".gz")
-        if not found.is_file():
-            pytest.skip("the installed data set is not gzipped")
-        shutil.copy(found, folder / (stem + ".gz"))
-    return folder.as_uri() + "/"
+    return data_mirror(tmp_path / "mirror")
 
 
 def test_download_verifies_and_lands_where_the_data_is_looked_for(tmp_path, mirror, monkeypatch, test_split):
@@ -37,7 +27,7 @@ def test_download_verifies_and_lands_where_the_data_is_looked_for(tmp_path, mirr
     assert [p.done_bytes for p in progress] == sorted(p.done_bytes for p in progress)
 
 
-def test_a_damaged_mirror_file_is_refused_and_nothing_is_published(tmp_path, mirror):
+def test_a_damaged_mirror_file_is_refused_and_nothing_is_published(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
     for stem in STEMS:

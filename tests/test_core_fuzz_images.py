@@ -20,14 +20,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import FashionDesktopError
+from fashion_desktop.images import preprocess as P
 
 # Pillow warns (rightly) about the damaged TIFF tags the mutations make; the warnings are not the test.
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL.TiffImagePlugin")
 
 EXAMPLES = 300
 CASE_LIMIT_S = 20  # one case running longer than this is a hang (POSIX only: it needs SIGALRM)
+
+
+def _exif_rotated() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise
+    exif[0x010F] = "fuzz camera"  # Make
+    return exif.tobytes()
 
 
 def _seed_images() -> dict[str, bytes]:
@@ -48,10 +55,11 @@ def _seed_images() -> dict[str, bytes]:
         ("WEBP", Image.fromarray(np.dstack([rgb, grey])), {"lossless": True}),
         ("BMP", Image.fromarray(rgb), {}),
         ("TIFF", Image.fromarray(grey), {}),
+        ("JPEG", Image.fromarray(rgb), {"exif": _exif_rotated()}),  # so the EXIF block is fuzzed too
     ):
         buffer = io.BytesIO()
         image.save(buffer, fmt, **options)
-        seeds[f"{fmt}-{image.mode}"] = buffer.getvalue()
+        seeds[f"{fmt}-{image.mode}{'-exif' if 'exif' in options else ''}"] = buffer.getvalue()
     return seeds
 
 
@@ -120,6 +128,29 @@ def report_fuzzing_time():
     yield
     for name, (seconds, count) in _timing.items():
         print(f"\nfuzz {name}: {count} cases in {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("error", [AttributeError("bug"), TypeError("bug"), KeyError("bug"), RuntimeError("bug")])
+def test_a_programming_error_while_decoding_is_not_called_a_damaged_file(monkeypatch, error):
+    """Only what decoders raise for bad data becomes "damaged"; a bug surfaces (the window reports it)."""
+    def broken(_image):
+        raise error
+
+    monkeypatch.setattr(P, "_shrink_while_decoding", broken)
+    with pytest.raises(type(error)):
+        P.decode_image(io.BytesIO(SEEDS["PNG-L"]), "good.png")
+    monkeypatch.setattr(P.ImageOps, "exif_transpose", broken)
+    monkeypatch.setattr(P, "_shrink_while_decoding", lambda _image: None)
+    with pytest.raises(type(error)):
+        P.decode_image(io.BytesIO(SEEDS["PNG-L"]), "good.png")
+
+
+def test_a_broken_exif_block_keeps_the_picture(monkeypatch):
+    def damaged(_image):
+        raise SyntaxError("not a TIFF IFD")
+
+    monkeypatch.setattr(P.ImageOps, "exif_transpose", damaged)
+    assert P.decode_image(io.BytesIO(SEEDS["JPEG-RGB-exif"]), "photo.jpg").size == (32, 40)
 
 
 def test_every_seed_is_a_valid_image():

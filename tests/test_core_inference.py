@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
+from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.network.inference import STAGES, Predictor
 from fashion_desktop.network.model import NeuralNetwork
 
@@ -39,7 +41,9 @@ def test_activations_follow_the_tutorials_walkthrough():
     assert np.array_equal(acts["flatten"], image.reshape(-1))
     assert np.allclose(acts["linear_relu_stack.1"], np.maximum(acts["linear_relu_stack.0"], 0))
     assert np.allclose(acts["softmax"], prediction.probabilities)
-    assert prediction.label == prediction.label and 0 < prediction.confidence <= 1
+    top = int(np.argmax(prediction.probabilities))
+    assert prediction.index == top and prediction.label == CLASS_NAMES[top]
+    assert prediction.confidence == pytest.approx(float(prediction.probabilities[top]))
 
 
 def test_no_activations_unless_asked_and_no_autograd():

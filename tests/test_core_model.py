@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
+import shutil
+import sys
 
 import pytest
 import torch
 from torch import nn
 
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.network.model import EXPECTED_SHAPES, NeuralNetwork, load_model, read_weights, save_weights
+from fashion_desktop.network.model import (
+    EXPECTED_SHAPES,
+    NeuralNetwork,
+    default_weights_path,
+    load_model,
+    read_weights,
+    save_weights,
+    sha256_of,
+)
 
 
 def test_state_dict_keys_are_the_tutorials():
@@ -73,7 +84,7 @@ def test_truncated_weights_file(tmp_path):
     torch.save(NeuralNetwork().state_dict(), good)
     bad = tmp_path / "truncated.pth"
     bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    with pytest.raises(WeightsError, match="bad.pth|truncated|damaged|not a PyTorch"):
+    with pytest.raises(WeightsError, match=r"truncated\.pth is damaged or truncated"):
         read_weights(bad)
 
 
@@ -156,16 +167,50 @@ def test_checksum_mismatch_is_reported(tmp_path):
 
 
 def test_shipped_weights_load_and_match_the_card():
+    """The file loaded is the one the card describes, checked by SHA-256 against the card's figure."""
+    from fashion_desktop.training.model_card import read_card
+
+    card = read_card()
+    assert card is not None, "resources/model_card.json is missing"
     model, loaded = load_model()
-    assert loaded.path.name == "model_weights.pth"
-    assert sum(p.numel() for p in model.parameters()) == 669_706
+    assert loaded.path == default_weights_path() and loaded.path.name == card["weights"]["file"]
+    assert loaded.sha256 == sha256_of(loaded.path) == card["weights"]["sha256"]
+    assert sum(p.numel() for p in model.parameters()) == 669_706 and not model.training
 
 
-def test_shipped_weights_accuracy(test_split):
-    """The goal of the core issue: ≥ 0.905 on the 10,000 real test images."""
-    from fashion_desktop.training.loop import evaluate
+def _bundle(tmp_path, monkeypatch, card: dict | None) -> None:
+    """A resources/ folder found the way a frozen app finds it (sys._MEIPASS), with the shipped weights."""
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    shutil.copy(default_weights_path(), resources / "model_weights.pth")
+    if card is not None:
+        (resources / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert default_weights_path() == resources / "model_weights.pth"
 
-    model, _ = load_model()
-    result = evaluate(model, test_split.images, test_split.labels)
-    assert result.accuracy >= 0.905
-    assert sum(map(sum, result.confusion)) == 10_000
+
+def test_shipped_weights_without_their_card_are_refused(tmp_path, monkeypatch):
+    _bundle(tmp_path, monkeypatch, card=None)
+    with pytest.raises(WeightsError, match="model_card.json is missing"):
+        load_model()
+
+
+def test_shipped_weights_with_a_card_without_a_checksum_are_refused(tmp_path, monkeypatch):
+    _bundle(tmp_path, monkeypatch, card={"weights": {"file": "model_weights.pth"}})
+    with pytest.raises(WeightsError, match="no weights checksum"):
+        load_model()
+
+
+def test_shipped_weights_that_differ_from_their_card_are_refused(tmp_path, monkeypatch):
+    _bundle(tmp_path, monkeypatch, card={"weights": {"file": "model_weights.pth", "sha256": "ab" * 32}})
+    with pytest.raises(WeightsError, match="checksum"):
+        load_model()
+
+
+def test_a_persons_own_weights_need_no_card(tmp_path):
+    """The same bytes under another name, with no card beside them, load: the card is for the shipped file."""
+    own = tmp_path / "my_weights.pth"
+    shutil.copy(default_weights_path(), own)
+    _model, loaded = load_model(own)
+    assert loaded.path == own and not list(tmp_path.glob("*.json"))
+    assert loaded.sha256 == sha256_of(default_weights_path())

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fashion_desktop.images import preprocess as P
 from fashion_desktop.errors import EmptyImageError, ImageError
+from fashion_desktop.images import preprocess as P
 
 
 def garment(h: int = 40, w: int = 20, canvas: tuple[int, int] = (100, 100), at: tuple[int, int] = (10, 30)) -> np.ndarray:

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 import torch
 
-from fashion_desktop.network.model import NeuralNetwork, load_model
-from fashion_desktop.images.preprocess import open_image, prepare_image
 from fashion_desktop.explain.saliency import gradient_x_input, overlay_rgba
+from fashion_desktop.images.preprocess import open_image, prepare_image
 from fashion_desktop.images.samples import list_samples
+from fashion_desktop.network.model import NeuralNetwork, load_model
 
 
 def test_saliency_of_a_shipped_sample_is_28_by_28_and_finite():

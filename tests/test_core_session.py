@@ -10,13 +10,14 @@ import pytest
 import torch
 
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.images.preprocess import prepare_grey
+from fashion_desktop.images.preprocess import prepare_canvas
 from fashion_desktop.live import session as session_module
 from fashion_desktop.live.records import Failure, ModelInfo, Request
 from fashion_desktop.live.session import ModelSession, SessionEvents
 from fashion_desktop.network.device import DeviceChoice
 from fashion_desktop.network.inference import STAGES, Predictor
 from fashion_desktop.network.model import NeuralNetwork, load_model, read_weights, save_weights, state_to_numpy
+from fashion_desktop.network.orientation import face_left
 from fashion_desktop.network.untrained import untrained_network
 
 CUDA_ERROR = "CUDA error: an illegal memory access was encountered"
@@ -71,7 +72,8 @@ def weights_file(tmp_path, seed: int):
 
 def fresh_cpu_probabilities(model: torch.nn.Module, grey: np.ndarray) -> np.ndarray:
     """What a freshly built CPU predictor says about this drawing."""
-    return Predictor(model, "cpu").predict(prepare_grey(grey, light_on_dark=True).pixels).probabilities
+    predictor = Predictor(model, "cpu")
+    return predictor.predict(face_left(predictor, prepare_canvas(grey).pixels)[0]).probabilities
 
 
 @pytest.fixture

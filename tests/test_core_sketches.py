@@ -46,7 +46,8 @@ def test_sets_are_deterministic_by_seed_and_labelled_per_class():
     c, _ = sketches.sketch_set("canvas outline", 2, seed=8)
     assert np.array_equal(a, b) and not np.array_equal(a, c)
     assert labels.tolist() == [label for label in range(10) for _ in range(2)]
-    assert np.array_equal(sketches.sketch_set("paper filled", 1, seed=3)[0], sketches.sketch_set("paper filled", 1, seed=3)[0])
+    paper = sketches.sketch_set("paper filled", 1, seed=3)[0]
+    assert np.array_equal(paper, sketches.sketch_set("paper filled", 1, seed=3)[0])
 
 
 def test_mirrored_canvas_drawings_are_exact_mirror_images():

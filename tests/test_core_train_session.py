@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 import torch
 
-from fashion_desktop.training.compare import compare
 from fashion_desktop.network.model import NeuralNetwork, state_from_numpy
+from fashion_desktop.training.compare import compare
 from fashion_desktop.training.control import TrainControl
 from fashion_desktop.training.recipe import TrainConfig
 from fashion_desktop.training.session import SessionRequest, default_threads, run_session

@@ -30,3 +30,18 @@ def test_it_differs_from_the_trained_weights_and_unseeded_ones_differ():
     assert not torch.equal(trained["linear_relu_stack.0.weight"], fresh["linear_relu_stack.0.weight"])
     a, b = untrained_network(None).state_dict(), untrained_network(None).state_dict()
     assert not torch.equal(a["linear_relu_stack.0.weight"], b["linear_relu_stack.0.weight"])
+
+
+def test_its_predictions_are_meaningless_about_ten_percent_for_every_class():
+    """The README: the tutorial's first prediction was meaningless, about 10 % for every class."""
+    import numpy as np
+    from PIL import Image
+
+    from fashion_desktop.images.samples import list_samples
+
+    pixels = np.stack([np.asarray(Image.open(s.path).convert("L"), np.float32) / 255 for s in list_samples()])
+    with torch.no_grad():
+        untrained = torch.softmax(untrained_network()(torch.from_numpy(pixels)), 1)
+        trained = torch.softmax(load_model()[0](torch.from_numpy(pixels)), 1)
+    assert untrained.min() > 0.05 and untrained.max() < 0.2
+    assert trained.max(1).values.min() > 0.5  # the same images, which the trained weights do tell apart

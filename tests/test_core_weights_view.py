@@ -5,9 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from fashion_desktop.explain.weights_view import (
+    BARS,
+    MATRIX,
+    TILES,
+    histogram,
+    robust_limit,
+    stats,
+    tile_at,
+    tile_grid,
+    tile_layout,
+    view_kind,
+)
 from fashion_desktop.network.model import EXPECTED_SHAPES
-from fashion_desktop.explain.weights_view import (BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid,
-                                          tile_layout, view_kind)
 
 
 def test_each_parameter_of_the_tutorials_network_gets_its_view():

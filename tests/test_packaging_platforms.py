@@ -75,8 +75,9 @@ def test_info_plist_declares_images_and_hidpi():
 # ------------------------------------------------------------------ icons
 
 def test_ico_and_icns_are_generated_from_the_project_icons(tmp_path):
-    from fdbuild.icons import ICO_SIZES, make_icons
     from PIL import Image
+
+    from fdbuild.icons import ICO_SIZES, make_icons
 
     made = make_icons(ROOT / "resources" / "icons", tmp_path)
     with Image.open(made["ico"]) as ico:

@@ -5,6 +5,8 @@ Checked without building anything (a build takes minutes); .ci/run proves the bu
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -112,18 +114,49 @@ def test_resources_plan_needs_the_weights(tmp_path):
         bundle_resources.plan(tmp_path)
 
 
-def test_resources_plan_lists_only_what_the_app_reads(tmp_path):
-    (tmp_path / "icons").mkdir()
-    (tmp_path / "samples").mkdir()
-    for name in ("model_weights.pth", "model_card.json", "icons/a.svg", "icons/a-16.png", "samples/0-x-1.png",
+def _resources(folder: Path, card_sha256: str | None = "") -> Path:
+    (folder / "icons").mkdir()
+    (folder / "samples").mkdir()
+    for name in ("model_weights.pth", "icons/a.svg", "icons/a-16.png", "samples/0-x-1.png",
                  "checkpoint.pth", "samples/notes.txt"):
-        (tmp_path / name).write_bytes(b"x")
-    plan = bundle_resources.plan(tmp_path)
+        (folder / name).write_bytes(b"x")
+    if card_sha256 is not None:
+        digest = card_sha256 or hashlib.sha256(b"x").hexdigest()
+        (folder / "model_card.json").write_text(json.dumps({"weights": {"sha256": digest}}))
+    return folder
+
+
+def test_resources_plan_lists_only_what_the_app_reads(tmp_path):
+    plan = bundle_resources.plan(_resources(tmp_path))
     shipped = {(Path(src).relative_to(tmp_path).as_posix(), dest) for src, dest in plan.datas}
     assert shipped == {("model_weights.pth", "resources"), ("model_card.json", "resources"),
                        ("icons/a.svg", "resources/icons"), ("icons/a-16.png", "resources/icons"),
                        ("samples/0-x-1.png", "resources/samples")}
     assert any("MODEL_CARD.md" in w for w in plan.warnings)
+
+
+def test_resources_plan_needs_samples(tmp_path):
+    """The installer's self-test classifies the samples; a bundle without any would prove nothing."""
+    _resources(tmp_path)
+    (tmp_path / "samples" / "0-x-1.png").unlink()
+    with pytest.raises(bundle_resources.MissingResource, match="samples"):
+        bundle_resources.plan(tmp_path)
+
+
+@pytest.mark.parametrize("card_sha256, message", [(None, "is missing"), ("ab" * 32, "is for other weights")])
+def test_resources_plan_needs_the_weights_own_card(tmp_path, card_sha256, message):
+    """The app refuses shipped weights without a card that names their checksum: so does the build."""
+    with pytest.raises(bundle_resources.MissingResource, match=message):
+        bundle_resources.plan(_resources(tmp_path, card_sha256))
+
+
+def test_the_real_resources_plan():
+    """What the next build will bundle: the shipped weights with their matching card, and samples."""
+    plan = bundle_resources.plan(config.RESOURCES)
+    names = {Path(src).name for src, _dest in plan.datas}
+    assert {"model_weights.pth", "model_card.json"} <= names
+    assert sum(dest == "resources/samples" for _src, dest in plan.datas) >= 10
+
 
 # ------------------------------------------------------------------ the build venv
 

@@ -13,7 +13,7 @@ from fashion_desktop.network.model import NeuralNetwork
 def bare_forward(model: NeuralNetwork, device: torch.device):
     """The floor: the same weights as plain tensors, three matmuls + bias, two ReLUs, softmax."""
     layers = [model.linear_relu_stack[i] for i in (0, 2, 4)]
-    (w1, b1), (w2, b2), (w3, b3) = [(l.weight.detach().t(), l.bias.detach()) for l in layers]
+    (w1, b1), (w2, b2), (w3, b3) = [(layer.weight.detach().t(), layer.bias.detach()) for layer in layers]
 
     def forward(image: np.ndarray) -> np.ndarray:
         with torch.inference_mode():

@@ -17,18 +17,35 @@ import numpy as np
 
 from fashion_desktop.bench.processes import run_json
 
+# The same decoding work `predict` must do: JPEGs decoded reduced by the DCT (`draft`), as
+# images.preprocess does, everything else in full. Nothing else (no resizing, no network).
 DECODE_FLOOR = """
 import sys
 from PIL import Image
-for path in sys.argv[1:]:
+for path in sys.argv[2:]:
     with Image.open(path) as image:
+        if image.format == "JPEG":
+            image.draft(image.mode, (int(sys.argv[1]), int(sys.argv[1])))
         image.load()
-print(len(sys.argv) - 1)
+print(len(sys.argv) - 2)
 """
 
 
+SAMPLE_COPIES = "copies of the shipped 28×28 samples (Fashion-MNIST is absent)"
+PHOTO_LIKE = "photo-like renderings of test images (JPEG, PNG cut-outs, drawings; 160–480 px)"
+
+
+def inputs_description(paths: list[Path]) -> str:
+    """What `make_files` made, for the report: the figure means little without it."""
+    return PHOTO_LIKE if any("-" in p.stem for p in paths) else SAMPLE_COPIES
+
+
 def make_files(folder: Path, count: int) -> list[Path]:
-    """`count` image files in `folder`, the same for every run with the same data."""
+    """`count` image files in `folder`, the same for every run with the same data.
+
+    Without Fashion-MNIST these are copies of the shipped 28×28 samples, which decode far faster
+    than real pictures: `inputs_description` says which, and the report carries it.
+    """
     from fashion_desktop.dataset.files import find_dataset, load_split
     from fashion_desktop.errors import DataError
 
@@ -67,9 +84,11 @@ def measure_predict(files: list[Path], device: str) -> dict:
     failed = [row for row in rows if "error" in row]
     if failed or len(rows) != len(files):
         raise RuntimeError(f"predict failed on {len(failed)} of {len(files)} files: {failed[:1]}")
-    _out, floor_wall = run_json([sys.executable, "-c", DECODE_FLOOR, *map(str, files)])
+    from fashion_desktop.images.preprocess import WORK_SIZE
+
+    _out, floor_wall = run_json([sys.executable, "-c", DECODE_FLOOR, str(WORK_SIZE), *map(str, files)])
     return {"predict_images_per_s": len(files) / wall, "floor_decode_images_per_s": len(files) / floor_wall,
-            "predict_files": len(files)}
+            "predict_files": len(files), "predict_inputs": inputs_description(files)}
 
 
 def measure_folder_view(folder: Path) -> dict:

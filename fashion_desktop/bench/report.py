@@ -31,25 +31,28 @@ def _p(report: dict, key: str, q: str = "p50") -> float:
 
 
 GOALS: tuple[Goal, ...] = (
-    Goal("forward", "forward ≤ 1.3× its floor (p50)",
-         lambda r: _p(r, "forward_us") / _p(r, "forward_floor_us"), 1.3),
+    # The window always asks for every stage's output at batch 1, so that is the path measured.
+    Goal("forward", "forward with activations, as the window runs it, ≤ 1.3× its floor (p50)",
+         lambda r: _p(r, "forward_hooks_us") / _p(r, "forward_floor_us"), 1.3),
     Goal("hooks", "activations add ≤ 20 % (p50)", lambda r: _p(r, "forward_hooks_us") / _p(r, "forward_us"), 1.2),
     Goal("stroke", "stroke-to-bars p95 ≤ 8 ms", lambda r: _p(r, "stroke_to_bars_ms", "p95"), 8.0),
-    Goal("stroke_inside", "… with the activations panel and saliency on, p95 ≤ 8 ms",
-         lambda r: _p(r, "stroke_to_bars_inside_ms", "p95"), 8.0),
-    Goal("stroke_training", "… while training runs, p95 ≤ 30 ms",
-         lambda r: _p(r, "stroke_to_bars_training_ms", "p95"), 30.0),
+    Goal("stroke_inside", "… with the activations panel and saliency on, p95 ≤ 16 ms (one frame)",
+         lambda r: _p(r, "stroke_to_bars_inside_ms", "p95"), 16.0),
+    Goal("stroke_training", "… while training runs, p95 ≤ 16 ms",
+         lambda r: _p(r, "stroke_to_bars_training_ms", "p95"), 16.0),
     Goal("burst", "a burst of 200 requests costs ≤ 3 inferences", lambda r: r["burst_200_inferences"], 3),
     Goal("window", "window visible ≤ 0.6 s", lambda r: r["window_visible_s"], 0.6),
     Goal("window_floor", "window within 0.3 s of the empty-window floor",
          lambda r: r["window_visible_s"] - r["floor_empty_window_s"], 0.3),
     Goal("first_prediction", "first prediction ≤ import-torch floor + 0.8 s",
          lambda r: r["first_prediction_s"] - r["floor_import_torch_s"], 0.8),
+    Goal("first_prediction_after_window", "first prediction ≤ 0.3 s after the window is visible",
+         lambda r: r["first_prediction_after_window_s"], 0.3),
     Goal("predict", "predict ≥ 0.5× the decode floor",
          lambda r: r["predict_images_per_s"] / r["floor_decode_images_per_s"], 0.5, at_least=True),
     Goal("folder_view", "the folder view ≥ 1× predict on the same files",
          lambda r: r["folder_view_images_per_s"] / r["predict_images_per_s"], 1.0, at_least=True),
-    Goal("epoch", "an epoch ≤ 1.5× its floor", lambda r: r["epoch_s"] / r["floor_epoch_s"], 1.5),
+    Goal("epoch", "an epoch ≤ 1.3× its floor", lambda r: r["epoch_s"] / r["floor_epoch_s"], 1.3),
     Goal("epoch_app", "an epoch in the app ≤ 1.1× the CLI's", lambda r: r["epoch_app_s"] / r["epoch_s"], 1.1),
     Goal("rss_growth", "RSS growth after 10,000 inferences ≤ 10 MB", lambda r: r["rss_growth_10k_mb"], 10.0),
     Goal("rss", "GUI RSS ≤ the torch floor + 150 MB", lambda r: r["rss_mb"] - r["floor_torch_rss_mb"], 150.0),
@@ -90,10 +93,12 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
     ("burst of 200 requests", "burst_200_inferences", None, " inferences"),
     ("window visible", "window_visible_s", "floor_empty_window_s", " s"),
     ("first prediction", "first_prediction_s", "floor_import_torch_s", " s"),
+    ("  after the window is visible", "first_prediction_after_window_s", None, " s"),
     ("predict, {files} files", "predict_images_per_s", "floor_decode_images_per_s", " images/s"),
     ("folder view, the same files", "folder_view_images_per_s", "predict_images_per_s", " images/s"),
     ("training epoch (CLI)", "epoch_s", "floor_epoch_s", " s"),
     ("training epoch (in the app)", "epoch_app_s", "floor_epoch_s", " s"),
+    ("  + the panel's test-set pass", "epoch_app_test_s", None, " s"),
     ("GUI resident memory", "rss_mb", "floor_torch_rss_mb", " MB"),
     ("growth over 10,000 inferences", "rss_growth_10k_mb", None, " MB"),
     ("map: PCA from nothing", "map_pca_s", "map_floor_activations_s", " s"),
@@ -106,7 +111,12 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
 
 def table(report: dict) -> str:
     """Figures with their floors and ratios, then each goal met or missed."""
-    lines = [f"Machine: {report.get('machine', '?')}", f"Device: {report.get('device', '?')}", ""]
+    lines = [f"Machine: {report.get('machine', '?')}", f"Device: {report.get('device', '?')}"]
+    for label, key in (("Window figures from", "window_platform"), ("Disk cache", "disk_cache"),
+                       ("predict's files", "predict_inputs")):
+        if report.get(key):
+            lines.append(f"{label}: {report[key]}")
+    lines.append("")
     rows = [(label.replace("{files}", f"{report.get('predict_files', 0):,}"), *rest) for label, *rest in ROWS]
     width = max(len(label) for label, *_ in rows)
     for label, key, floor, unit in rows:
@@ -117,8 +127,14 @@ def table(report: dict) -> str:
             f = report[floor]["p50"] if isinstance(report[floor], dict) else report[floor]
             text += f"   floor {_fmt(report[floor], unit)}   ratio {v / f:.2f}"
         lines.append(text)
+    for key, title in (("stroke_stages_ms", "stroke stages"),
+                       ("stroke_stages_inside_ms", "  with activations + saliency")):
+        stages = report.get(key)
+        if stages:
+            lines.append(f"{title:<{width}}  " + ", ".join(
+                f"{name} {value['p50']:.2g}/{value['p95']:.2g}" for name, value in stages.items()) + " ms (p50/p95)")
     lines.append("")
-    for name, row in report.get("goals", {}).items():
+    for row in report.get("goals", {}).values():
         mark = {True: "met   ", False: "MISSED", None: "—     "}[row["met"]]
         value = "" if row["value"] is None else f"  ({row['value']:.3g})"
         lines.append(f"  {mark} {row['goal']}{value}")

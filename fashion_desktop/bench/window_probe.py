@@ -47,6 +47,12 @@ def empty_window() -> int:
     return app.exec()
 
 
+# Where stroke-to-bars goes, stamp to stamp: the change → the worker takes it (the coalescing
+# timer, a busy worker) → preprocessed → forward pass (and saliency) done → the GUI thread has
+# the result → the chart has repainted it.
+STAGES = ("queue", "preprocess", "forward", "deliver", "paint")
+
+
 class Probe:
     """Drives one MainWindow through the measurements, each phase in its own local event loop."""
 
@@ -64,7 +70,8 @@ class Probe:
         self.window.show()
         self.window.start()
         self.latencies: list[float] = []
-        self._pending: list[float] = []
+        self.stages: dict[str, list[float]] = {stage: [] for stage in STAGES}
+        self._pending: list = []  # (result, when the GUI thread received it), until the chart repaints
         self.window.predictionShown.connect(self._on_shown)
         self.window.probabilities.painted.connect(self._on_painted)
 
@@ -72,11 +79,16 @@ class Probe:
 
     def _on_shown(self, result) -> None:
         if result.prediction is not None:
-            self._pending.append(result.created)
+            self._pending.append((result, self.window.last_received))
 
     def _on_painted(self) -> None:
         now = time.perf_counter()
-        self.latencies.extend((now - created) * 1000.0 for created in self._pending)
+        for result, received in self._pending:
+            self.latencies.append((now - result.created) * 1000.0)
+            if result.started and result.prepared:
+                stamps = (result.created, result.started, result.prepared, result.finished, received, now)
+                for stage, (a, b) in zip(STAGES, zip(stamps, stamps[1:])):
+                    self.stages[stage].append((b - a) * 1000.0)
         self._pending.clear()
 
     def wait(self, condition, timeout_s: float = 60.0) -> None:
@@ -99,7 +111,8 @@ class Probe:
 
     def settle(self) -> None:
         window = self.window
-        self.wait(lambda: window.model_info is not None and window.is_settled() and not self._pending)
+        # generous: on a heavily loaded machine importing torch alone can take a minute
+        self.wait(lambda: window.model_info is not None and window.is_settled() and not self._pending, 600.0)
 
     # ------------------------------------------------------------ phases
 
@@ -111,6 +124,8 @@ class Probe:
         canvas = self.window.canvas
         self.settle()
         self.latencies.clear()
+        for values in self.stages.values():
+            values.clear()
         rect = canvas.target_rect()
 
         def point(i: int):
@@ -142,7 +157,9 @@ class Probe:
         self.settle()
         from fashion_desktop.bench.timing import summary
 
-        return {"stroke_to_bars_ms": summary(self.latencies), "stroke_moves": moves, "stroke_rate_hz": rate_hz,
+        stages = {stage: summary(values) for stage, values in self.stages.items() if values}
+        return {"stroke_to_bars_ms": summary(self.latencies), "stroke_stages_ms": stages,
+                "stroke_moves": moves, "stroke_rate_hz": rate_hz,
                 "stroke_results_shown": len(self.latencies),
                 "stroke_inferences": self.window.worker.inferences - inferences}
 
@@ -153,7 +170,9 @@ class Probe:
         window.inside.activations_dock.raise_()
         window.inside.saliency_action.setChecked(True)
         try:
-            return self.stroke(moves, rate_hz)["stroke_to_bars_ms"]
+            figures = self.stroke(moves, rate_hz)
+            self.inside_stages = figures["stroke_stages_ms"]
+            return figures["stroke_to_bars_ms"]
         finally:
             window.inside.saliency_action.setChecked(False)
             window.inside.activations_dock.hide()
@@ -175,16 +194,20 @@ class Probe:
             panel.stop()
             self.wait(lambda: not trainer.isRunning(), 300.0)
 
-    def epoch_in_app(self, threads: int) -> float | None:
-        """Seconds of one epoch of the shipped recipe run by the Train panel (training + validation)."""
+    def epoch_in_app(self, threads: int) -> dict:
+        """One epoch of the shipped recipe run by the Train panel: epoch_app_s (training + validation,
+        what the CLI's epoch also times) and epoch_app_test_s (the test-set pass the panel adds after
+        every epoch for its curves, which the CLI's `train` does not run)."""
         from fashion_desktop.training.recipe import TrainConfig
 
         panel = self.window.training_panel
         trainer = panel.start(TrainConfig.shipped(epochs=1), start_from="random", threads=threads)
         if trainer is None:
-            return None
+            return {}
         self.wait(lambda: not trainer.isRunning(), 900.0)
-        return trainer.epoch_seconds[0] if trainer.epoch_seconds else None
+        if not trainer.epoch_seconds:
+            return {}
+        return {"epoch_app_s": trainer.epoch_seconds[0], "epoch_app_test_s": trainer.epoch_test_seconds[0]}
 
     def burst(self, count: int) -> dict:
         """`count` requests sent back to back (distinct drawings): how many inferences they cost."""
@@ -230,10 +253,11 @@ def window(args: argparse.Namespace) -> int:
         report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
         report.update(probe.stroke(args.moves, args.rate))
         report["stroke_to_bars_inside_ms"] = probe.stroke_inside(args.moves, args.rate)
+        report["stroke_stages_inside_ms"] = probe.inside_stages
         if args.training:
             report["stroke_to_bars_training_ms"] = probe.stroke_training(args.moves, args.rate)
         if args.epoch_threads:
-            report["epoch_app_s"] = probe.epoch_in_app(args.epoch_threads)
+            report.update(probe.epoch_in_app(args.epoch_threads))
         report.update(probe.burst(200))
         if args.inferences:
             report.update(probe.memory(args.inferences))

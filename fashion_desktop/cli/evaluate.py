@@ -124,13 +124,17 @@ def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=Non
     long-sleeved tops counted as one answer; per class; and the side views facing left vs right."""
     from fashion_desktop.images import sketches
     from fashion_desktop.images.sketch_shapes import SIDE_VIEW
+    from fashion_desktop.network.orientation import face_left
+
+    def answers(pixels):  # as the app answers: a shoe facing right is read mirrored
+        return predictor.predict_batch(face_left(predictor, pixels)[0]).indices
 
     seed = sketches.SEED if seed is None else seed
     per_class = max(1, count // len(CLASS_NAMES))
     styles, facing = {}, {}
     for style in sketches.STYLES:
         pixels, labels = sketches.sketch_set(style, per_class, seed)
-        predicted = predictor.predict_batch(pixels).indices
+        predicted = answers(pixels)
         right = predicted == labels
         styles[style] = {
             "strict": float(right.mean()),
@@ -141,7 +145,7 @@ def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=Non
         side = list(SIDE_VIEW)
         mirrored, mirrored_labels = sketches.sketch_set(style, per_class, seed, mirror=True, classes=tuple(side))
         facing[style] = {"left": float(right[[label in side for label in labels]].mean()),
-                         "right": float((predictor.predict_batch(mirrored).indices == mirrored_labels).mean()),
+                         "right": float((answers(mirrored) == mirrored_labels).mean()),
                          "images": len(mirrored_labels)}
         if progress is not None:
             progress(style)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 from fashion_desktop import i18n
 from fashion_desktop.classes import CLASS_NAMES, class_name
 from fashion_desktop.cli import common
-from fashion_desktop.errors import FashionDesktopError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,16 +29,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     predict.add_argument("--recursive", "-r", action="store_true", help="also the pictures in subfolders")
     common.quiet_option(predict)
     common.device_and_weights(predict)
-
-
-def _prepare(path: Path):
-    """One file → its Prepared input, or the reason it cannot be used (runs in a pool thread)."""
-    from fashion_desktop.images.preprocess import prepare_file
-
-    try:
-        return prepare_file(path)
-    except FashionDesktopError as exc:
-        return exc
 
 
 def expand(paths: list[Path], recursive: bool) -> list[Path]:
@@ -61,80 +53,55 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Decode in threads while another thread imports torch and loads the weights.
+    """Rows stream out in input order as the files are decoded (`predict_rows` says how)."""
+    from fashion_desktop.cli.predict_rows import rows
 
-    Decoding and resizing release the GIL, and importing torch takes seconds: doing them at once
-    makes a typical call about twice as fast (`fashion-desktop bench` measures it).
-    """
-    import os
-    from concurrent.futures import ThreadPoolExecutor
-
-    import numpy as np
 
     args.files = expand(args.files, args.recursive)
     if not args.files:
         common.say("nothing to classify.")
         return common.EXIT_FAILED
-    loading = ThreadPoolExecutor(1, thread_name_prefix="load")
-    decoding = ThreadPoolExecutor(max(1, min(8, os.cpu_count() or 1)), thread_name_prefix="decode")
+    bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
+
+    def prepared(done: int) -> None:
+        if bar and (done % 50 == 0 or done == len(args.files)):
+            bar.update(done)
+
+    failed = False
+    first = True
+
+    def answered() -> Iterator[dict]:
+        nonlocal failed, first
+        for row in rows(args.files, args, on_prepared=prepared):
+            failed = failed or "error" in row
+            yield row
+            first = False
+
     try:
-        predictor_future = loading.submit(common.load_predictor, args)
-        bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
-        results: list[dict] = []
-        shown_errors: dict[int, str] = {}  # in the reader's language; the JSON keeps the English sentence
-        ready: list[tuple[int, np.ndarray]] = []
-        for i, (path, prepared) in enumerate(zip(args.files, decoding.map(_prepare, args.files))):
-            if isinstance(prepared, FashionDesktopError):
-                results.append({"path": str(path), "error": prepared.english})
-                shown_errors[i] = str(prepared)
-            else:
-                ready.append((i, prepared.pixels))
-                results.append({"path": str(path)})
-            if bar and i % 50 == 0:
-                bar.update(i + 1)
-        if bar:
-            bar.close()
-        if ready:
-            predictor = predictor_future.result()
-            batch = np.stack([pixels for _, pixels in ready])
-            batches = [predictor.predict_batch(batch[s : s + 512]) for s in range(0, len(batch), 512)]
-            probabilities = np.concatenate([b.probabilities for b in batches])
-            familiarity = (np.concatenate([b.familiarity for b in batches])
-                           if all(b.familiarity is not None for b in batches) else [None] * len(ready))
-            calibrated = (np.concatenate([b.calibrated for b in batches])
-                          if all(b.calibrated is not None for b in batches) else [None] * len(ready))
-            for (i, _), probs, fam, cal in zip(ready, probabilities, familiarity, calibrated):
-                index = int(probs.argmax())
-                # familiar/familiarity: null for weights without a fitted familiarity (network/familiarity.py)
-                results[i].update(label=CLASS_NAMES[index], label_localized=class_name(index), index=index,
-                                  confidence=float(probs[index]),
-                                  probabilities={name: float(p) for name, p in zip(CLASS_NAMES, probs)},
-                                  familiar=None if fam is None else bool(fam >= 0.5),
-                                  familiarity=None if fam is None else round(float(fam), 4),
-                                  calibrated_confidence=None if cal is None else float(cal[index]))
-    finally:
-        decoding.shutdown(wait=True, cancel_futures=True)
-        loading.shutdown(wait=False, cancel_futures=True)
-    if args.json:
-        print(json.dumps(results, indent=2))
-    elif args.csv:
-        import sys
+        if args.csv:
+            from fashion_desktop.answers import csv_row, write_csv
 
-        from fashion_desktop.answers import csv_row, write_csv
-
-        write_csv((csv_row(row["path"], [row["probabilities"][n] for n in CLASS_NAMES] if "label" in row else None,
-                           row.get("error", "")) for row in results), sys.stdout)
-    else:
-        for i, row in enumerate(results):
-            if "error" in row:
-                print(error_line(row["path"], shown_errors[i]))
+            write_csv((csv_row(row["path"], [row["probabilities"][n] for n in CLASS_NAMES] if "label" in row
+                               else None, row.get("error", "")) for row in answered()), sys.stdout)
+            return common.EXIT_FAILED if failed else common.EXIT_OK
+        for row in answered():
+            if args.json:  # the same text as json.dumps(list, indent=2), written a row at a time
+                text = textwrap.indent(json.dumps(row, indent=2), "  ")
+                print(("[\n" if first else ",\n") + text, end="", flush=True)
+            elif "error" in row:
+                print(error_line(row["path"], getattr(row, "shown", row["error"])), flush=True)
             else:
                 unfamiliar = (i18n.translate("Cli", "; does not look like a garment it knows")
                               if row["familiar"] is False else "")
                 print(i18n.translate("Cli", "{path}: {label} ({confidence:.1%}){unfamiliar}").format(
-                    path=row["path"], label=row["label_localized"], confidence=row["confidence"],
-                    unfamiliar=unfamiliar))
-    return common.EXIT_FAILED if any("error" in row for row in results) else common.EXIT_OK
+                    path=row["path"], label=class_name(row["index"]), confidence=row["confidence"],
+                    unfamiliar=unfamiliar), flush=True)
+    finally:
+        if bar:
+            bar.close()
+    if args.json:
+        print("[]" if first else "\n]")
+    return common.EXIT_FAILED if failed else common.EXIT_OK
 
 
 def error_line(path: str, message: str) -> str:

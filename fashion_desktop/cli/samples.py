@@ -19,14 +19,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fashion_desktop.dataset.files import load_split
-    from fashion_desktop.resources import SAMPLES_DIR, resource_path
-    from fashion_desktop.images.samples import export_samples
-
     import numpy as np
     from PIL import Image
 
+    from fashion_desktop.dataset.files import load_split
     from fashion_desktop.images.preprocess import prepare_image
+    from fashion_desktop.images.samples import export_samples
+    from fashion_desktop.resources import SAMPLES_DIR, resource_path
 
     common.stage(args, i18n.translate("Cli", "reading the test set, loading the network and judging 500 candidates…"))
     test = load_split("test", args.data_dir)

@@ -136,4 +136,6 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
                           "data set another way: 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), "
                           "or copy the four .gz files into {folder}."),
                 file=f"{stem}.gz", problems="; ".join(problems), folder=folder)
+    estimate = done_before  # every size is known now: a mirror's files may differ from the estimate in size
+    report(len(STEMS) - 1, STEMS[-1], 0)  # so the bar ends at 100 %
     return folder

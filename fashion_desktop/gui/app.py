@@ -106,10 +106,16 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
         StartupTimer(window, started_at, quit_after_first=timing == "quit")
     app.aboutToQuit.connect(window.shutdown)
     window.show()
-    window.start()
     to_open = args.open or (args.files[0] if args.files else None)
-    if to_open is not None:  # decoding it must not delay the window's first paint
-        AfterFirstPaint(window.canvas, lambda: window.open_path(to_open))
+
+    def after_first_paint() -> None:
+        # The worker (numpy answers, then torch) and decoding the picture start once the window is
+        # on screen: neither may take the GIL from the first paint.
+        window.start()
+        if to_open is not None:
+            window.open_path(to_open)
+
+    AfterFirstPaint(window.canvas, after_first_paint)
     code = app.exec()
     window.shutdown()
     return code

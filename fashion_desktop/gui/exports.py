@@ -3,7 +3,7 @@
 Kept out of main_window.py (the window makes one `ExportViews(window)`), like inside.py. It adds:
 
 - File ▸ Classify a folder… (Ctrl+Shift+F; also dropping a folder on the window): the Folder dock,
-  `window.folder_view` in `window.folder_dock` (gui/panels/folder_view.py), a click on a row puts
+  `self.folder_view` in `self.folder_dock` (gui/panels/folder_view.py), a click on a row puts
   that picture on the canvas;
 - Model ▸ Export…: the loaded network as ONNX, .pt2, safetensors or a state_dict (gui/model_export.py);
 - File ▸ Export: each chart or table on screen as PNG, SVG or CSV, and a context menu with the same
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashion_desktop.gui import chart_export
+from fashion_desktop.gui.extensible_window import make_action
 from fashion_desktop.gui.model_export import (
     ModelExportThread,
     filter_strings,
@@ -49,26 +50,26 @@ class ExportViews(QObject):
         self._progress: QProgressDialog | None = None
         self._last_chart: QWidget | None = None
 
-        window.folder_view = FolderView(window)
-        window.folder_dock = window.add_dock(window.folder_view, self.tr("Folder"), "folderDock", "left", hidden=True)
-        window.folder_view.pictureChosen.connect(window.open_path)
+        self.folder_view = FolderView(window)
+        self.folder_dock = window.add_dock(self.folder_view, self.tr("Folder"), "folderDock", "left", hidden=True)
+        self.folder_view.pictureChosen.connect(window.open_path)
 
-        window.classify_folder_action = window._action(
-            self.tr("Classify a &folder…"), self.classify_folder_dialog, "Ctrl+Shift+F",
+        self.classify_folder_action = make_action(
+            self, self.tr("Classify a &folder…"), self.classify_folder_dialog, "Ctrl+Shift+F",
             self.tr("Classify every picture in a folder; sort, filter and export the answers"))
-        window.export_model_action = window._action(
-            self.tr("&Export the network…"), self.export_model_dialog, None,
+        self.export_model_action = make_action(
+            self, self.tr("&Export the network…"), self.export_model_dialog, None,
             self.tr("Save the loaded network as ONNX, a torch.export program, safetensors or a state_dict"))
-        window.copy_chart_action = window._action(
-            self.tr("Copy &chart"), self.copy_current_chart, "Ctrl+Shift+C",
+        self.copy_chart_action = make_action(
+            self, self.tr("Copy &chart"), self.copy_current_chart, "Ctrl+Shift+C",
             self.tr("Copy the chart under the mouse pointer as a picture and as numbers"))
-        window.export_menu = QMenu(self.tr("&Export"), window)
-        window.export_menu.aboutToShow.connect(self._fill_export_menu)
+        self.export_menu = QMenu(self.tr("&Export"), window)
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
 
-        window.add_menu_action("file", window.classify_folder_action, "export")
-        window.add_menu_action("file", window.export_menu.menuAction(), "export")
-        window.add_menu_action("edit", window.copy_chart_action, "picture")
-        window.add_menu_action("model", window.export_model_action, "weights")
+        window.add_menu_action("file", self.classify_folder_action, "export")
+        window.add_menu_action("file", self.export_menu.menuAction(), "export")
+        window.add_menu_action("edit", self.copy_chart_action, "picture")
+        window.add_menu_action("model", self.export_model_action, "weights")
 
         for dock in window.findChildren(QDockWidget):
             dock.visibilityChanged.connect(self._rescan_soon)
@@ -91,13 +92,13 @@ class ExportViews(QObject):
             window.show_error(self.tr("Cannot classify the folder yet"),
                               window.startup_error or self.tr("The network is still loading; try again in a moment."))
             return False
-        first = not window.folder_dock.isVisible()
-        window.folder_dock.show()
-        window.folder_dock.raise_()
-        if first and not window.folder_dock.isFloating():  # room for the answers and the errors, once laid out
-            dock, wide = window.folder_dock, Qt.Orientation.Horizontal
+        first = not self.folder_dock.isVisible()
+        self.folder_dock.show()
+        self.folder_dock.raise_()
+        if first and not self.folder_dock.isFloating():  # room for the answers and the errors, once laid out
+            dock, wide = self.folder_dock, Qt.Orientation.Horizontal
             QTimer.singleShot(0, lambda: window.resizeDocks([dock], [max(dock.width(), 760)], wide))
-        window.folder_view.start(folder, info.state, recursive)
+        self.folder_view.start(folder, info.state, recursive)
         window.settings.setValue("folders/last", str(Path(folder).resolve()))
         return True
 
@@ -145,7 +146,7 @@ class ExportViews(QObject):
         self._progress.setMinimumDuration(300)
         self._progress.canceled.connect(thread.cancel)
         self.export_thread = thread
-        window._remember_folder(path)
+        window.remember_folder(path)
         thread.start()
 
     @Slot(str)
@@ -246,9 +247,9 @@ class ExportViews(QObject):
         self.chart_menu(chart).popup(target.mapToGlobal(pos))
 
     def _fill_export_menu(self) -> None:
-        menu = self.window.export_menu
+        menu = self.export_menu
         menu.clear()
-        menu.addAction(self.window.export_model_action)
+        menu.addAction(self.export_model_action)
         menu.addSeparator()
         self.install_chart_menus()
         charts = self.charts()
@@ -285,7 +286,7 @@ class ExportViews(QObject):
                               self.tr("{0}: {1}").format(path, getattr(exc, "strerror", None) or exc))
             return False
         self._last_chart = chart
-        window._remember_folder(path)
+        window.remember_folder(path)
         window.statusBar().showMessage(self.tr("Saved {0}").format(path), 8000)
         return True
 
@@ -314,7 +315,7 @@ class ExportViews(QObject):
         self.window.statusBar().showMessage(self.tr("Copied {0} (picture and numbers).").format(name), 5000)
 
     def shutdown(self) -> None:
-        self.window.folder_view.shutdown()
+        self.folder_view.shutdown()
         if self.export_thread is not None:
             self.export_thread.cancel()
             self.export_thread.wait()

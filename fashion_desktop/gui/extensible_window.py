@@ -28,7 +28,7 @@ View ▸ docks. `menu(name)`, `toolbar(name)` and `dock(name)` give back what wa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
@@ -36,6 +36,19 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAre
          "top": Qt.DockWidgetArea.TopDockWidgetArea, "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 CLOSING_SECTIONS = ("quit", "layout")  # a new section goes before these
 
+
+
+def make_action(parent: QObject, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    """An action with its shortcut(s), status tip and slot: what every view adds to a menu or toolbar."""
+    action = QAction(text, parent)
+    if shortcut is not None:
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
 
 class Sections:
     """Named, ordered groups of actions in one QMenu or QToolBar, with separators between groups."""

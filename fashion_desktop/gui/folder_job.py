@@ -131,7 +131,10 @@ class FolderJob(QThread):
         good = [i for i, (_p, _t, pixels) in enumerate(pending) if isinstance(pixels, np.ndarray)]
         probabilities: dict[int, np.ndarray] = {}
         if good:
+            from fashion_desktop.network.orientation import face_left
+
             batch = np.stack([pending[i][2] for i in good]).astype(np.float32, copy=False)
+            batch = face_left(predictor, batch)[0]  # shoes facing right, as `predict` reads them
             for i, probs in zip(good, predictor.predict_batch(batch).probabilities):
                 probabilities[i] = probs.copy()
         rows = [FolderRow(path, thumbnail, probabilities.get(i), "" if i in probabilities else str(pixels))

@@ -60,6 +60,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._latest_shown = 0
         self._dirty_since: float | None = None
         self.last_latency_ms: float | None = None
+        self.last_received = 0.0  # perf_counter when the GUI thread got the last result
         self.last_message: tuple[str, str] | None = None  # (title, text) of the last dialog shown
 
         requested = device or str(self.settings.value("device", "auto"))
@@ -89,6 +90,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._timing_text.setInterval(250)
         self._timing_text.timeout.connect(self._show_timing)
         self._last_milliseconds: float | None = None
+        self._last_engine = self._shown_engine = ""  # "numpy" or "torch": what computed the last answer
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
@@ -332,17 +334,19 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
 
     @Slot(object)
     def _on_result(self, result: Result) -> None:
+        self.last_received = time.perf_counter()  # the "deliver" stage ends here (bench stage stamps)
         if self._closing or result.request_id < self._latest_shown:
             return
         self._latest_shown = result.request_id
         self.preview.set_pixels(result.pixels)
-        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled))
+        self.preview_note.setText(self._preprocessing_notes(result.inverted, result.filled, result.mirrored))
         if result.prediction is not None:
             prediction = result.prediction
             self.probabilities.show_prediction(prediction.probabilities, prediction.index,
                                                prediction.familiarity)
             self._last_milliseconds = prediction.milliseconds
-            if not self._timing_text.isActive():
+            self._last_engine = getattr(prediction, "engine", "torch")
+            if not self._timing_text.isActive() or self._last_engine != self._shown_engine:
                 self._show_timing()
                 self._timing_text.start()
         elif self._no_model:  # no network: that matters more than what is on the canvas
@@ -361,7 +365,15 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
     @Slot()
     def _show_timing(self) -> None:
         if self._last_milliseconds is not None:
-            self.timing_label.setText(self.tr("Inference: {0:.2f} ms").format(self._last_milliseconds))
+            if self._last_engine == "numpy":  # the status bar says what answered
+                text = self.tr("Inference: {0:.2f} ms (NumPy, while PyTorch loads)")
+                tip = self.tr("PyTorch is still loading; the same network answered, computed with NumPy.")
+            else:
+                text = self.tr("Inference: {0:.2f} ms (PyTorch)")
+                tip = self.tr("PyTorch computed this answer on the chosen device.")
+            self.timing_label.setText(text.format(self._last_milliseconds))
+            self.timing_label.setToolTip(tip)
+            self._shown_engine = self._last_engine
             self._last_milliseconds = None
 
     # ------------------------------------------------------------ dialogs

@@ -43,7 +43,7 @@ class PictureFiles:
         except ImageError as exc:
             self.show_error(self.tr("Could not open the picture"), str(exc))
             return False
-        self._remember_folder(path)
+        self.remember_folder(path)
         return self.open_image(image, path.name)
 
     def open_image(self, image, name: str) -> bool:
@@ -77,11 +77,13 @@ class PictureFiles:
             return False
         return self.open_image(pil, name)
 
-    def _preprocessing_notes(self, inverted: bool, filled: bool) -> str:
+    def _preprocessing_notes(self, inverted: bool, filled: bool, mirrored: bool = False) -> str:
         """What preprocessing did to the picture, for the status bar and the preview's caption."""
         notes = [self.tr("inverted to light on dark")] if inverted else []
         if filled:
             notes.append(self.tr("closed outline filled"))
+        if mirrored:
+            notes.append(self.tr("mirrored: the data set's shoes face left"))
         return ", ".join(notes)
 
     def open_dialog(self) -> None:
@@ -138,7 +140,7 @@ class PictureFiles:
             self.show_error(self.tr("Could not save the drawing"),
                             self.tr("{0} could not be written: {1}.").format(path, exc.strerror or exc))
             return False
-        self._remember_folder(path)
+        self.remember_folder(path)
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
         return True
 
@@ -146,7 +148,7 @@ class PictureFiles:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open weights"), self.last_folder(),
                                               self.tr("Weights ({0});;All files (*)").format(WEIGHTS_PATTERNS))
         if path:
-            self._remember_folder(path)
+            self.remember_folder(path)
             self.load_weights(path)
 
     def last_folder(self) -> str:
@@ -154,5 +156,5 @@ class PictureFiles:
         folder = str(self.settings.value("folders/last", ""))
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
-    def _remember_folder(self, path: str | Path) -> None:
+    def remember_folder(self, path: str | Path) -> None:
         self.settings.setValue("folders/last", str(Path(path).resolve().parent))

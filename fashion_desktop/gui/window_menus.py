@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox
 from fashion_desktop import APP_NAME
 from fashion_desktop.classes import class_name
 from fashion_desktop.gui.canvas import BRUSH, ERASER, FILL, MAX_BRUSH, MIN_BRUSH, DrawingCanvas
+from fashion_desktop.gui.extensible_window import make_action
 from fashion_desktop.gui.language import language_menu
 from fashion_desktop.images import samples
 from fashion_desktop.network.device_choices import CONTEXT as DEVICE_CONTEXT
@@ -27,15 +28,7 @@ class WindowMenus:
     """Builds the window's actions (`open_action`, `tool_actions`, `device_actions`, …), menus and toolbar."""
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey

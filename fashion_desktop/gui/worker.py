@@ -14,12 +14,16 @@ switch device, …) are not coalesced, except preview snapshots (only the newest
 as bound session calls and run, in order, before the next inference.
 
 Imports: this module is imported by the window at start-up, so it imports no torch. The session
-module (which imports torch) is imported once, inside the worker thread, when it starts.
+module (which imports torch) is imported when the worker starts, by a helper thread, while this
+thread already answers with the same network evaluated by numpy (`live.quick`); then the session
+starts here, answers the last input again on the chosen device, and answers from then on.
 """
 
 from __future__ import annotations
 
 import collections
+import dataclasses
+import importlib
 import logging
 import threading
 import time
@@ -36,6 +40,7 @@ from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 
 if TYPE_CHECKING:
+    from fashion_desktop.live.quick import QuickSession
     from fashion_desktop.live.session import ModelSession
 
 __all__ = ["Failure", "InferenceWorker", "ModelInfo", "Request", "Result"]
@@ -43,6 +48,9 @@ __all__ = ["Failure", "InferenceWorker", "ModelInfo", "Request", "Result"]
 _log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
+
+
+IMPORT_GRACE_S = 0.5  # at most this long, torch's import waits for the first numpy answer
 
 
 @dataclass(frozen=True)
@@ -73,18 +81,21 @@ class InferenceWorker(QThread):
         self._stopping = False
         self._next_id = 0
         self.session: ModelSession | None = None  # created in the worker thread; touch it only there
+        self.quick: QuickSession | None = None  # numpy answers until the session has started (worker thread)
         self.requests = 0  # requests received
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
         self.busy = threading.Event()  # set while a request is being processed
         self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
+        self.before_import: Callable[[], None] | None = None  # test hook: runs before torch is imported
+        self._answered = threading.Event()  # the first numpy prediction went out: torch may load now
 
     # ------------------------------------------------------------ GUI-thread API
 
     @property
     def inferences(self) -> int:
         """Forward passes run (tests and benchmarks read it)."""
-        session = self.session
-        return session.inferences if session is not None else 0
+        session, quick = self.session, self.quick
+        return (session.inferences if session is not None else 0) + (quick.inferences if quick is not None else 0)
 
     @property
     def last_request_id(self) -> int:
@@ -94,13 +105,20 @@ class InferenceWorker(QThread):
 
     def request(self, grey: np.ndarray | None = None, pixels: np.ndarray | None = None,
                 created: float | None = None) -> int:
-        """Queue an input, replacing any request still waiting; returns its id."""
+        """Queue an input, replacing any request still waiting; returns its id.
+
+        The replaced request's `created` is carried forward: the result shown answers both changes,
+        so latency is timed from the older one.
+        """
         grey = None if grey is None else np.array(grey, dtype=np.uint8, copy=True)
         pixels = None if pixels is None else np.array(pixels, dtype=np.float32, copy=True)
+        created = time.perf_counter() if created is None else created
         with self._wake:
             self._next_id += 1
             self.requests += 1
-            self._pending = Request(self._next_id, grey, pixels, time.perf_counter() if created is None else created)
+            if self._pending is not None:  # its result would have answered the older change too: time from it
+                created = min(created, self._pending.created)
+            self._pending = Request(self._next_id, grey, pixels, created)
             self._wake.notify()
             return self._next_id
 
@@ -131,6 +149,7 @@ class InferenceWorker(QThread):
         """Ask the loop to end after the current step; pair with `wait()`."""
         with self._wake:
             self._stopping = True
+            self._answered.set()  # a torch import still waiting for the first answer need not wait
             self._pending = None
             self._commands.clear()
             self._wake.notify()
@@ -158,6 +177,8 @@ class InferenceWorker(QThread):
         with self._lock:
             if self._stopping:
                 return
+        if not self._answer_while_torch_loads():
+            return
         self._start_session()
         while True:
             with self._wake:
@@ -174,6 +195,60 @@ class InferenceWorker(QThread):
                 self._run_command(command)
             elif request is not None:
                 self._run_request(request)
+
+    def _answer_while_torch_loads(self) -> bool:
+        """Import torch in a helper thread while this one answers with numpy; False: stop was asked.
+
+        The helper only imports modules; the model is still created, moved and called in this
+        thread alone. Without a numpy answerer (weights it cannot read) requests simply wait.
+        """
+        weights, _device = self._startup
+        try:
+            from fashion_desktop.live.quick import QuickSession
+
+            self.quick = QuickSession(weights)
+        except Exception:  # the session's loader will say what is wrong with the file
+            _log.info("No numpy answers before PyTorch has loaded", exc_info=True)
+        imported = threading.Event()
+
+        def load() -> None:
+            try:
+                # Importing torch holds the GIL for long stretches (loading its libraries): let the
+                # first answer (a restored drawing, the picture opened at launch) go out first.
+                self._answered.wait(IMPORT_GRACE_S if self.quick is not None else 0.0)
+                with self._lock:
+                    if self._stopping:  # closed meanwhile: no torch to import
+                        return
+                if self.before_import is not None:
+                    self.before_import()
+                importlib.import_module("fashion_desktop.live.session")
+            except BaseException:  # _start_session imports it again and reports the failure
+                _log.debug("Importing the session module failed", exc_info=True)
+            finally:
+                with self._wake:
+                    imported.set()
+                    self._wake.notify()
+
+        # Not a daemon: closing the window mid-import ends this QThread at once (the window never
+        # waits for torch), and the interpreter lets the import finish before the process exits.
+        loader = threading.Thread(target=load, name="import torch")
+        loader.start()
+        while True:
+            with self._wake:
+                while not self._stopping and not imported.is_set() and (
+                        self._pending is None or self.quick is None):
+                    self._wake.wait()
+                if self._stopping:
+                    return False
+                if imported.is_set():
+                    break
+                request, self._pending = self._pending, None
+            if request is not None:
+                self._run_request(request)
+                if self.quick is not None and self.quick.inferences:
+                    self._answered.set()
+        loader.join()
+        return True
 
     def _start_session(self) -> None:
         """Import torch (through the session module), then start the session: threads, device, weights."""
@@ -197,6 +272,8 @@ class InferenceWorker(QThread):
         def start(session: ModelSession) -> None:
             self.progress.emit(translate("InferenceWorker", "Loading the weights…"))
             session.start(weights, device, leave_for_gui=1)
+            if session.last is None and self.quick is not None:  # hand over: answer the last input again
+                session.last = self.quick.last
 
         self._run_command(_Command("startup", start))
 
@@ -224,21 +301,27 @@ class InferenceWorker(QThread):
             result = self._answer(request)
             if result is None:
                 self.superseded += 1
+                with self._lock:  # the newer request's result answers this change too: keep its time
+                    waiting = self._pending
+                    if waiting is not None and request.created < waiting.created:
+                        self._pending = dataclasses.replace(waiting, created=request.created)
             else:
                 self.resultReady.emit(result)
         finally:
             self.busy.clear()
 
     def _answer(self, request: Request) -> Result | None:
-        if self.session is None:
-            return Result(request.id, message=translate("InferenceWorker",
-                    "No weights are loaded. Use Model ▸ Open weights…"),
+        if self.session is None and self.quick is None:
+            return Result(request.id, message=translate("InferenceWorker", "No weights are loaded. Use Model ▸ Open weights…"),
                           created=request.created, finished=time.perf_counter())
         if self.before_request is not None:
             try:
                 self.before_request(request)
             except Exception as exc:
                 return failure_result(request, exc)
+        if self.session is None:  # torch is still loading (or failed to): numpy answers
+            assert self.quick is not None
+            return self.quick.answer(request, self._superseded)
         return self.session.answer(request, self._superseded)
 
     def _superseded(self) -> bool:

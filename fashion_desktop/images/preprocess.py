@@ -11,7 +11,9 @@ photo costs a few milliseconds.
 from __future__ import annotations
 
 import os
+import struct
 import warnings
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
+from fashion_desktop.images import framing, outlines
+from fashion_desktop.images.flood import enclosed  # noqa: F401  (re-exported: the silhouettes of training and tests)
 
 SIZE = 28
 WORK_SIZE = 224  # longest side while cropping/filling: 8× the output, enough for thin strokes
@@ -64,6 +68,13 @@ def open_image(path: str | os.PathLike[str]) -> Image.Image:
         return decode_image(handle, name)
 
 
+# What Pillow's decoders raise for bad data (OSError covers "truncated", "broken data stream" and
+# Image.DecompressionBombError's siblings; SyntaxError comes from some plugins' parsers; struct and
+# zlib errors from headers and compressed chunks). Anything else (AttributeError, TypeError, KeyError,
+# RuntimeError...) is a programming error and must surface, not be reported as a damaged file.
+DAMAGED_DATA = (OSError, ValueError, SyntaxError, EOFError, struct.error, zlib.error)
+
+
 def decode_image(source, name: str = "image") -> Image.Image:
     """Decode from a binary file object; raises ImageError with a reason a person understands."""
     try:
@@ -92,17 +103,14 @@ def decode_image(source, name: str = "image") -> Image.Image:
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "{name} is not an image this app can read (PNG, JPEG, BMP, WebP, GIF, TIFF…)."),
                          name=name) from exc
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError,
-            ZeroDivisionError, AttributeError, MemoryError, RuntimeError) as exc:
-        # Pillow's decoders signal damaged data with many exception types.
+    except DAMAGED_DATA as exc:
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "{name} is damaged or truncated and cannot be decoded ({reason})."),
                          name=name, reason=type(exc).__name__) from exc
     try:
-        image = ImageOps.exif_transpose(image)
-    except Exception:  # a broken EXIF block must not cost the picture
-        pass
-    return image
+        return ImageOps.exif_transpose(image)
+    except DAMAGED_DATA:  # a broken EXIF block must not cost the picture
+        return image
 
 
 def _shrink_while_decoding(image: Image.Image) -> None:
@@ -177,13 +185,15 @@ def needs_inversion(grey: np.ndarray) -> bool:
     return border_level(grey) > 127.0
 
 
-def normalise(grey: np.ndarray) -> np.ndarray:
-    """Subtract the background level and stretch the garment to full contrast (dataset maxima are 255)."""
-    background = border_level(grey)
+def normalise(grey: np.ndarray, level: bool = False) -> np.ndarray:
+    """Subtract the background (a level, or the plane of light falling off across a sheet; only a
+    level with `level=True`, e.g. the canvas) and stretch the garment to full contrast (dataset
+    maxima are 255)."""
+    grey = grey - (border_level(grey) if level else framing.background(grey))
     top = float(grey.max(initial=0))
-    if top - background < CONTENT_THRESHOLD:
+    if top < CONTENT_THRESHOLD:
         return np.zeros_like(grey)
-    return np.clip((grey - background) * (255.0 / (top - background)), 0, 255)
+    return np.clip(grey * (255.0 / top), 0, 255)
 
 
 def content_threshold(grey: np.ndarray) -> float:
@@ -197,62 +207,26 @@ def content_threshold(grey: np.ndarray) -> float:
 
 
 def content_bbox(grey: np.ndarray, threshold: float | None = None) -> tuple[int, int, int, int]:
-    """Bounding box (left, top, right, bottom) of the garment; EmptyImageError when there is none."""
+    """Bounding box (left, top, right, bottom) of the garment; EmptyImageError when there is none.
+
+    Noise pixels and a separate speck near the edge do not count (`framing`)."""
     mask = grey > (content_threshold(grey) if threshold is None else threshold)
-    if mask.sum() < max(1, MIN_CONTENT_FRACTION * grey.size):
+    if mask.sum() >= max(1, MIN_CONTENT_FRACTION * grey.size):
+        mask = framing.drop_noise(mask)
+    box = framing.main_box(mask) if mask.sum() >= max(1, MIN_CONTENT_FRACTION * grey.size) else None
+    if box is None:
         raise EmptyImageError(QT_TRANSLATE_NOOP("Errors", "There is nothing to classify yet: the image is blank."))
-    rows = np.flatnonzero(mask.any(axis=1))
-    cols = np.flatnonzero(mask.any(axis=0))
-    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
-
-
-def _reach_runs(reach: np.ndarray, free: np.ndarray) -> np.ndarray:
-    """Spread `reach` along each row through runs of `free` pixels (one vectorised pass)."""
-    h, w = free.shape
-    free_p = np.concatenate([free, np.zeros((h, 1), bool)], axis=1).ravel()
-    reach_p = np.concatenate([reach, np.zeros((h, 1), bool)], axis=1).ravel()
-    run = np.cumsum(~free_p)  # every run of free pixels shares one id
-    hit = np.zeros(int(run[-1]) + 1, bool)
-    hit[run[reach_p & free_p]] = True
-    return (hit[run] & free_p).reshape(h, w + 1)[:, :w]
-
-
-def enclosed(mask: np.ndarray) -> np.ndarray:
-    """Background pixels that cannot reach the border through background (4-connected): holes."""
-    free = np.pad(~mask, 1, constant_values=True)
-    reach = np.zeros_like(free)
-    reach[0, :] = reach[-1, :] = reach[:, 0] = reach[:, -1] = True
-    while True:  # alternate row and column sweeps; converges in a few passes
-        grown = _reach_runs(reach, free)
-        grown = _reach_runs(grown.T, free.T).T
-        if np.array_equal(grown, reach):
-            break
-        reach = grown
-    return (free & ~reach)[1:-1, 1:-1]
+    return box
 
 
 def is_line_drawing(grey: np.ndarray) -> bool:
     """Flat strokes (nearly all at full brightness) rather than a photo's shades of grey."""
-    ink = grey > CONTENT_THRESHOLD
-    if not ink.any():
-        return False
-    bright = grey > 0.6 * 255
-    return bright.sum() >= 0.5 * ink.sum()
+    return outlines.is_flat(grey)
 
 
-def fill_outlines(grey: np.ndarray) -> tuple[np.ndarray, bool]:
-    """Fill the inside of closed outlines in a line drawing; photos and solid shapes pass unchanged."""
-    if not is_line_drawing(grey):
-        return grey, False
-    ink = grey > 0.5 * 255
-    holes = enclosed(ink)
-    # An outline encloses much more than its strokes cover, and encloses empty paper; the dark
-    # patches inside a photographed garment are smaller than the garment and not empty.
-    if holes.sum() < 1.5 * ink.sum() or grey[holes].mean() > CONTENT_THRESHOLD:
-        return grey, False
-    filled = grey.copy()
-    filled[holes] = 255.0
-    return filled, True
+def fill_outlines(grey: np.ndarray, drawing: bool = False) -> tuple[np.ndarray, bool]:
+    """Fill the inside of closed outlines (small gaps closed first); photos and solid shapes pass unchanged."""
+    return outlines.fill_outlines(grey, drawing)
 
 
 def fit(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
@@ -277,8 +251,9 @@ def fit(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
 # ---------------------------------------------------------------- the whole chain
 
 
-def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None) -> Prepared:
-    """Grey levels (any size, 0–255) → the network's input. `light_on_dark=None` detects polarity."""
+def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None, drawing: bool = False) -> Prepared:
+    """Grey levels (any size, 0–255) → the network's input. `light_on_dark=None` detects polarity;
+    `drawing=True` says the picture is a drawing (the canvas), so every closed outline is filled."""
     grey = np.asarray(grey)
     if grey.ndim != 2 or grey.size == 0:
         raise ImageError(QT_TRANSLATE_NOOP("Errors", "Expected a 2-D grey image, got shape {shape}."), shape=grey.shape)
@@ -294,11 +269,20 @@ def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None) -> Prepare
     inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
     if inverted:
         grey = 255.0 - grey
-    grey = normalise(grey)
+    grey = normalise(grey, level=drawing)  # the canvas is evenly black: no plane to fit
     left, top, right, bottom = content_bbox(grey)
-    crop, filled = fill_outlines(grey[top:bottom, left:right])
+    crop = grey[top:bottom, left:right]
+    strongest = float(crop.max(initial=0))
+    if 0 < strongest < 255:  # the picture's darkest mark was a speck outside the box
+        crop = crop * (255.0 / strongest)
+    crop, filled = fill_outlines(crop, drawing)
     pixels = fit(crop) / 255.0
     return Prepared(pixels.astype(np.float32), inverted, filled, (left, top, right, bottom))
+
+
+def prepare_canvas(grey: np.ndarray) -> Prepared:
+    """The window's canvas (light strokes on black) → the network's input, as a drawing."""
+    return prepare_grey(grey, light_on_dark=True, drawing=True)
 
 
 def prepare_image(image: Image.Image) -> Prepared:

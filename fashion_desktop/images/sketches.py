@@ -7,7 +7,7 @@ so the test set cannot say how the app does on them; this set can. Each shape of
 and brush width, in four styles:
 
 - ``canvas filled`` / ``canvas outline``: white ink on black at 448×448, brushes 12–60 px
-  (mostly the default 36), read by `prepare_grey(light_on_dark=True)` exactly as the window does;
+  (mostly the default 36), read by `prepare_canvas` exactly as the window does;
 - ``paper filled`` / ``paper outline``: dark pen on off-white paper, photographed: a shading
   gradient across the sheet, sensor noise and JPEG, read back by `decode_image` → `prepare_image`
   like a user's file.
@@ -28,7 +28,11 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from fashion_desktop.errors import ImageError
-from fashion_desktop.images.preprocess import decode_image, prepare_grey, prepare_image
+from fashion_desktop.images.preprocess import (
+    decode_image,
+    prepare_canvas,
+    prepare_image,
+)
 from fashion_desktop.images.sketch_shapes import SHAPES, Shape
 
 STYLES = ("canvas filled", "canvas outline", "paper filled", "paper outline")
@@ -53,11 +57,13 @@ def _wobble(points: np.ndarray, closed: bool, amplitude: float, rng: np.random.G
     for axis in range(2):
         for _ in range(3):
             freq = rng.integers(1, 5) if closed else rng.uniform(0.5, 3.0)
-            shift[:, axis] += rng.normal(0, amplitude / 2) * np.sin(2 * np.pi * freq * phase + rng.uniform(0, 2 * np.pi))
+            size = rng.normal(0, amplitude / 2)  # drawn before the phase: the benchmark's seeds stay put
+            shift[:, axis] += size * np.sin(2 * np.pi * freq * phase + rng.uniform(0, 2 * np.pi))
     return dense + shift
 
 
-def _layout(shape: Shape, rng: np.random.Generator, width: int, height: int, brush: float):
+def _layout(shape: Shape, rng: np.random.Generator, width: int, height: int, brush: float,
+            size: tuple[float, float] = (0.45, 0.85)):
     """Jitter the vertices, stretch, tilt, wobble, then scale and place the shape on the image."""
     jitter = rng.uniform(0.0, 2.0)
     stretch = rng.uniform(0.85, 1.15)
@@ -74,7 +80,7 @@ def _layout(shape: Shape, rng: np.random.Generator, width: int, height: int, bru
              + [(place(p, False), "detail") for p in shape.details])
     every = np.vstack([p for p, _ in paths])
     low, high = every.min(axis=0), every.max(axis=0)
-    side = rng.uniform(0.45, 0.85) * min(width, height)
+    side = rng.uniform(*size) * min(width, height)
     scale = side / max(high - low)
     size = (high - low) * scale
     margin = brush
@@ -96,11 +102,11 @@ def _stroke(draw: ImageDraw.ImageDraw, points: np.ndarray, width: float, fill: i
 
 
 def _ink(shape: Shape, filled: bool, rng: np.random.Generator, width: int, height: int, brush: float,
-         fill_level: int = 255) -> Image.Image:
+         fill_level: int = 255, size: tuple[float, float] = (0.45, 0.85)) -> Image.Image:
     """An 'L' image of the drawing's ink (255 = full ink) at the given size."""
     image = Image.new("L", (width, height), 0)
     draw = ImageDraw.Draw(image)
-    for points, kind in _layout(shape, rng, width, height, brush):
+    for points, kind in _layout(shape, rng, width, height, brush, size):
         if kind == "body" and filled:
             # painted inside the shape's edge: the brush does not grow it (nor close the legs' gap)
             draw.polygon([tuple(p) for p in points], fill=fill_level)
@@ -124,7 +130,8 @@ def _ink(shape: Shape, filled: bool, rng: np.random.Generator, width: int, heigh
 def render_canvas(shape: Shape, filled: bool, rng: np.random.Generator, mirror: bool = False) -> np.ndarray:
     """A drawing on the window's canvas: uint8 448×448, white ink on black."""
     brush = float(rng.choice(CANVAS_BRUSHES))
-    grey = np.asarray(_ink(shape, filled, rng, CANVAS, CANVAS, brush))
+    # On the window's canvas people draw large: the drawing spans 55–90 % of it.
+    grey = np.asarray(_ink(shape, filled, rng, CANVAS, CANVAS, brush, size=(0.55, 0.9)))
     return np.ascontiguousarray(grey[:, ::-1]) if mirror else grey
 
 
@@ -185,7 +192,7 @@ def prepare(drawing: np.ndarray | bytes) -> np.ndarray:
     try:
         if isinstance(drawing, bytes):
             return prepare_image(decode_image(io.BytesIO(drawing), "sketch")).pixels
-        return prepare_grey(drawing, light_on_dark=True).pixels
+        return prepare_canvas(drawing).pixels
     except ImageError:
         return np.zeros((28, 28), np.float32)  # nothing found counts as a wrong answer
 

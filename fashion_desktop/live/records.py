@@ -36,11 +36,14 @@ class Result:
     pixels: np.ndarray | None = None  # the 28×28 input the network received
     inverted: bool = False
     filled: bool = False
+    mirrored: bool = False  # a shoe facing right, read as its mirror image (network/orientation.py)
     prediction: Any = None  # fashion_desktop.network.inference.Prediction
     empty: bool = False
     message: str = ""  # why it is empty, or what failed
-    created: float = 0.0
-    finished: float = 0.0
+    created: float = 0.0  # perf_counter of the oldest input change this result answers
+    finished: float = 0.0  # the forward pass (and saliency) done
+    started: float = 0.0  # the worker took the request (stage stamps for `fashion-desktop bench`)
+    prepared: float = 0.0  # preprocessing done
     saliency: np.ndarray | None = None  # 28×28 gradient × input, only while the overlay is on
     saliency_class: int = -1  # the class it explains
     preview: str = ""  # set when preview weights (e.g. a network in training) answered: what they are

@@ -28,13 +28,14 @@ import torch
 
 from fashion_desktop.errors import EmptyImageError
 from fashion_desktop.explain import saliency  # by module: tests may replace gradient_x_input
-from fashion_desktop.images.preprocess import prepare_grey
+from fashion_desktop.live.quick import prepare_request
 from fashion_desktop.live.records import Failure, ModelInfo, Request, Result, failure_result
 from fashion_desktop.network.device import DeviceChoice, available_devices, choose_device, configure_cpu_threads
 from fashion_desktop.network.familiarity import Familiarity, familiarity_for
 from fashion_desktop.network.inference import Prediction, Predictor
 from fashion_desktop.network.introspect import layer_tree, parameter_table, total_parameters
 from fashion_desktop.network.model import LoadedWeights, NeuralNetwork, load_model, state_from_numpy
+from fashion_desktop.network.orientation import face_left
 from fashion_desktop.network.untrained import untrained_network
 
 _log = logging.getLogger(__name__)
@@ -191,20 +192,16 @@ class ModelSession:
     def answer(self, request: Request, superseded: Callable[[], bool] | None = None) -> Result | None:
         """Preprocess, forward once (every stage's output), explain if asked. None: `superseded()` said
         a newer request is waiting, checked after preprocessing and before the forward pass."""
+        started = time.perf_counter()
         try:
-            if request.pixels is not None:
-                pixels, inverted, filled = request.pixels, False, False
-            elif request.grey is None:
-                raise ValueError("a request needs canvas grey levels or 28×28 pixels")
-            else:
-                prepared = prepare_grey(request.grey, light_on_dark=True)
-                pixels, inverted, filled = prepared.pixels, prepared.inverted, prepared.filled
+            pixels, inverted, filled = prepare_request(request)
         except EmptyImageError as exc:
             self.last = request
             return Result(request.id, empty=True, message=str(exc), created=request.created,
                           finished=time.perf_counter())
         except Exception as exc:
             return failure_result(request, exc)
+        prepared = time.perf_counter()
         if superseded is not None and superseded():
             return None
         if self.predictor is None:
@@ -212,25 +209,27 @@ class ModelSession:
             return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, message=self.texts.no_weights,
                           created=request.created, finished=time.perf_counter())
         try:
-            predictor, prediction = self._forward(pixels)
+            predictor, prediction, pixels, mirrored = self._forward(pixels)
         except Exception as exc:
             return failure_result(request, exc, pixels)
         self.inferences += 1
         overlay, explained = self._explain(predictor, pixels, prediction.index)
         self.last = request
-        return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, prediction=prediction,
-                      created=request.created, finished=time.perf_counter(), saliency=overlay,
-                      saliency_class=explained, preview=self.preview_label)
+        return Result(request.id, pixels=pixels, inverted=inverted, filled=filled, mirrored=mirrored,
+                      prediction=prediction, created=request.created, finished=time.perf_counter(), started=started,
+                      prepared=prepared, saliency=overlay, saliency_class=explained, preview=self.preview_label)
 
     def _answering(self) -> Predictor:
         assert self.predictor is not None
         return self._preview.predictor if self._preview is not None else self.predictor
 
-    def _forward(self, pixels: np.ndarray) -> tuple[Predictor, Prediction]:
-        """One forward pass; a failure on a GPU moves everything to the CPU and asks again there."""
+    def _forward(self, given: np.ndarray) -> tuple[Predictor, Prediction, np.ndarray, bool]:
+        """One forward pass (a shoe facing right is read mirrored: the pixels used come back too);
+        a failure on a GPU moves everything to the CPU and asks again there."""
         predictor = self._answering()
         try:
-            return predictor, predictor.predict(pixels, activations=True)
+            pixels, mirrored = face_left(predictor, given)
+            return predictor, predictor.predict(pixels, activations=True), pixels, bool(mirrored)
         except Exception as exc:
             if predictor.device.type == "cpu" or self._weights is None:
                 raise  # nothing to fall back to
@@ -241,7 +240,8 @@ class ModelSession:
             self.events.device_failed(notice)
             self.events.model_changed(self.info())
         predictor = self._answering()
-        return predictor, predictor.predict(pixels, activations=True)  # the same input, on the CPU
+        pixels, mirrored = face_left(predictor, given)  # the same input, on the CPU
+        return predictor, predictor.predict(pixels, activations=True), pixels, bool(mirrored)
 
     def _explain(self, predictor: Predictor, pixels: np.ndarray, top: int) -> tuple[np.ndarray | None, int]:
         """Saliency for the chosen class (the top one by default), from the network that answered."""

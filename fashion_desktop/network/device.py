@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import torch
 
 from fashion_desktop.i18n import translate
-from fashion_desktop.network.device_choices import CHOICES
+from fashion_desktop.network.device_choices import CHOICES, DEVICE_ENV
 
-DEVICE_ENV = "FASHION_DESKTOP_DEVICE"
 __all__ = ["CHOICES", "DEVICE_ENV", "DeviceChoice", "DeviceInfo", "auto_device", "available_devices",
            "choose_device", "configure_cpu_threads"]
 

@@ -12,9 +12,14 @@ no-op of the same name, so the core imports no Qt); the window shows them throug
 
 from __future__ import annotations
 
+import os
+import platform
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 CONTEXT = "DeviceChoices"  # the translation context of the labels below
+DEVICE_ENV = "FASHION_DESKTOP_DEVICE"  # the device to use when no --device is given
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -44,3 +49,32 @@ DEVICE_KINDS: tuple[DeviceKind, ...] = (
 )
 
 CHOICES: tuple[str, ...] = tuple(kind.name for kind in DEVICE_KINDS)
+
+
+def requested_device(requested: str | None = None) -> str:
+    """What was asked for: the argument, else $FASHION_DESKTOP_DEVICE, else "auto" (as `choose_device` reads it)."""
+    return (requested or os.environ.get(DEVICE_ENV) or "auto").strip().lower()
+
+
+def accelerator_may_exist() -> bool:
+    """Could torch find a GPU here? Answered without importing torch, erring towards yes.
+
+    Used to skip `import torch` where the CPU is the device anyway: "auto" only picks CUDA where
+    the NVIDIA (or ROCm) driver is installed, and MPS only on Apple silicon. A wrong "yes" only
+    costs the torch import; a "no" is given only where torch could not find a GPU either.
+    """
+    if sys.platform == "darwin":
+        return platform.machine() == "arm64"
+    if sys.platform.startswith("linux"):
+        return any(Path(p).exists() for p in ("/proc/driver/nvidia/version", "/dev/nvidia0", "/dev/nvidiactl",
+                                              "/dev/kfd", "/dev/dxg"))
+    if sys.platform == "win32":
+        system = Path(os.environ.get("SystemRoot", r"C:\Windows")) / "System32"
+        return (system / "nvcuda.dll").exists() or (system / "amdhip64.dll").exists()
+    return True
+
+
+def cpu_is_the_device(requested: str | None = None) -> bool:
+    """True when the CPU will run the network for this request ("cpu", or "auto" without any GPU)."""
+    asked = requested_device(requested)
+    return asked == "cpu" or (asked == "auto" and not accelerator_may_exist())

@@ -28,6 +28,7 @@ import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -102,7 +103,7 @@ class Familiarity:
         from fashion_desktop.atomic import atomic_write_bytes
 
         buffer = io.BytesIO()
-        extra = {}
+        extra: dict[str, Any] = {}
         if self.pixel_basis is not None and self.pixel_mean is not None:
             extra = {"pixel_mean": self.pixel_mean.astype(np.float32), "pixel_basis": self.pixel_basis.astype(np.float32)}
         np.savez(buffer, means=self.means.astype(np.float32), precision=self.precision.astype(np.float32),

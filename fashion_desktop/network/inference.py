@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -20,49 +20,11 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.network.familiarity import Familiarity
 from fashion_desktop.network.model import NeuralNetwork
+from fashion_desktop.network.prediction import STAGES, Prediction
 
-# Stage name → (module path or None, what it is). "logits" is the last Linear's output.
-STAGES: tuple[tuple[str, str], ...] = (
-    ("flatten", "Flatten: 28×28 → 784"),
-    ("linear_relu_stack.0", "Linear 784 → 512"),
-    ("linear_relu_stack.1", "ReLU"),
-    ("linear_relu_stack.2", "Linear 512 → 512"),
-    ("linear_relu_stack.3", "ReLU"),
-    ("linear_relu_stack.4", "Linear 512 → 10 (logits)"),
-    ("softmax", "Softmax → probabilities"),
-)
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """One image's result, as plain data."""
-
-    probabilities: np.ndarray  # (10,), sums to 1
-    index: int
-    activations: dict[str, np.ndarray] = field(default_factory=dict)  # stage → 1-D array
-    device: str = "cpu"
-    milliseconds: float = 0.0
-    # With a Familiarity (network/familiarity.py): how much the input looks like what the network
-    # learned (0–1; below 0.5 it is flagged as unfamiliar) and the temperature-calibrated probabilities.
-    familiarity: float | None = None
-    calibrated: np.ndarray | None = None
-
-    @property
-    def familiar(self) -> bool | None:
-        """False when the input does not look like a garment the network knows; None when unknown."""
-        return None if self.familiarity is None else self.familiarity >= 0.5
-
-    @property
-    def label(self) -> str:
-        return CLASS_NAMES[self.index]
-
-    @property
-    def confidence(self) -> float:
-        return float(self.probabilities[self.index])
-
+__all__ = ["STAGES", "BatchPrediction", "Prediction", "Predictor"]
 
 @dataclass(frozen=True)
 class BatchPrediction:
@@ -125,7 +87,7 @@ class Predictor:
         self.familiarity = familiarity
         self.device = torch.device(device)
         self.model = model.to(self.device).eval()
-        modules = [("flatten", model.flatten)]
+        modules: list[tuple[str, nn.Module]] = [("flatten", model.flatten)]
         modules += [(f"linear_relu_stack.{i}", m) for i, m in enumerate(model.linear_relu_stack)]
         if [name for name, _ in modules] != [name for name, _ in STAGES[:-1]]:
             raise ValueError("the network's layers are not the tutorial's")
@@ -178,8 +140,8 @@ class Predictor:
                 if self.device.type == "cpu":
                     arrays = [t.numpy() for t in outputs]
                 else:  # one device→host copy instead of seven
-                    arrays = torch.cat(outputs, dim=1).cpu().numpy()
-                    arrays = np.split(arrays, np.cumsum([t.shape[1] for t in outputs])[:-1], axis=1)
+                    joined = torch.cat(outputs, dim=1).cpu().numpy()
+                    arrays = np.split(joined, np.cumsum([t.shape[1] for t in outputs])[:-1], axis=1)
                 stages = {name: array for (name, _), array in zip(STAGES, arrays)}
                 probs = stages["softmax"]
             else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import pickle
 import zipfile
@@ -22,25 +21,22 @@ import torch
 from torch import nn
 
 from fashion_desktop.atomic import atomic_save
-from fashion_desktop.classes import NUM_CLASSES
 from fashion_desktop.errors import WeightsError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
-from fashion_desktop.resources import DEFAULT_WEIGHTS, MODEL_CARD_JSON, resource_path
+from fashion_desktop.network.architecture import (  # re-exported: the shapes and paths live torch-free
+    EXPECTED_SHAPES,
+    HIDDEN,
+    INPUT_SIZE,
+    MAX_WEIGHTS_BYTES,
+    TOTAL_PARAMETERS,
+    default_weights_path,
+    shipped_weights_sha256,
+)
+from fashion_desktop.resources import MODEL_CARD_JSON, resource_path
 
-INPUT_SIZE = 28
-HIDDEN = 512
-TOTAL_PARAMETERS = 784 * 512 + 512 + 512 * 512 + 512 + 512 * 10 + 10  # 669,706
-
-EXPECTED_SHAPES: dict[str, tuple[int, ...]] = {
-    "linear_relu_stack.0.weight": (HIDDEN, INPUT_SIZE * INPUT_SIZE),
-    "linear_relu_stack.0.bias": (HIDDEN,),
-    "linear_relu_stack.2.weight": (HIDDEN, HIDDEN),
-    "linear_relu_stack.2.bias": (HIDDEN,),
-    "linear_relu_stack.4.weight": (NUM_CLASSES, HIDDEN),
-    "linear_relu_stack.4.bias": (NUM_CLASSES,),
-}
-MAX_WEIGHTS_BYTES = 64 * 1024 * 1024  # the real file is 2.7 MB; refuse anything absurd early
-
+__all__ = ["EXPECTED_SHAPES", "HIDDEN", "INPUT_SIZE", "MAX_WEIGHTS_BYTES", "TOTAL_PARAMETERS", "LoadedWeights",
+           "NeuralNetwork", "default_weights_path", "load_model", "read_weights", "save_weights",
+           "shipped_weights_sha256", "state_from_numpy", "state_to_numpy", "validate_state_dict"]
 
 class NeuralNetwork(nn.Module):
     """Exactly the tutorial's network: flatten, then Linear-ReLU-Linear-ReLU-Linear."""
@@ -80,17 +76,19 @@ def sha256_of(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def default_weights_path() -> Path:
-    return resource_path(DEFAULT_WEIGHTS)
+def _required_shipped_sha256() -> str:
+    """The shipped weights are only trusted with their card: a missing or unreadable card is an error.
 
-
-def shipped_weights_sha256() -> str | None:
-    """The checksum recorded in the model card for the shipped weights, if present."""
-    card = resource_path(MODEL_CARD_JSON)
-    try:
-        return json.loads(card.read_text(encoding="utf-8"))["weights"]["sha256"]
-    except (OSError, KeyError, TypeError, ValueError):
-        return None
+    (A person's own weights file needs no card; only the files installed with the app are checked.)
+    """
+    digest = shipped_weights_sha256()
+    if not isinstance(digest, str) or len(digest) != 64:
+        raise WeightsError(
+            f"The model card {resource_path(MODEL_CARD_JSON)} is missing or has no weights checksum, so the "
+            "shipped weights cannot be verified. Reinstall the app, or run 'fashion-desktop train --out "
+            f"{default_weights_path()}' to make new weights with their card."
+        )
+    return digest
 
 
 def _read_file(path: Path) -> bytes:
@@ -233,7 +231,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwor
                 "Errors", "The shipped weights are missing ({path} does not exist): this installation is "
                           "incomplete. Reinstall Fashion Desktop, or open your own weights "
                           "(Model ▸ Open weights…, or --weights FILE)."), path=shipped)
-        loaded = read_weights(shipped, shipped_weights_sha256())
+        loaded = read_weights(shipped, _required_shipped_sha256())
     else:
         loaded = read_weights(path)
     model = NeuralNetwork()

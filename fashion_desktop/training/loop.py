@@ -20,13 +20,13 @@ import torch.nn.functional as F
 from torch import nn
 
 from fashion_desktop.classes import NUM_CLASSES
-
-# Shown from the side in the data set (toe or opening to the left); people draw them facing either way.
-SIDEWAYS_CLASSES = (5, 7, 8, 9)  # sandal, sneaker, bag, ankle boot
 from fashion_desktop.network.model import NeuralNetwork
 from fashion_desktop.training.control import TrainControl
 from fashion_desktop.training.recipe import TrainConfig
 from fashion_desktop.training.records import BatchProgress, EpochResult, EvalResult
+
+# Shown from the side in the data set (toe or opening to the left); people draw them facing either way.
+SIDEWAYS_CLASSES = (5, 7, 8, 9)  # sandal, sneaker, bag, ankle boot
 
 
 @dataclass

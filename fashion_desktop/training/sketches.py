@@ -65,7 +65,9 @@ def _erode(mask: torch.Tensor, radius: torch.Tensor) -> torch.Tensor:
 def _warp(soft: torch.Tensor, generator: torch.Generator, tilt_degrees: float, wobble: float) -> torch.Tensor:
     """A small tilt, scale/aspect jitter and a smooth random displacement (wobbly lines)."""
     n = soft.shape[0]
-    rand = lambda *s: torch.rand(*s, generator=generator)
+    def rand(*shape: int) -> torch.Tensor:
+        return torch.rand(*shape, generator=generator)
+
     angle = (rand(n) - 0.5) * 2 * math.radians(tilt_degrees)
     sx = 1.0 + (rand(n) - 0.5) * 0.3
     sy = 1.0 + (rand(n) - 0.5) * 0.3

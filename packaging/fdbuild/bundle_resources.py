@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WEIGHTS = "model_weights.pth"
-OPTIONAL = ("model_card.json", "MODEL_CARD.md", "familiarity.npz")
+CARD = "model_card.json"  # the loader checks the shipped weights against its SHA-256: required
+OPTIONAL = ("MODEL_CARD.md", "familiarity.npz")
 GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png", "translations/*.qm")  # .qm: packaging/translations.py
+REQUIRED_GLOBS = ("samples/*.png",)  # the frozen app's --self-test classifies them; none would prove nothing
 DEST = "resources"  # the folder name under _MEIPASS that fashion_desktop.resources expects
 
 
@@ -45,6 +47,7 @@ def plan(resources: Path, weights: Path | None = None) -> ResourcePlan:
     if weights.name != WEIGHTS:  # the app looks for this exact name; stage a copy under it
         raise MissingResource(f"--weights must be a file named {WEIGHTS} (got {weights.name})")
     result.datas.append((str(weights), DEST))
+    result.datas.append((str(_card_for(weights, resources)), DEST))
     for name in OPTIONAL:
         path = resources / name
         if path.is_file():
@@ -53,8 +56,36 @@ def plan(resources: Path, weights: Path | None = None) -> ResourcePlan:
             result.warnings.append(f"{path} is missing: the About box, model card or familiarity will say so")
     for pattern in GLOBS:
         found = sorted(resources.glob(pattern))
+        if not found and pattern in REQUIRED_GLOBS:
+            raise MissingResource(
+                f"Nothing matches resources/{pattern}: the installer's self-test would classify no samples. "
+                "Export them with `fashion-desktop export-samples`.")
         if not found:
             result.warnings.append(f"nothing matches resources/{pattern}")
         for path in found:
             result.datas.append((str(path), f"{DEST}/{path.parent.relative_to(resources).as_posix()}"))
     return result
+
+
+def _card_for(weights: Path, resources: Path) -> Path:
+    """The model card of `weights` (beside them, as `fashion-desktop train` writes it), checked against them.
+
+    The app refuses shipped weights whose card is missing or names another checksum, so a bundle
+    without a matching card would start and then fail to load its model.
+    """
+    import hashlib
+    import json
+
+    card = weights.with_name(CARD)
+    if not card.is_file():
+        raise MissingResource(f"The model card {card} is missing: the app would refuse the weights without it. "
+                              f"`fashion-desktop train --out {resources / WEIGHTS}` writes both.")
+    try:
+        stated = json.loads(card.read_text(encoding="utf-8"))["weights"]["sha256"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise MissingResource(f"The model card {card} cannot be read or has no weights checksum ({exc}).") from exc
+    actual = hashlib.sha256(weights.read_bytes()).hexdigest()
+    if stated != actual:
+        raise MissingResource(f"The model card {card} is for other weights (SHA-256 {str(stated)[:12]}…, "
+                              f"but {weights.name} is {actual[:12]}…): the app would refuse them.")
+    return card

@@ -70,16 +70,18 @@ def test_bars_and_preview_update_during_the_stroke(window, qtbot, wait_idle):
 
 
 def test_bars_equal_the_core_predictor_for_the_same_input(window, random_weights, wait_idle):
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
+    from fashion_desktop.network.orientation import face_left
 
     stroke(window, line(70, 30, 200, 30) + line(200, 30, 230, 250) + line(230, 250, 50, 250) + line(50, 250, 70, 30))
     wait_idle(window)
-    expected_input = prepare_grey(window.canvas.grey(), light_on_dark=True).pixels
-    assert np.array_equal(window.preview.pixels(), expected_input)
     model, _ = load_model(random_weights)
-    expected = Predictor(model, "cpu").predict(expected_input).probabilities
+    predictor = Predictor(model, "cpu")
+    expected_input = face_left(predictor, prepare_canvas(window.canvas.grey()).pixels)[0]  # shoes facing right turn
+    assert np.array_equal(window.preview.pixels(), expected_input)
+    expected = predictor.predict(expected_input).probabilities
     assert np.allclose(window.probabilities.probabilities(), expected, atol=1e-6)
 
 

@@ -23,6 +23,7 @@ from fashion_desktop.images.preprocess import prepare_file
 from fashion_desktop.images.samples import list_samples
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork, load_model
+from fashion_desktop.network.orientation import face_left
 
 TIMEOUT = 60_000
 
@@ -45,18 +46,20 @@ def folder(tmp_path):
 def expected_probabilities(weights, path):
     """What the window's model answers for one file, computed here without the window."""
     model, _ = load_model(weights)
-    return Predictor(model).predict_batch(prepare_file(path).pixels[None]).probabilities[0]
+    predictor = Predictor(model)
+    pixels = face_left(predictor, prepare_file(path).pixels[None])[0]  # shoes facing right, as predict reads them
+    return predictor.predict_batch(pixels).probabilities[0]
 
 
 def classify(qtbot, window, folder, recursive=False):
-    with qtbot.waitSignal(window.folder_view.finished, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.exports.folder_view.finished, timeout=TIMEOUT):
         assert window.exports.classify_folder(folder, recursive)
-    return window.folder_view
+    return window.exports.folder_view
 
 
 def test_folder_view_answers_every_picture_and_names_the_broken_ones(qtbot, window, folder, random_weights):
     view = classify(qtbot, window, folder)
-    assert window.folder_dock.isVisible()
+    assert window.exports.folder_dock.isVisible()
     rows = {row.path.name: row for row in view.model.rows}
     assert sorted(rows) == sorted([p.name for p in folder.iterdir() if p.is_file() and p.suffix != ".txt"])
     for name, row in rows.items():
@@ -131,7 +134,7 @@ def test_cancel_stops_the_job_and_keeps_the_answers_so_far(qtbot, window, tmp_pa
     source = list_samples()[0].path
     for i in range(600):
         shutil.copyfile(source, tmp_path / f"{i:04d}.png")
-    view = window.folder_view
+    view = window.exports.folder_view
     with qtbot.waitSignal(view.finished, timeout=TIMEOUT):
         window.exports.classify_folder(tmp_path)
         assert view.cancel_button.isVisible()
@@ -151,9 +154,9 @@ def test_dropping_a_folder_classifies_it(qtbot, window, folder):
     enter = QDragEnterEvent(where.toPoint(), action, data, buttons, keys)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    with qtbot.waitSignal(window.folder_view.finished, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.exports.folder_view.finished, timeout=TIMEOUT):
         QApplication.sendEvent(window, QDropEvent(where, action, data, buttons, keys))
-    assert window.folder_view.folder == folder and len(window.folder_view.model.rows) == 8
+    assert window.exports.folder_view.folder == folder and len(window.exports.folder_view.model.rows) == 8
 
 
 # ---------------------------------------------------------------- the network
@@ -172,7 +175,7 @@ def _choose(monkeypatch, path, chosen_filter):
 
 def test_model_export_dialog_writes_the_loaded_weights(qtbot, window, tmp_path, monkeypatch):
     calls = _choose(monkeypatch, tmp_path / "exported", "safetensors (*.safetensors)")
-    window.export_model_action.trigger()
+    window.exports.export_model_action.trigger()
     qtbot.waitUntil(lambda: window.exports.last_export is not None, timeout=TIMEOUT)
     assert any("ONNX" in f for f in calls[0]) and any(".pt2" in f for f in calls[0])
     out = tmp_path / "exported.safetensors"  # the filter chosen gave the suffix
@@ -190,7 +193,7 @@ def test_a_refused_export_says_why_and_leaves_no_file(qtbot, window, tmp_path, m
 
     monkeypatch.setattr(export, "load_exported", lambda path, fmt: (lambda x: {"logits": np.zeros((len(x), 10))}))
     _choose(monkeypatch, tmp_path / "net.pth", "")
-    window.export_model_action.trigger()
+    window.exports.export_model_action.trigger()
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=TIMEOUT)
     title, text = window.last_message
     assert title == "The network was not exported" and "does not reproduce" in text
@@ -225,11 +228,11 @@ def test_probabilities_chart_exports_png_svg_csv_with_its_numbers(qtbot, window,
 def test_copy_chart_puts_picture_and_numbers_on_the_clipboard(qtbot, window, wait_idle):
     window.open_path(list_samples()[4].path)
     wait_idle(window)
-    window.copy_chart_action.trigger()
+    window.exports.copy_chart_action.trigger()
     data = QApplication.clipboard().mimeData()
     assert data.hasImage()
     assert data.text().splitlines()[0] == "class,probability"
-    assert window.copy_chart_action.shortcut().toString() == "Ctrl+Shift+C"
+    assert window.exports.copy_chart_action.shortcut().toString() == "Ctrl+Shift+C"
 
 
 def test_every_chart_has_the_export_menu(qtbot, window):

@@ -100,8 +100,8 @@ def test_saliency_is_computed_only_while_on_and_follows_the_clicked_class(make_w
     assert result.saliency_class == window.probabilities.top_index() == 4
     assert window.preview.has_overlay() and "Coat" in window.inside.saliency_note.text()
 
-    plot = window.probabilities.plot
-    _click_scene(qtbot, plot, plot.getPlotItem().getViewBox().mapViewToScene(QPointF(0.3, 6)))  # the Shirt row
+    chart = window.probabilities.chart
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.row_center(6).toPoint())  # the Shirt row
     qtbot.waitUntil(lambda: results[-1].saliency_class == 6, timeout=LOAD_MS)
     assert "Shirt" in window.inside.saliency_note.text()
     assert not np.allclose(results[-1].saliency, result.saliency)

@@ -126,6 +126,8 @@ def test_open_option_runs_the_app_and_exits_cleanly(random_weights, tmp_path):
                           env=env, cwd=root)
     assert done.returncode == 0, done.stderr
     lines = dict(line.split("=", 1) for line in done.stdout.split() if "=" in line)
-    assert {"window_visible_s", "model_ready_s", "first_prediction_s"} <= set(lines), done.stdout
+    # The first answer may come from numpy before PyTorch is ready (model_ready_s then never prints):
+    # quitting then, mid-import, must still exit cleanly.
+    assert {"window_visible_s", "first_prediction_s"} <= set(lines), done.stdout
     assert float(lines["window_visible_s"]) <= float(lines["first_prediction_s"])
     assert "QThread" not in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -27,12 +27,12 @@ def garment(seed: int, size: int = 448) -> np.ndarray:
 
 
 def core_probabilities(weights, grey: np.ndarray) -> np.ndarray:
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
 
     model, _ = load_model(weights)
-    return Predictor(model).predict(prepare_grey(grey, light_on_dark=True).pixels).probabilities
+    return Predictor(model).predict(prepare_canvas(grey).pixels).probabilities
 
 
 # ------------------------------------------------------------------ 2. nothing to classify
@@ -221,6 +221,7 @@ def test_a_failure_on_the_cpu_is_shown_not_retried(window, wait_idle):
     assert "simulated CPU failure" in window.probabilities.detail.text()
 
 
+@pytest.mark.hardware  # skips where that device is present
 @pytest.mark.parametrize("asked", ["cuda", "cuda:3", "mps"])
 def test_asking_for_an_absent_device_says_so(window, qtbot, asked):
     from fashion_desktop.network.device import available_devices
@@ -249,9 +250,9 @@ def test_closing_during_inference_fifty_times_in_a_row_is_clean(qtbot, random_we
         window = MainWindow(settings, weights=random_weights, device="cpu")
         window.show()
         window.start()
-        qtbot.waitUntil(lambda: window.model_info is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: window.model_info is not None, timeout=60_000)  # noqa: B023 - called at once
         inside, release = threading.Event(), threading.Event()
-        window.worker.before_request = lambda _request: (inside.set(), release.wait(10))
+        window.worker.before_request = lambda _request: (inside.set(), release.wait(10))  # noqa: B023 - this window only
         shown = window.last_result_id
         window.worker.request(grey=garment(i))
         assert inside.wait(10), f"run #{i + 1}: the request never reached the worker"

@@ -21,9 +21,9 @@ def test_samples_cover_every_class_and_fill_the_menu(make_window):
 
 
 def test_each_shipped_sample_shows_its_class_on_top(make_window, wait_idle):
+    from fashion_desktop.images.preprocess import prepare_file
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_file
 
     samples = list_samples()
     assert samples, "no samples in resources/samples/"

@@ -59,16 +59,18 @@ def stand_in_resources(tmp_path_factory):
     import torch
     from PIL import Image, ImageDraw
 
-    from fashion_desktop.network.inference import Predictor
-    from fashion_desktop.network.model import NeuralNetwork, load_model, save_weights
     from fashion_desktop.images.preprocess import open_image, prepare_image
     from fashion_desktop.images.samples import sample_name
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import NeuralNetwork, load_model, save_weights
 
     root = tmp_path_factory.mktemp("bundle")
     resources = root / "resources"
     (resources / "samples").mkdir(parents=True)
     torch.manual_seed(7)
-    save_weights(NeuralNetwork(), resources / "model_weights.pth")
+    digest = save_weights(NeuralNetwork(), resources / "model_weights.pth")
+    card = {"weights": {"file": "model_weights.pth", "sha256": digest}}  # the shipped weights need their card
+    (resources / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
     predictor = Predictor(load_model(resources / "model_weights.pth")[0], "cpu")
     scratch = root / "scratch.png"
     for i in range(6):
@@ -107,3 +109,17 @@ def test_self_test_fails_when_the_weights_cannot_load(tmp_path, stand_in_resourc
                                           meipass=stand_in_resources)
     assert code == 1 and verdict["ok"] is False, output
     assert any("missing.pth" in e for e in verdict["errors"])
+
+
+def test_self_test_fails_when_no_samples_are_bundled(tmp_path, stand_in_resources):
+    """An installer whose samples went missing must not pass: zero samples classified is a failure."""
+    import shutil
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(stand_in_resources / "resources", bundle / "resources")
+    for sample in (bundle / "resources" / "samples").iterdir():
+        sample.unlink()
+    code, verdict, output = run_self_test(tmp_path, meipass=bundle)
+    assert code == 1 and verdict.get("ok") is False, output
+    assert verdict["samples"] == 0 and any("no samples" in e for e in verdict["errors"])
+    assert verdict["model"]["parameters"] == 669_706  # everything else worked: only the samples were missing

@@ -30,9 +30,9 @@ def test_importing_the_window_module_does_not_import_torch():
 
 
 def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_idle, random_weights):
+    from fashion_desktop.images.preprocess import prepare_canvas
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import load_model
-    from fashion_desktop.images.preprocess import prepare_grey
 
     worker = window.worker
     inputs = [garment(i) for i in range(200)]
@@ -46,8 +46,33 @@ def test_a_burst_of_200_requests_costs_at_most_3_inferences(window, qtbot, wait_
     print("burst inferences:", ran)
     assert 1 <= ran <= 3, f"{ran} inferences for a burst of 200 requests"
     model, _ = load_model(random_weights)  # the latest input won: the bars are its probabilities
-    expected = Predictor(model, "cpu").predict(prepare_grey(inputs[-1], light_on_dark=True).pixels).probabilities
+    expected = Predictor(model, "cpu").predict(prepare_canvas(inputs[-1]).pixels).probabilities
     assert np.allclose(window.probabilities.probabilities(), expected, atol=1e-6)
+
+
+def test_a_result_is_timed_from_the_oldest_change_it_answers(window, qtbot, wait_idle):
+    """Requests replaced while waiting are answered by the newest one's result: latency counts from them."""
+    import threading
+
+    worker, release = window.worker, threading.Event()
+    wait_idle(window)
+    worker.before_request = lambda _request: release.wait(10)
+    shown = []
+    window.predictionShown.connect(shown.append)
+    try:
+        worker.request(grey=garment(1), created=100.0)  # taken at once, held in before_request
+        qtbot.waitUntil(worker.busy.is_set)
+        worker.request(grey=garment(2), created=200.0)  # waits …
+        last = worker.request(grey=garment(3), created=300.0)  # … and is replaced by this one
+    finally:
+        release.set()
+    wait_idle(window)
+    worker.before_request = None
+    final = [r for r in shown if r.request_id == last]
+    # The first was overtaken before its forward pass (dropped), the second replaced while waiting:
+    # the one result shown answers all three changes, so it counts from the first.
+    assert len(final) == 1 and final[0].created == 100.0
+    assert [r.request_id for r in shown] == [last]
 
 
 def test_drawing_events_handled_together_are_sent_together(window, wait_idle):

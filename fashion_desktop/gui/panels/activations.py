@@ -17,9 +17,19 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fashion_desktop.explain.activations import (HIDDEN_LINEARS, RELU_OF, ROWS, as_grid, grid_index, incoming_weights,
-                                         nice_levels, stage_vectors, symmetric_levels, to_rgba)
 from fashion_desktop.classes import class_name
+from fashion_desktop.explain.activations import (
+    HIDDEN_LINEARS,
+    RELU_OF,
+    ROWS,
+    as_grid,
+    grid_index,
+    incoming_weights,
+    nice_levels,
+    stage_vectors,
+    symmetric_levels,
+    to_rgba,
+)
 
 DIVERGING, SEQUENTIAL, GREY = "CET-D1", "viridis", "CET-L1"
 

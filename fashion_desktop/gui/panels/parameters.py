@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 COLUMNS = (QT_TRANSLATE_NOOP("ParametersPanel", "Name"), QT_TRANSLATE_NOOP("ParametersPanel", "Shape"),
            QT_TRANSLATE_NOOP("ParametersPanel", "Count"), QT_TRANSLATE_NOOP("ParametersPanel", "Bytes"),

@@ -1,17 +1,17 @@
 """The ten class probabilities as horizontal bars, the top class in large text.
 
-The bar item is built once and only its lengths (`setOpts(width=…)`, horizontal bars) and
-colours change, so a 60 Hz stream of results allocates no plot items, and the axis is fixed at
-0–1 so nothing jumps. pyqtgraph is imported only after the window's first paint: it costs about
-half a second, which would otherwise delay the window.
-Horizontal bars keep the class names horizontal and readable on the left axis.
+The chart is one small widget painted with QPainter: a result at 60 Hz costs a repaint of a few
+dozen calls, nothing is allocated per result, and the axis is fixed at 0–1 so nothing jumps. It
+replaced a pyqtgraph plot whose scene cost hundreds of Python calls per result and whose import
+(half a second) fell right after the first paint, when the first answer arrives.
+Horizontal bars keep the class names horizontal and readable on the left.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
@@ -19,17 +19,105 @@ from fashion_desktop.classes import NUM_CLASSES, class_name, class_names
 LOADING, EMPTY, ERROR, RESULT = "loading", "empty", "error", "result"
 
 
-def _bars_plot_class(pg):
-    """pyqtgraph's PlotWidget that says when it has painted (pyqtgraph is imported lazily)."""
+class BarsChart(QWidget):
+    """Ten horizontal bars with the class names on the left and each value beside its bar.
 
-    class BarsPlot(pg.PlotWidget):
-        painted = Signal()
+    Painted directly with QPainter: one paint is a few dozen calls, where a pyqtgraph scene cost
+    hundreds of Python calls per result (and half a second of import after the first paint).
+    """
 
-        def paintEvent(self, event: QPaintEvent) -> None:
-            super().paintEvent(event)
-            self.painted.emit()
+    painted = Signal()  # a paint finished: what it shows is on screen
+    rowClicked = Signal(int)
 
-    return BarsPlot
+    TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilityPlot")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 240)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted below
+        self.values = np.zeros(NUM_CLASSES, np.float32)
+        self.index = -1
+        self._names_width = 0
+
+    def set_values(self, values: np.ndarray, index: int) -> None:
+        self.values, self.index = values, index
+        self.update()
+
+    def _geometry(self) -> tuple[QRectF, float]:
+        """The bars' area (0–100 % across) and the height of one row."""
+        metrics = self.fontMetrics()
+        if not self._names_width:
+            self._names_width = max(metrics.horizontalAdvance(name) for name in class_names()) + 10
+        left, top = self._names_width, 6
+        right = self.width() - metrics.horizontalAdvance("100%") // 2 - 6
+        bottom = self.height() - metrics.height() - 8
+        area = QRectF(left, top, max(10, right - left), max(10, bottom - top))
+        return area, area.height() / NUM_CLASSES
+
+    def row_center(self, index: int) -> QPointF:
+        """Where the middle of class `index`'s bar area is, in widget coordinates (clicks, tests)."""
+        area, row = self._geometry()
+        return QPointF(area.left() + area.width() * 0.3, area.top() + row * (index + 0.5))
+
+    def row_at(self, y: float) -> int | None:
+        area, row = self._geometry()
+        index = int((y - area.top()) // row) if area.top() <= y < area.bottom() else -1
+        return index if 0 <= index < NUM_CLASSES else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.row_at(event.position().y())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.rowClicked.emit(index)
+        super().mousePressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._names_width = 0
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = QColor(text)
+        grid.setAlpha(50)
+        area, row = self._geometry()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        metrics = self.fontMetrics()
+        height = metrics.height()
+        painter.setPen(grid)
+        for tick in self.TICKS:  # grid lines and their labels under the bars
+            x = area.left() + tick * area.width()
+            painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        painter.setPen(text)
+        for tick in self.TICKS:
+            x = area.left() + tick * area.width()
+            painter.drawText(QRectF(x - 30, area.bottom() + 2, 60, height), Qt.AlignmentFlag.AlignHCenter,
+                             f"{tick:.0%}")
+        bar, top = palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Highlight)
+        inside_text = QColor(Qt.GlobalColor.white)
+        show_values = self.index >= 0
+        for i, (name, value) in enumerate(zip(class_names(), self.values.tolist())):
+            y = area.top() + i * row
+            painter.setPen(text)
+            painter.drawText(QRectF(0, y, area.left() - 6, row), Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, name)
+            length = max(0.0, min(1.0, value)) * area.width()
+            painter.fillRect(QRectF(area.left(), y + row * 0.14, length, row * 0.72), top if i == self.index else bar)
+            if show_values:
+                inside = value > 0.82  # no room right of a long bar: write inside it, right-aligned
+                label = f"{value:.1%}"
+                if inside:
+                    painter.setPen(inside_text)
+                    painter.drawText(QRectF(area.left(), y, length - 4, row), Qt.AlignmentFlag.AlignRight
+                                     | Qt.AlignmentFlag.AlignVCenter, label)
+                else:
+                    painter.drawText(QRectF(area.left() + length + 4, y, 80, row), Qt.AlignmentFlag.AlignLeft
+                                     | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.end()
+        self.painted.emit()
 
 
 class ProbabilitiesPanel(QWidget):
@@ -60,21 +148,10 @@ class ProbabilitiesPanel(QWidget):
         self.detail.setFont(detail_font)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        palette = self.palette()
-        self._bar_colour = palette.color(QPalette.ColorRole.Mid)
-        self._top_colour = palette.color(QPalette.ColorRole.Highlight)
-        self._inside_text = QColor(Qt.GlobalColor.white)
-        self._outside_text = palette.color(QPalette.ColorRole.Text)
-        self._brushes_for: int | None = None
-        self._brushes: list[QBrush] = []
-        self._label_state: list[tuple[str, bool]] = [("", False)] * NUM_CLASSES
-        self.plot = None  # built by ensure_plot(), after the window's first paint
-        self.bars = None
-        self.values: list = []
-        self._plot_scheduled = False
-        self._placeholder = QWidget(self)
-        self._placeholder.setMinimumSize(320, 240)
-        self._placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.chart = BarsChart(self)
+        self.chart.painted.connect(self.painted)
+        self.chart.rowClicked.connect(self.classClicked)
+        self.chart.setToolTip(self.tr("Click a class to see which pixels pushed it up or down"))
 
         # Said plainly when the familiarity score (network/familiarity.py) flags the input; the bars stay.
         self.unfamiliar = QLabel(self.tr("This does not look like a garment the network knows. "
@@ -88,82 +165,8 @@ class ProbabilitiesPanel(QWidget):
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.detail)
         self._layout.addWidget(self.unfamiliar)
-        self._layout.addWidget(self._placeholder, 1)
+        self._layout.addWidget(self.chart, 1)
         self.show_loading(self.tr("Loading the network…"))
-
-    # ------------------------------------------------------------ the chart
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Build the chart right after the first paint, so importing pyqtgraph never delays the window."""
-        super().paintEvent(event)
-        if self.plot is None and not self._plot_scheduled:
-            self._plot_scheduled = True
-            QTimer.singleShot(0, self.ensure_plot)
-
-    @Slot()
-    def ensure_plot(self) -> None:
-        """Create the plot, the bar item and the value labels once; later updates only change them."""
-        if self.plot is not None:
-            return
-        import pyqtgraph as pg  # ~0.5 s to import: deferred until the window is on screen
-
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        plot = _bars_plot_class(pg)(self, background=palette.color(QPalette.ColorRole.Base))
-        plot.painted.connect(self.painted)
-        plot.setObjectName("probabilityPlot")
-        plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        plot.setMinimumSize(320, 240)
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        item = plot.getPlotItem()
-        item.setXRange(0.0, 1.0, padding=0.0)
-        item.layout.setContentsMargins(4, 8, 20, 4)  # room for "100%" to overhang the right end
-        item.setYRange(-0.6, NUM_CLASSES - 0.4, padding=0.0)
-        item.getViewBox().invertY(True)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
-        item.getAxis("left").setTicks([[(i, name) for i, name in enumerate(class_names())]])
-        item.getAxis("bottom").setTicks([[(v, f"{v:.0%}") for v in (0.0, 0.25, 0.5, 0.75, 1.0)], []])
-        item.getAxis("bottom").setStyle(hideOverlappingLabels=30)  # let "0%" and "100%" overhang the ends
-        grid = QColor(text)
-        grid.setAlpha(50)
-        for v in (0.25, 0.5, 0.75, 1.0):  # own lines: pyqtgraph's grid would hide the end labels again
-            item.addItem(pg.InfiniteLine(pos=v, angle=90, movable=False, pen=pg.mkPen(grid)))
-        self.bars = pg.BarGraphItem(x0=np.zeros(NUM_CLASSES), y=np.arange(NUM_CLASSES), height=0.72,
-                                    width=self._probabilities.copy(), pen=pg.mkPen(None),
-                                    brushes=[self._bar_colour] * NUM_CLASSES)
-        plot.addItem(self.bars)
-        for i in range(NUM_CLASSES):
-            label = pg.TextItem("", color=text, anchor=(0, 0.5))
-            label.setPos(0.0, i)
-            plot.addItem(label)
-            self.values.append(label)
-        plot.scene().sigMouseClicked.connect(self._on_click)
-        plot.setToolTip(self.tr("Click a class to see which pixels pushed it up or down"))
-        self._layout.replaceWidget(self._placeholder, plot)
-        self._placeholder.deleteLater()
-        self.plot = plot
-        self._update_bars(self._probabilities)
-
-    def class_at(self, scene_pos: QPointF) -> int | None:
-        """The class whose row (bar, value or name on the axis) is under a scene position."""
-        if self.plot is None:
-            return None
-        item = self.plot.getPlotItem()
-        if not item.sceneBoundingRect().contains(scene_pos):
-            return None
-        y = item.getViewBox().mapSceneToView(scene_pos).y()
-        index = int(round(y))
-        return index if 0 <= index < NUM_CLASSES and abs(y - index) <= 0.45 else None
-
-    def _on_click(self, event) -> None:
-        index = self.class_at(event.scenePos())
-        if index is not None:
-            self.classClicked.emit(index)
 
     # ------------------------------------------------------------ what tests and the window read
 
@@ -211,23 +214,5 @@ class ProbabilitiesPanel(QWidget):
         self._update_bars(np.zeros(NUM_CLASSES, np.float32))
 
     def _update_bars(self, probabilities: np.ndarray) -> None:
-        """Change only what changed: at 60 results a second, pyqtgraph's colour and brush parsing
-        (and re-laying out unchanged labels) cost more than drawing the bars."""
         self._probabilities = probabilities.copy()
-        if self.plot is None:
-            return  # ensure_plot() draws the latest values when it runs
-        if self._brushes_for != self._index:
-            self._brushes_for = self._index
-            self._brushes = [QBrush(self._top_colour if i == self._index else self._bar_colour)
-                             for i in range(NUM_CLASSES)]
-        self.bars.setOpts(width=self._probabilities, brushes=self._brushes)
-        for i, (label, p) in enumerate(zip(self.values, self._probabilities)):
-            text = f"{p:.1%}" if self._index >= 0 else ""
-            inside = bool(p > 0.82)  # no room right of a long bar: write inside it, right-aligned
-            if self._label_state[i] != (text, inside):
-                if self._label_state[i][1] != inside or self._label_state[i][0] == "":
-                    label.setAnchor((1.0, 0.5) if inside else (0.0, 0.5))
-                    label.setColor(self._inside_text if inside else self._outside_text)
-                self._label_state[i] = (text, inside)
-                label.setText(text)
-            label.setPos(float(p) - 0.01 if inside else float(p) + 0.01, i)
+        self.chart.set_values(self._probabilities, self._index)

@@ -13,7 +13,17 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fashion_desktop.explain.weights_view import BARS, MATRIX, TILES, histogram, robust_limit, stats, tile_at, tile_grid, view_kind
+from fashion_desktop.explain.weights_view import (
+    BARS,
+    MATRIX,
+    TILES,
+    histogram,
+    robust_limit,
+    stats,
+    tile_at,
+    tile_grid,
+    view_kind,
+)
 
 DIVERGING = "CET-D1"
 FIRST_LAYER = "linear_relu_stack.0.weight"

@@ -73,6 +73,7 @@ class TrainerThread(QThread):
         self.request = request
         self.control = _SignallingControl(self)
         self.epoch_seconds: list[float] = []  # per finished epoch, written in this thread, read after
+        self.epoch_test_seconds: list[float] = []  # the test-set pass the panel runs after each epoch
         self.lower_priority = True  # False: compete with the GUI as an equal (for benchmarks)
 
     def pause(self) -> None:
@@ -96,6 +97,7 @@ class TrainerThread(QThread):
 
     def _epoch(self, record) -> None:
         self.epoch_seconds.append(record.seconds)
+        self.epoch_test_seconds.append(record.test_seconds)
         self.epochFinished.emit(record)
 
     def start(self, priority: QThread.Priority = QThread.Priority.LowPriority) -> None:

@@ -1,0 +1,165 @@
+"""Framing that ignores noise, outlines that become shapes, shoes either way round (issue 13)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from fashion_desktop.images import framing, outlines
+from fashion_desktop.images import preprocess as P
+
+
+def _paper(width: int = 400, height: int = 400, level: float = 235.0) -> np.ndarray:
+    return np.full((height, width), level, np.float32)
+
+
+def _dark_garment(grey: np.ndarray, box=(120, 100, 280, 320)) -> np.ndarray:
+    """A dark T-shaped garment on the light picture (a product photo's garment)."""
+    left, top, right, bottom = box
+    grey[top:bottom, left:right] = 40
+    grey[top : top + 50, left - 60 : right + 60] = 40  # sleeves
+    return grey
+
+
+def _jpeg(grey: np.ndarray, quality: int = 70) -> Image.Image:
+    buffer = io.BytesIO()
+    Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)).convert("RGB").save(buffer, "JPEG", quality=quality)
+    return P.decode_image(io.BytesIO(buffer.getvalue()))
+
+
+def _bbox_fraction(prepared: P.Prepared, picture_side: int) -> float:
+    left, top, right, bottom = prepared.bbox
+    return max(right - left, bottom - top) / min(P.WORK_SIZE, picture_side)
+
+
+@pytest.mark.parametrize("sigma", [2, 5, 8])
+def test_sensor_noise_and_jpeg_do_not_grow_the_box(sigma):
+    rng = np.random.default_rng(sigma)
+    clean = _dark_garment(_paper())
+    noisy = clean + rng.normal(0, sigma, clean.shape)
+    expected = P.prepare_image(Image.fromarray(clean.astype(np.uint8)))
+    got = P.prepare_image(_jpeg(noisy, quality=60))
+    # the garment spans 280 of 400 pixels: the box must stay the garment's, not the picture's
+    assert abs(_bbox_fraction(got, 400) - 0.7) < 0.05
+    assert np.abs(got.pixels - expected.pixels).mean() < 0.08  # the noise on the garment itself remains
+
+
+def test_a_speck_in_a_corner_is_not_framed():
+    grey = _dark_garment(_paper())
+    grey[8:16, 380:388] = 20  # dust, darker than the garment
+    grey[370:372, 10:60] = 90  # a pencil mark
+    with_marks = P.prepare_image(Image.fromarray(grey.astype(np.uint8)))
+    without = P.prepare_image(Image.fromarray(_dark_garment(_paper()).astype(np.uint8)))
+    assert with_marks.bbox == without.bbox
+    assert np.abs(with_marks.pixels - without.pixels).max() < 0.02  # and it sets no contrast either
+
+
+def test_light_falling_off_across_the_sheet_is_background():
+    ys, xs = np.mgrid[0:400, 0:400]
+    shade = 1.0 - 0.3 * (xs + ys) / 800  # a quarter darker in one corner
+    grey = _dark_garment(_paper()) * shade
+    prepared = P.prepare_image(_jpeg(grey, quality=85))
+    assert abs(_bbox_fraction(prepared, 400) - 0.7) < 0.05
+
+
+def test_background_plane_is_a_level_for_clean_pictures():
+    level = framing.background(_dark_garment(_paper()))
+    assert np.ndim(level) == 0 and level == pytest.approx(235)
+    ys, xs = np.mgrid[0:200, 0:300]
+    plane = 200 + 0.1 * xs - 0.05 * ys
+    fitted = framing.background(plane.astype(np.float32))
+    assert np.abs(fitted - plane).max() < 0.5
+
+
+def test_blank_noisy_paper_is_nothing_to_classify():
+    rng = np.random.default_rng(1)
+    paper = _paper() + rng.normal(0, 8, (400, 400))
+    with pytest.raises(P.EmptyImageError):
+        P.prepare_image(_jpeg(paper, quality=60))
+
+
+def test_dataset_sized_pictures_keep_every_pixel():
+    """At the network's scale one pixel is detail: a lone faint pixel still counts."""
+    image = np.zeros((28, 28), np.float32)
+    image[4:24, 8:20] = 200
+    image[26, 2] = 60
+    assert P.content_bbox(image) == (2, 4, 20, 27)
+
+
+# ------------------------------------------------------------------ outlines
+
+
+def _outline(brush: int, gap: int = 0, side: int = 448) -> np.ndarray:
+    """A T-shirt outline drawn light on black with a round brush, optionally left open by `gap` pixels."""
+    image = Image.new("L", (side, side), 0)
+    draw = ImageDraw.Draw(image)
+    s = side / 448
+    points = [(170, 60), (110, 70), (40, 150), (95, 200), (130, 170), (130, 390), (320, 390), (320, 170),
+              (355, 200), (410, 150), (340, 70), (280, 60), (225, 95)]
+    points = [(x * s, y * s) for x, y in points] + [(170 * s, 60 * s + gap)]
+    draw.line(points, fill=255, width=brush, joint="curve")
+    for x, y in (points[0], points[-1]):
+        draw.ellipse((x - brush / 2, y - brush / 2, x + brush / 2, y + brush / 2), fill=255)
+    return np.asarray(image)
+
+
+@pytest.mark.parametrize("brush", [6, 20, 36, 56])
+def test_canvas_outlines_are_filled_at_any_brush_width(brush):
+    prepared = P.prepare_canvas(_outline(brush))
+    assert prepared.filled
+    assert prepared.pixels[14, 14] > 0.9  # the middle of the shirt is garment, not a hole
+
+
+@pytest.mark.parametrize("brush", [20, 36])
+def test_a_gap_up_to_a_brush_width_is_closed(brush):
+    image = _outline(brush, gap=int(1.8 * brush))  # the ends' ink is about 0.8 brush apart
+    ink = image > 127
+    assert not P.enclosed(ink).any(), "the drawing really is open"
+    prepared = P.prepare_canvas(image)
+    assert prepared.filled and prepared.pixels[14, 14] > 0.9
+
+
+def test_trouser_legs_stay_apart():
+    image = Image.new("L", (448, 448), 0)
+    ImageDraw.Draw(image).line([(150, 40), (300, 40), (320, 420), (260, 420), (225, 150), (190, 420), (130, 420),
+                                (150, 40)], fill=255, width=36, joint="curve")
+    prepared = P.prepare_canvas(np.asarray(image))
+    hem = prepared.pixels[25]
+    assert prepared.filled
+    assert hem[12:17].min() < 0.3  # between the legs, at the hem: background
+    assert hem[8:11].min() > 0.7 and hem[18:21].min() > 0.7  # the legs themselves: filled
+
+
+@pytest.mark.parametrize("brush", [4, 12, 36])
+def test_files_fill_thick_and_thin_outlines_alike(brush):
+    paper = 255 - _outline(brush, side=600).astype(np.float32) * 0.85  # dark pen on white
+    prepared = P.prepare_image(_jpeg(paper, quality=85))
+    assert prepared.filled and prepared.pixels[14, 14] > 0.9
+
+
+def test_a_photographed_garment_is_not_filled():
+    """Shades of grey with dark patches inside (a print, a shadow): not an outline."""
+    rng = np.random.default_rng(3)
+    photo = _paper(400, 400, 245)
+    photo[60:340, 100:300] = np.linspace(40, 200, 200)[None, :] + rng.normal(0, 6, (280, 200))
+    photo[150:250, 160:240] = 245  # a light patch enclosed by the garment
+    prepared = P.prepare_image(_jpeg(photo))
+    assert not prepared.filled
+    assert prepared.pixels[14, 14] < 0.2
+
+
+def test_stroke_width_is_measured_from_the_ink():
+    ink = np.zeros((200, 200), bool)
+    ink[20:180, 50:62] = True  # a 12-pixel band
+    assert outlines.stroke_width(ink) == pytest.approx(12, rel=0.1)
+
+
+def test_closing_bridges_small_gaps_only():
+    ink = np.zeros((60, 60), bool)
+    ink[10:50, 10:14] = True
+    ink[10:50, 20:24] = True  # 6 pixels apart
+    assert outlines.close_gaps(ink, 3)[30, 17]
+    assert not outlines.close_gaps(ink, 2)[30, 17]

@@ -1,0 +1,95 @@
+"""The photo-like renderers behind the README's photo/cut-out/drawing figures, tested on their own.
+
+Each renderer must give a real image file of the promised kind, the same bytes for the same seed
+(so the figures can be re-measured), and a picture from which preprocessing recovers the garment:
+the 28×28 input overlaps the original garment (or its filled silhouette, for drawings) for most
+images. Uses the shipped samples (real test images), so no data set is needed.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from fashion_desktop.images import photo_like
+from fashion_desktop.images.preprocess import decode_image, enclosed, prepare_image
+from fashion_desktop.images.samples import list_samples
+
+INK = 40  # of 255: what counts as garment in a Fashion-MNIST image (as the renderers use it)
+MIN_OVERLAP = 0.6  # intersection over union of the garment's pixels, original vs recovered
+MOST = 0.9  # the share of images that must reach it
+
+EXPECTED_FORMAT = {"photo": ("JPEG", "RGB"), "cutout": ("PNG", "RGBA"), "filled": ("PNG", "L"),
+                   "outline": ("PNG", "L")}
+
+
+@pytest.fixture(scope="module")
+def garments() -> list[np.ndarray]:
+    images = [np.asarray(Image.open(sample.path).convert("L")) for sample in list_samples()]
+    assert len(images) >= 10 and all(image.shape == (28, 28) for image in images)
+    return images
+
+
+def test_the_readmes_kinds_are_rendered():
+    assert {"photo", "cutout", "filled", "outline"} <= set(photo_like.KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(photo_like.KINDS))
+def test_renderer_makes_a_valid_image_file(kind, garments):
+    render = photo_like.KINDS[kind]
+    rng = np.random.default_rng(0)
+    for garment in garments:
+        data = render(garment, rng)
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()  # the whole file is well formed, not only its header
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            if kind in EXPECTED_FORMAT:
+                assert (image.format, image.mode) == EXPECTED_FORMAT[kind], kind
+            assert min(image.size) >= 28 and max(image.size) <= 2000
+            assert np.asarray(image.convert("L")).std() > 10, "a blank picture"
+
+
+@pytest.mark.parametrize("kind", sorted(photo_like.KINDS))
+def test_renderer_is_deterministic_by_seed(kind, garments):
+    render = photo_like.KINDS[kind]
+
+    def run(seed: int) -> list[bytes]:
+        rng = np.random.default_rng(seed)
+        return [render(garment, rng) for garment in garments[:6]]
+
+    assert run(3) == run(3)
+    assert run(3) != run(4)
+    stack = np.stack(garments[:6])
+    assert np.array_equal(photo_like.prepared_set(kind, stack, seed=5), photo_like.prepared_set(kind, stack, seed=5))
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    return float((a & b).sum() / max(1, (a | b).sum()))
+
+
+@pytest.mark.parametrize("kind", sorted(photo_like.KINDS))
+def test_preprocessing_recovers_the_garment_from_most_renderings(kind, garments):
+    render = photo_like.KINDS[kind]
+    overlaps = []
+    for seed in range(2):
+        rng = np.random.default_rng(seed)
+        for garment in garments:
+            pixels = prepare_image(decode_image(io.BytesIO(render(garment, rng)), kind)).pixels
+            assert pixels.shape == (28, 28) and pixels.dtype == np.float32
+            mask = garment > INK
+            if kind in ("filled", "outline"):  # drawings are of the silhouette, holes and all filled
+                mask = mask | enclosed(mask)
+            overlaps.append(_overlap(pixels > INK / 255, mask))
+    share = float(np.mean(np.array(overlaps) >= MIN_OVERLAP))
+    assert share >= MOST, f"{kind}: only {share:.0%} of renderings overlap their garment by {MIN_OVERLAP:.0%}"
+
+
+def test_the_overlap_measure_tells_garments_apart(garments):
+    """The check above can fail: another garment's input does not pass for this one's."""
+    trouser = next(g for g, s in zip(garments, list_samples()) if s.label == "Trouser")
+    bag = next(g for g, s in zip(garments, list_samples()) if s.label == "Bag")
+    assert _overlap(trouser > INK, bag > INK) < MIN_OVERLAP
