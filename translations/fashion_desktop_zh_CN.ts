@@ -1320,8 +1320,20 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>分类失败：{0}</translation>
     </message>
     <message>
-        <source>Inference: {0:.2f} ms</source>
-        <translation>推理：{0:.2f} 毫秒</translation>
+        <source>Inference: {0:.2f} ms (NumPy, while PyTorch loads)</source>
+        <translation>推理：{0:.2f} 毫秒（PyTorch 加载期间由 NumPy 计算）</translation>
+    </message>
+    <message>
+        <source>PyTorch is still loading; the same network answered, computed with NumPy.</source>
+        <translation>PyTorch 仍在加载；同一个神经网络用 NumPy 计算给出了答案。</translation>
+    </message>
+    <message>
+        <source>Inference: {0:.2f} ms (PyTorch)</source>
+        <translation>推理：{0:.2f} 毫秒（PyTorch）</translation>
+    </message>
+    <message>
+        <source>PyTorch computed this answer on the chosen device.</source>
+        <translation>这个答案由 PyTorch 在所选设备上计算。</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1612,10 @@ Predicted: {2} ({3})</source>
     <message>
         <source>closed outline filled</source>
         <translation>已填充封闭轮廓</translation>
+    </message>
+    <message>
+        <source>mirrored: the data set&apos;s shoes face left</source>
+        <translation>已镜像：数据集中的鞋子朝左</translation>
     </message>
     <message>
         <source>Open a picture</source>
