@@ -125,6 +125,7 @@ def chinese(qapp):
     language.install(qapp, language.ENGLISH)
 
 
+@pytest.mark.slow  # showing the Test set and Map docks reads the real Fashion-MNIST
 def test_every_text_of_the_window_is_chinese(chinese, make_window, random_weights, qtbot, wait_idle):
     window = make_window(weights=random_weights)
     for dock in window.findChildren(QDockWidget):
