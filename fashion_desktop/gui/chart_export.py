@@ -54,9 +54,13 @@ def _is_graphics_view(widget: QWidget) -> bool:
     return isinstance(widget, QGraphicsView) and type(widget).__module__.startswith(("pyqtgraph", "fashion_desktop"))
 
 
+CHART_PROPERTY = "exportableChart"  # a widget painted by hand says it is a chart with this Qt property
+
+
 def is_chart(widget: QWidget) -> bool:
-    """A pyqtgraph view or an item view (table, list, grid)."""
-    return _is_graphics_view(widget) or isinstance(widget, QAbstractItemView)
+    """A pyqtgraph view, an item view (table, list, grid), or a widget that says it is a chart."""
+    return (_is_graphics_view(widget) or isinstance(widget, QAbstractItemView)
+            or bool(widget.property(CHART_PROPERTY)))
 
 
 def find_charts(root: QWidget, visible_only: bool = True) -> list[QWidget]:

@@ -149,6 +149,7 @@ class ProbabilitiesPanel(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.chart = BarsChart(self)
+        self.chart.setProperty("exportableChart", True)  # PNG/SVG/CSV and Copy chart (gui/chart_export.py)
         self.chart.painted.connect(self.painted)
         self.chart.rowClicked.connect(self.classClicked)
         self.chart.setToolTip(self.tr("Click a class to see which pixels pushed it up or down"))
