@@ -16,6 +16,11 @@ import sys
 from pathlib import Path
 
 TORCH_VERSION = "2.13.0"
+# Runtime dependencies the installers leave out to keep the bundle within its size goal (700 MB); the
+# frozen app says what is missing when it is asked for: ONNX export (onnx, onnxscript; the other export
+# formats work) and t-SNE maps (openTSNE brings SciPy and scikit-learn, about 200 MB; PCA maps work).
+NOT_BUNDLED = ("onnx", "onnxscript", "openTSNE")
+
 PINNED = (
     "PySide6-Essentials==6.11.3",  # not 6.12.0: see pyproject.toml
     "pyqtgraph==0.14.0",
