@@ -77,7 +77,7 @@ class WindowMenus:
             ("samples", self.tr("&Samples"), ("samples",)),
             ("model", self.tr("&Model"), ("weights", "training", "network")),
             ("device", self.tr("&Device"), ("devices",)),
-            ("view", self.tr("&View"), ("docks", "toolbars", "overlays", "layout")),
+            ("view", self.tr("&View"), ("docks", "toolbars", "overlays", "language", "layout")),
             ("help", self.tr("&Help"), ("help",)),
         ):
             self.add_menu(name, title, sections, before=None)
@@ -89,7 +89,7 @@ class WindowMenus:
             ("edit", "tools", [*self.tool_actions.values(), self.bigger_action, self.smaller_action]),
             ("model", "weights", [self.open_weights_action, self.shipped_weights_action]),
             ("view", "layout", [self._action(self.tr("&Reset layout"), self.reset_layout)]),
-            ("view", "layout", [language_menu(self, self.settings).menuAction()]),  # System / English / 简体中文
+            ("view", "language", [language_menu(self, self.settings).menuAction()]),  # System / English / 简体中文
             ("help", "help", [self.guide_action, self.about_action]),
         ):
             for action in actions:

@@ -23,10 +23,16 @@ def dark_boot_on_white(path) -> None:
     Image.fromarray(pixels).save(path)
 
 
-def expected_input(path) -> np.ndarray:
+def expected_input(path, weights) -> np.ndarray:
+    """What the network gets for this file: the core's preprocessing, then the orientation step the
+    window applies too (a boot drawn facing right is read mirrored when its mirror reads as a side view)."""
     from fashion_desktop.images.preprocess import prepare_file
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
+    from fashion_desktop.network.orientation import face_left
 
-    return prepare_file(path).pixels
+    model, _ = load_model(weights)
+    return face_left(Predictor(model, "cpu"), prepare_file(path).pixels)[0]
 
 
 def test_open_file_shows_exactly_the_core_input(window, tmp_path, wait_idle, random_weights):
@@ -37,9 +43,9 @@ def test_open_file_shows_exactly_the_core_input(window, tmp_path, wait_idle, ran
     dark_boot_on_white(path)
     assert window.open_path(path)
     wait_idle(window)
-    assert np.array_equal(window.preview.pixels(), expected_input(path))
+    assert np.array_equal(window.preview.pixels(), expected_input(path, random_weights))
     model, _ = load_model(random_weights)
-    probabilities = Predictor(model, "cpu").predict(expected_input(path)).probabilities
+    probabilities = Predictor(model, "cpu").predict(expected_input(path, random_weights)).probabilities
     assert np.allclose(window.probabilities.probabilities(), probabilities, atol=1e-6)
     assert "inverted" in window.statusBar().currentMessage()
     assert window.settings.value("folders/last") == str(tmp_path.resolve())
@@ -78,18 +84,18 @@ def test_unreadable_and_blank_files(window, tmp_path, wait_idle):
     assert window.probabilities.state == EMPTY
 
 
-def test_paste_an_image(window, tmp_path, wait_idle):
+def test_paste_an_image(window, tmp_path, wait_idle, random_weights):
     path = tmp_path / "boot.png"
     dark_boot_on_white(path)
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)  # 3 bytes/pixel: padded rows
     QGuiApplication.clipboard().setImage(image)
     assert window.paste()
     wait_idle(window)
-    assert np.allclose(window.preview.pixels(), expected_input(path), atol=1e-5)
+    assert np.allclose(window.preview.pixels(), expected_input(path, random_weights), atol=1e-5)
     assert window.probabilities.state == RESULT
 
 
-def test_drop_a_file(window, tmp_path, wait_idle):
+def test_drop_a_file(window, tmp_path, wait_idle, random_weights):
     path = tmp_path / "boot.png"
     dark_boot_on_white(path)
     data = QMimeData()
@@ -100,7 +106,7 @@ def test_drop_a_file(window, tmp_path, wait_idle):
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(where, action, data, buttons, keys))
     wait_idle(window)
-    assert np.array_equal(window.preview.pixels(), expected_input(path))
+    assert np.array_equal(window.preview.pixels(), expected_input(path, random_weights))
 
 
 def test_save_drawing_writes_the_canvas(window, tmp_path):
