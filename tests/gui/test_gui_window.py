@@ -18,7 +18,7 @@ def test_settings_persist_between_windows(make_window, random_weights, tmp_path)
     first.resize(760, 560)  # within the offscreen screen (800 × 600): restoreGeometry clamps to it
     size = (first.width(), first.height())
     assert size != (1280, 820)  # not the default size
-    first._remember_folder(tmp_path / "some.png")
+    first.remember_folder(tmp_path / "some.png")
     first.close()
     second = make_window(weights=random_weights, device=None, settings_=settings)
     assert second.canvas.brush_size == 37
