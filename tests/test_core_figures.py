@@ -89,7 +89,8 @@ def test_validation_accuracy_is_what_the_card_says(train_split):
 
 def _section(title: str) -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, re.DOTALL | re.MULTILINE)
+    # up to the next heading of any level: subsections (sketches, familiarity) have tables of their own
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^#{{2,6}} |\Z)", text, re.DOTALL | re.MULTILINE)
     assert match, f"README.md has no '## {title}' section"
     return match.group(1)
 
