@@ -31,6 +31,7 @@ def mirror(tmp_path):
     return folder.as_uri()
 
 
+@pytest.mark.slow  # reads the downloaded files back: real data
 def test_download_data_fetches_verifies_and_says_where(tmp_path, mirror, capsys, monkeypatch):
     monkeypatch.setenv("FASHION_DESKTOP_APP_DATA", str(tmp_path / "user"))
     monkeypatch.delenv(data.DATA_ENV, raising=False)

@@ -43,7 +43,8 @@ def _name(requirement: str) -> str:
 
 def test_the_wheel_ships_the_same_resource_files_as_the_pyinstaller_bundle():
     data = PYPROJECT["tool"]["setuptools"]["package-data"]["fashion_desktop._resources"]
-    assert sorted(data) == sorted([bundle_resources.WEIGHTS, *bundle_resources.OPTIONAL, *bundle_resources.GLOBS])
+    assert sorted(data) == sorted([bundle_resources.WEIGHTS, bundle_resources.CARD, *bundle_resources.OPTIONAL,
+                                   *bundle_resources.GLOBS])
     assert PYPROJECT["tool"]["setuptools"]["package-dir"]["fashion_desktop._resources"] == "resources"
 
 
