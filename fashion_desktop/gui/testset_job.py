@@ -77,12 +77,16 @@ class TestSetJob(QThread):
 
         from fashion_desktop.network.inference import Predictor
         from fashion_desktop.network.model import NeuralNetwork
+        from fashion_desktop.network.orientation import face_left
 
         model = NeuralNetwork()
         model.load_state_dict({k: torch.from_numpy(np.array(v, np.float32)) for k, v in self._state.items()})
         predictor = Predictor(model, "cpu")
         try:
-            probabilities = predict_in_chunks(lambda batch: predictor.predict_batch(batch).probabilities,
+            # The same answer the window gives when an image is put on the canvas: shoes facing right
+            # are read mirrored there too (network/orientation.py).
+            probabilities = predict_in_chunks(lambda batch: predictor.predict_batch(face_left(predictor, batch)[0])
+                                              .probabilities,
                                               split.images, CHUNK, progress=self.progressed.emit,
                                               cancelled=self._cancel.is_set)
         finally:
