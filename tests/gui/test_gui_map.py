@@ -53,7 +53,7 @@ def test_the_drawing_marker_follows_the_canvas(make_window, qtbot, wait_idle, sm
         wait_idle(window)
         positions = step + 1
         qtbot.waitUntil(lambda n=positions: panel.plot.trail.xData is not None and len(panel.plot.trail.xData) == n,
-                        timeout=10_000)
+                        timeout=30_000)
         marker = np.array([panel.plot.marker.data["x"][0], panel.plot.marker.data["y"][0]])
         # A test image on the canvas is that test image to the network: PCA places it on its own dot.
         np.testing.assert_allclose(marker, layout.coords[index], atol=1e-3 * np.ptp(layout.coords))
