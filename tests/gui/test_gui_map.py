@@ -65,11 +65,20 @@ def test_clicking_a_dot_puts_that_image_on_the_canvas(make_window, qtbot, small_
     window = make_window(weights=None)
     panel, layout = _open_map(qtbot, window, small_split)
     window.map_dock.widget().resize(700, 700)
-    qtbot.wait(50)
     gaps = np.linalg.norm(layout.coords[:, None] - layout.coords[None], axis=2) + np.eye(N) * 1e9
     lonely = int(gaps.min(axis=1).argmax())  # the dot farthest from any other: nothing else under the pointer
     view = panel.plot
-    point = view.mapFromScene(view.view_to_scene(layout.coords[lonely]))
+
+    def where() -> QPoint:
+        return view.mapFromScene(view.view_to_scene(layout.coords[lonely]))
+
+    # On a busy machine the resize and the plot's range settle over several event-loop turns:
+    # click only once the dot stays put.
+    settled = []
+    qtbot.waitUntil(lambda: settled.append(where()) or (len(settled) > 2 and settled[-1] == settled[-2] == settled[-3]),
+                    timeout=10_000)
+    qtbot.wait(100)
+    point = where()
     qtbot.mouseMove(view.viewport(), QPoint(point.x(), point.y()))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
     assert np.array_equal(window.canvas.source_pixels(), small_split.images[lonely].astype(np.float32) / 255)
