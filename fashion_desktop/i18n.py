@@ -10,7 +10,7 @@ Qt Linguist). The core must not import Qt, so it only *marks* its English text h
 - `message(context, template, **args)` translates a `{name}` template, then fills it in.
 
 The window installs `QCoreApplication.translate` (gui/language.py); the command line installs a
-`QTranslator` loaded from the same `.qm` when LANG/LC_ALL says so (cli/language.py).
+`QTranslator` loaded from the same `.qm` when LANG/LC_ALL says so (gui/cli_language.py).
 Errors keep their English template and arguments and translate when shown (errors.py).
 """
 

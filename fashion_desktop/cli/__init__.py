@@ -23,13 +23,13 @@ from fashion_desktop.cli import (
     download,
     evaluate,
     export,
-    language,
     predict,
     samples,
     summary,
     train,
 )
 from fashion_desktop.errors import FashionDesktopError
+from fashion_desktop.gui import cli_language  # Qt's QTranslator: Qt code lives in gui/
 
 COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary": summary,
             "export-samples": samples, "bench": bench, "download-data": download, "export": export,
@@ -67,7 +67,7 @@ def unknown_command(word: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    language.setup()  # LANG/LC_ALL=zh_CN…: messages in Simplified Chinese (JSON stays English)
+    cli_language.setup()  # LANG/LC_ALL=zh_CN…: messages in Simplified Chinese (JSON stays English)
     parser = _parser()
     first = argv[0] if argv else None
     if first is not None and not first.startswith("-") and first != "gui" and first not in COMMANDS \
