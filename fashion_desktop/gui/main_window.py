@@ -58,6 +58,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._model: ModelInfo | None = None
         self._no_model: str = ""  # why there is no model (startup failed)
         self._latest_shown = 0
+        self._received = 0  # results delivered to this window (is_settled compares with the worker's count)
         self._dirty_since: float | None = None
         self.last_latency_ms: float | None = None
         self.last_received = 0.0  # perf_counter when the GUI thread got the last result
@@ -118,7 +119,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
     def is_settled(self) -> bool:
         """No change waits to be sent, and the newest request's result is on screen."""
         return (self._dirty_since is None and self._latest_shown == self.worker.last_request_id
-                and not self.worker.busy.is_set())
+                and self.worker.is_idle() and self._received == self.worker.emitted)
 
     # ------------------------------------------------------------ construction
 
@@ -262,6 +263,9 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
             return self.worker.request(pixels=pixels, created=created)
         return self.worker.request(grey=self.canvas.grey(), created=created)
 
+    def _canvas_has_input(self) -> bool:
+        return self.canvas.source_pixels() is not None or bool(self.canvas.grey().any())
+
     # ------------------------------------------------------------ model and device
 
     def load_weights(self, path: str | Path | None) -> None:
@@ -283,7 +287,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         if self._closing:
             return
         self.statusBar().showMessage(message)
-        if self._model is None:
+        if self._model is None and self.probabilities.state == "loading":  # a numpy answer already shown stays
             self.probabilities.show_loading(message)
 
     @Slot(object)
@@ -308,8 +312,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
                                                                          info.device), 8000)
         for note in info.weights_notes:
             self.statusBar().showMessage(note, 15000)
-        if self.probabilities.state == "loading":
-            self.probabilities.show_empty()
+        if self.probabilities.state == "loading" and not self._canvas_has_input():
+            self.probabilities.show_empty()  # with a drawing, "Loading…" stays until its answer arrives
         self.inside.show_model(info)
         self.modelShown.emit(info)
 
@@ -335,6 +339,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
     @Slot(object)
     def _on_result(self, result: Result) -> None:
         self.last_received = time.perf_counter()  # the "deliver" stage ends here (bench stage stamps)
+        self._received += 1
         if self._closing or result.request_id < self._latest_shown:
             return
         self._latest_shown = result.request_id

@@ -85,6 +85,9 @@ class InferenceWorker(QThread):
         self.requests = 0  # requests received
         self.superseded = 0  # requests dropped after preprocessing because a newer one arrived
         self.busy = threading.Event()  # set while a request is being processed
+        self._in_hand = False  # a request or command was taken from the queue and is not finished
+        self._started = False  # the session has started (or failed to): until then a model may still arrive
+        self.emitted = 0  # results sent to the GUI thread (with `received` there: none still in the event queue)
         self.before_request: Callable[[Request], None] | None = None  # test hook, runs in the worker
         self.before_import: Callable[[], None] | None = None  # test hook: runs before torch is imported
         self._answered = threading.Event()  # the first numpy prediction went out: torch may load now
@@ -102,6 +105,11 @@ class InferenceWorker(QThread):
         """The id of the newest request (0 before any); its result is the one that will be shown."""
         with self._lock:
             return self._next_id
+
+    def is_idle(self) -> bool:
+        """Nothing waits and nothing is being worked on (a re-answer queued after a command counts as waiting)."""
+        with self._lock:
+            return self._started and self._pending is None and not self._commands and not self._in_hand
 
     def request(self, grey: np.ndarray | None = None, pixels: np.ndarray | None = None,
                 created: float | None = None) -> int:
@@ -180,6 +188,8 @@ class InferenceWorker(QThread):
         if not self._answer_while_torch_loads():
             return
         self._start_session()
+        with self._lock:
+            self._started = True
         while True:
             with self._wake:
                 while not self._stopping and not self._commands and self._pending is None:
@@ -191,10 +201,15 @@ class InferenceWorker(QThread):
                 else:
                     command, request = None, self._pending
                     self._pending = None
-            if command is not None:
-                self._run_command(command)
-            elif request is not None:
-                self._run_request(request)
+                self._in_hand = True
+            try:
+                if command is not None:
+                    self._run_command(command)
+                elif request is not None:
+                    self._run_request(request)
+            finally:
+                with self._lock:
+                    self._in_hand = False
 
     def _answer_while_torch_loads(self) -> bool:
         """Import torch in a helper thread while this one answers with numpy; False: stop was asked.
@@ -243,10 +258,15 @@ class InferenceWorker(QThread):
                 if imported.is_set():
                     break
                 request, self._pending = self._pending, None
-            if request is not None:
-                self._run_request(request)
-                if self.quick is not None and self.quick.inferences:
-                    self._answered.set()
+                self._in_hand = True
+            try:
+                if request is not None:
+                    self._run_request(request)
+                    if self.quick is not None and self.quick.inferences:
+                        self._answered.set()
+            finally:
+                with self._lock:
+                    self._in_hand = False
         loader.join()
         return True
 
@@ -306,6 +326,8 @@ class InferenceWorker(QThread):
                     if waiting is not None and request.created < waiting.created:
                         self._pending = dataclasses.replace(waiting, created=request.created)
             else:
+                with self._lock:
+                    self.emitted += 1
                 self.resultReady.emit(result)
         finally:
             self.busy.clear()
