@@ -27,6 +27,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="start from these weights instead of a fresh network (fine-tuning)")
     train.add_argument("--sketch-p", type=float, help="share of training images swapped for sketches of "
                        "themselves: outlines, crude shapes (default 0, off; 0.3 was measured, see README)")
+    train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
+                       help="distil from these weights: the unchanged training images also learn their softened "
+                       "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)")
+    train.add_argument("--distill", type=float, metavar="A", help="weight of the teacher's answers (default 0.5 "
+                       "with --teacher)")
+    train.add_argument("--outlier-p", type=float, metavar="P",
+                       help="add this share of non-garment drawings to each batch, taught to answer no class "
+                       "(outlier exposure; default 0)")
     train.add_argument("--mirror-sideways", type=float, metavar="P",
                        help="mirror shoes and bags this often while training (default 0)")
     train.add_argument("--no-familiarity", action="store_true",
@@ -57,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
 
     overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
                                         seed=args.seed, hidden_dropout=args.dropout, sketch_p=args.sketch_p,
-                                        mirror_sideways_p=args.mirror_sideways).items() if v is not None}
+                                        mirror_sideways_p=args.mirror_sideways, distill=args.distill,
+                                        outlier_p=args.outlier_p).items()
+                 if v is not None}
+    if args.teacher and args.distill is None:
+        overrides["distill"] = 0.5
     config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -107,9 +119,18 @@ def run(args: argparse.Namespace) -> int:
         initial = NeuralNetwork()
         initial.load_state_dict(loaded.state_dict)
         initial_record = {"file": str(args.init), "sha256": loaded.sha256}
+    teacher = teacher_record = None
+    if args.teacher:
+        from fashion_desktop.network.model import read_weights
+
+        loaded = read_weights(args.teacher)
+        teacher = NeuralNetwork()
+        teacher.load_state_dict(loaded.state_dict)
+        teacher_record = {"file": args.teacher.name, "sha256": loaded.sha256,
+                          "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     try:
         result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
-                       on_epoch=on_epoch)
+                       on_epoch=on_epoch, teacher=teacher)
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:
@@ -137,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
-                          initial_weights=initial_record,
+                          initial_weights=initial_record, teacher=teacher_record,
                           familiarity=familiarity_report,
                           sketches=sketch_accuracy(predictor, args.sketches) if args.sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
@@ -146,3 +167,14 @@ def run(args: argparse.Namespace) -> int:
         write_card(card, args.out.with_name("model_card.json"), args.out.with_name("MODEL_CARD.md"))
         print(f"Wrote the model card beside it (torch {torch.__version__}).", file=sys.stderr)
     return common.EXIT_INTERRUPTED if result.stopped else common.EXIT_OK
+
+
+def _made_by(weights: Path) -> str:
+    """The command that made `weights`, from the model card beside them ('' without one)."""
+    import json
+
+    try:
+        card = json.loads(weights.with_name("model_card.json").read_text(encoding="utf-8"))
+        return str(card["training"]["command"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""

@@ -102,6 +102,38 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
     return x
 
 
+def outlier_drawings(count: int, device: torch.device | str = "cpu",
+                     cancelled: Callable[[], bool] | None = None) -> torch.Tensor:
+    """`count` non-garment drawings of the training kinds, as the app prepares them: (N, 28, 28) floats."""
+    from fashion_desktop.images.non_garments import TRAINING_KINDS, TRAINING_SEED, non_garment_set
+
+    pixels, _ = non_garment_set(max(1, count // len(TRAINING_KINDS)), TRAINING_SEED, TRAINING_KINDS, cancelled)
+    return torch.from_numpy(pixels).to(device)
+
+
+@torch.inference_mode()
+def teacher_probabilities(teacher: nn.Module, inputs: torch.Tensor, temperature: float,
+                          batch_size: int = 4096) -> torch.Tensor:
+    """The teacher's answers, softened by `temperature`, for every training image (computed once)."""
+    teacher = teacher.to(inputs.device).eval()
+    return torch.cat([F.softmax(teacher(inputs[i : i + batch_size]) / temperature, dim=1)
+                      for i in range(0, len(inputs), batch_size)])
+
+
+def distillation_loss(logits: torch.Tensor, labels: torch.Tensor, soft: torch.Tensor, unchanged: torch.Tensor,
+                      config: TrainConfig) -> torch.Tensor:
+    """Cross-entropy for every image; the images that are still the data set's (`unchanged`: not a
+    sketch, silhouette or mirror) mix in the teacher's softened answers with weight `config.distill`.
+
+    The T² factor keeps the soft term's gradients on the hard term's scale (Hinton et al., 2015).
+    """
+    hard = F.cross_entropy(logits, labels, label_smoothing=config.label_smoothing, reduction="none")
+    t = config.distill_temperature
+    kl = F.kl_div(F.log_softmax(logits / t, dim=1), soft, reduction="none").sum(1) * (t * t)
+    mixed = torch.where(unchanged, (1 - config.distill) * hard + config.distill * kl, hard)
+    return mixed.mean()
+
+
 class _Ema:
     """Exponential moving average of the weights, with the usual warm-up so short runs work too."""
 
@@ -166,7 +198,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
           on_epoch: Callable[[EpochResult], None] | None = None,
           progress_every: int = 10,
           test: tuple[np.ndarray, np.ndarray] | None = None,
-          on_model: Callable[[nn.Module], None] | None = None) -> TrainResult:
+          on_model: Callable[[nn.Module], None] | None = None,
+          teacher: nn.Module | None = None) -> TrainResult:
     """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
 
     Returns the best weights by validation accuracy; a stop keeps the best so far.
@@ -174,6 +207,9 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     still picked on validation. `on_model` gets the network that would be kept (the EMA when
     there is one) with each batch progress and after each epoch, in the training thread: copy
     what you need (e.g. `state_to_numpy(m.state_dict())`) before returning.
+    With `teacher` and `config.distill` > 0, the training images that reach the network unchanged
+    also learn the teacher's softened answers (knowledge distillation): the recipe's sketches
+    then cost the tutorial's MLP less of its accuracy on the data set.
     """
     control = control or TrainControl()
     device = torch.device(device)
@@ -218,6 +254,13 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
             # uint8 (K, N, 28, 28): a few hundred MB less than floats; converted per batch.
             sketches_all = torch.from_numpy(sketch_variants(flat_uint8, config.sketch_variants, config.seed,
                                                             cancelled=lambda: control.stopped)).to(device)
+    outliers = None
+    if config.augment and config.outlier_p > 0 and config.outlier_images > 0:
+        outliers = outlier_drawings(config.outlier_images, device, cancelled=lambda: control.stopped)
+    outliers_per_batch = max(1, round(config.outlier_p * config.batch_size))
+    soft_targets = None
+    if teacher is not None and config.distill > 0:
+        soft_targets = teacher_probabilities(teacher, x_all, config.distill_temperature)
     sideways_classes = torch.zeros(NUM_CLASSES, dtype=torch.bool, device=device)
     sideways_classes[list(SIDEWAYS_CLASSES)] = True
 
@@ -245,10 +288,21 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                     result.stopped = True
                     break
                 idx = order[b * config.batch_size : (b + 1) * config.batch_size]
-                x = augment(x_all[idx], idx)
+                original = x_all[idx]
+                x = augment(original, idx)
                 y = y_all[idx]
-                logits = model(x)
-                loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
+                if outliers is not None:
+                    extra = outliers[torch.randint(0, len(outliers), (outliers_per_batch,), generator=generator).to(device)]
+                    logits, outlier_logits = model(torch.cat([x, extra])).split([len(x), len(extra)])
+                else:
+                    logits = model(x)
+                if soft_targets is None:
+                    loss = F.cross_entropy(logits, y, label_smoothing=config.label_smoothing)
+                else:
+                    loss = distillation_loss(logits, y, soft_targets[idx], (x == original).flatten(1).all(1), config)
+                if outliers is not None:  # cross-entropy to the uniform answer (Hendrycks et al., 2019)
+                    uniform = torch.logsumexp(outlier_logits, 1) - outlier_logits.mean(1)
+                    loss = loss + config.outlier_weight * uniform.mean()
                 optimizer.zero_grad(set_to_none=True)
                 loss.backward()
                 optimizer.step()

@@ -19,7 +19,7 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
                device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
                threads: int = 0, initial_weights: dict | None = None, familiarity: dict | None = None,
-               sketches: dict | None = None) -> dict:
+               sketches: dict | None = None, teacher: dict | None = None) -> dict:
     import torch  # here, not at the top: reading a card (the Train panel's reference line) needs no torch
 
     return {
@@ -41,6 +41,7 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
             "threads": threads,
             "command": command,
             "initial_weights": initial_weights,
+            "teacher": teacher,
         },
         "data": {"name": "Fashion-MNIST", "source": data_source, "sha256_uncompressed": SHA256},
         "software": {"fashion_desktop": __version__, "torch": torch.__version__, "python": platform.python_version()},
@@ -108,6 +109,10 @@ def render_markdown(card: dict) -> str:
     if training.get("initial_weights"):
         start = training["initial_weights"]
         lines += [f"Started from `{start['file']}` (SHA-256 `{start['sha256']}`), not from a fresh network.", ""]
+    if training.get("teacher"):
+        teacher = training["teacher"]
+        lines += [f"Distilled from the teacher `{teacher['file']}` (SHA-256 `{teacher['sha256']}`), made by "
+                  f"`{teacher['command']}`.", ""]
     lines += ["## Data", "", f"Read from `{card['data']['source']}`; SHA-256 of the uncompressed IDX files:", ""]
     lines += [f"- `{name}`: `{digest}`" for name, digest in card["data"]["sha256_uncompressed"].items()]
     software = card["software"]

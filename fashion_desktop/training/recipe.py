@@ -31,6 +31,16 @@ class TrainConfig:
     sketch_p: float = 0.0
     sketch_variants: int = 2  # sketches rendered per training image, once per run
     mirror_sideways_p: float = 0.0  # mirror shoes and bags (drawn facing either way) this often
+    # Weight of a teacher network's softened answers on the unchanged training images (needs a
+    # teacher: `train --teacher`); 0 trains on the labels alone.
+    distill: float = 0.0
+    distill_temperature: float = 4.0
+    # Outlier exposure: each batch also gets this share of everyday non-garment drawings
+    # (images/non_garments.py, its training kinds only), taught to answer no class in particular
+    # (a uniform answer), so the familiarity score can tell them from garments.
+    outlier_p: float = 0.0
+    outlier_weight: float = 0.5
+    outlier_images: int = 3000  # drawn once per run
     ema_decay: float = 0.998
     val_size: int = 1000
     seed: int = 0
@@ -45,7 +55,7 @@ class TrainConfig:
         base = dict(
             epochs=10, batch_size=64, optimizer="sgd", lr=1e-3, weight_decay=0.0, schedule="constant",
             label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, sketch_p=0.0,
-            mirror_sideways_p=0.0, ema_decay=0.0,
+            mirror_sideways_p=0.0, distill=0.0, outlier_p=0.0, ema_decay=0.0,
         )
         base.update(overrides)
         return cls(**base)  # type: ignore[arg-type]
