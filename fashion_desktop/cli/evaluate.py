@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                "report how many are flagged as unfamiliar")
     evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
                           help="also score N hand-made sketches per style (canvas/paper, filled/outline)")
+    evaluate.add_argument("--mouse-outlines", action="store_true",
+                          help="also draw 20 garment outlines with mouse events in the window (offscreen) and "
+                               "report how many it reads right")
     common.device_and_weights(evaluate)
 
 
@@ -46,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
                                                   max(1, args.sketches // len(CLASS_NAMES)) if args.sketches else 0)
     if args.sketches:
         report["sketches"] = sketch_accuracy(predictor, args.sketches)
+    if args.mouse_outlines:
+        common.stage(args, i18n.translate("Cli", "drawing outlines in the window…"))
+        report["mouse_outlines"] = mouse_outlines(args.weights)
     if args.json:
         print(json.dumps(report, indent=2))
         return common.EXIT_OK
@@ -60,7 +66,30 @@ def run(args: argparse.Namespace) -> int:
         print(f"Flagged as unfamiliar, {kind.replace('_', ' ')}: {value['share']:.3f} of {value['images']}")
     if "sketches" in report:
         print_sketches(report["sketches"])
+    if "mouse_outlines" in report:
+        outlines = report["mouse_outlines"]
+        for name, answer in outlines["answers"].items():
+            mark = "✓" if answer["answer"] == answer["expected"] else "✗"
+            print(f"  {mark} {name:<26} {answer['answer']:<12} {answer['confidence']:.2f}")
+        print(f"Outlines drawn with the mouse: {outlines['right']} of {outlines['total']} read right")
     return common.EXIT_OK
+
+
+def mouse_outlines(weights: str | None) -> dict:
+    """The window's own answer to outlines drawn with mouse events, in a process of its own (a Qt
+    application, offscreen unless QT_QPA_PLATFORM says otherwise): bench/mouse_outlines.py."""
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "fashion_desktop.bench.mouse_outlines", "--json"]
+    if weights:
+        command += ["--weights", str(weights)]
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"drawing the outlines failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout)
 
 
 def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_per_class: int = 0) -> dict:
@@ -75,10 +104,12 @@ def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_
 
     out = {"test_images": share(test_images.astype(np.float32) / 255.0)}
     if non_garments_per_kind:
-        from fashion_desktop.images.non_garments import non_garment_set
+        from fashion_desktop.images.non_garments import UNSEEN_KINDS, non_garment_set
 
-        pixels, _kinds = non_garment_set(non_garments_per_kind)
+        pixels, kinds = non_garment_set(non_garments_per_kind)
         out["non_garment_drawings"] = share(pixels)
+        # The kinds outlier exposure never trains on: how the flag carries over to new kinds of drawing.
+        out["non_garment_drawings_unseen_kinds"] = share(pixels[np.isin(kinds, UNSEEN_KINDS)])
     if sketches_per_class:
         from fashion_desktop.images import sketches
 

@@ -55,6 +55,9 @@ class Familiarity:
     # (typical, 99th percentile) of the hidden distance and of the pixel residual on held-out images
     hidden_ref: tuple[float, float] = (0.0, 1.0)
     pixel_ref: tuple[float, float] = (0.0, 1.0)
+    # (typical, 99th percentile) of the answer's indecision (see `indecision`) on held-out images;
+    # None: not used. Outlier exposure in training (training/loop.py) makes a non-garment's high.
+    indecision_ref: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         # d²(h, μ_c) = hᵀPh − 2 hᵀPμ_c + μ_cᵀPμ_c: one 512×512 product per input, not ten.
@@ -77,17 +80,22 @@ class Familiarity:
         centred = x - self.pixel_mean
         return np.linalg.norm(centred - (centred @ self.pixel_basis.T) @ self.pixel_basis, axis=1)
 
-    def scores(self, hidden: np.ndarray, pixels: np.ndarray | None = None) -> np.ndarray:
-        """The unfamiliarity score: the larger of the two scaled distances (0 typical, 1 rare among garments)."""
+    def scores(self, hidden: np.ndarray, pixels: np.ndarray | None = None,
+               logits: np.ndarray | None = None) -> np.ndarray:
+        """The unfamiliarity score: the largest of the scaled distances (0 typical, 1 rare among garments)."""
         (h0, h1), (p0, p1) = self.hidden_ref, self.pixel_ref
         score = (self.distances(hidden) - h0) / max(h1 - h0, 1e-6)
         if pixels is not None and self.pixel_basis is not None:
             score = np.maximum(score, (self.pixel_residuals(pixels) - p0) / max(p1 - p0, 1e-6))
+        if logits is not None and self.indecision_ref is not None:
+            e0, e1 = self.indecision_ref
+            score = np.maximum(score, (indecision(logits) - e0) / max(e1 - e0, 1e-6))
         return score
 
-    def familiarity(self, hidden: np.ndarray, pixels: np.ndarray | None = None) -> np.ndarray:
+    def familiarity(self, hidden: np.ndarray, pixels: np.ndarray | None = None,
+                    logits: np.ndarray | None = None) -> np.ndarray:
         """0–1 per input: 1 deep inside what the network learned, 0.5 at the threshold, → 0 far out."""
-        z = (self.threshold - self.scores(hidden, pixels)) / max(self.scale, 1e-6)
+        z = (self.threshold - self.scores(hidden, pixels, logits)) / max(self.scale, 1e-6)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
     def calibrated(self, logits: np.ndarray) -> np.ndarray:
@@ -106,6 +114,8 @@ class Familiarity:
         extra: dict[str, Any] = {}
         if self.pixel_basis is not None and self.pixel_mean is not None:
             extra = {"pixel_mean": self.pixel_mean.astype(np.float32), "pixel_basis": self.pixel_basis.astype(np.float32)}
+        if self.indecision_ref is not None:
+            extra["indecision_ref"] = np.array(self.indecision_ref, np.float64)
         np.savez(buffer, means=self.means.astype(np.float32), precision=self.precision.astype(np.float32),
                  threshold=np.float64(self.threshold), scale=np.float64(self.scale),
                  temperature=np.float64(self.temperature), weights_sha256=np.array(self.weights_sha256),
@@ -125,7 +135,9 @@ def load_familiarity(path: str | os.PathLike[str], weights_sha256: str | None = 
                               pixel_mean=data["pixel_mean"].astype(np.float32) if has_pixels else None,
                               pixel_basis=data["pixel_basis"].astype(np.float32) if has_pixels else None,
                               hidden_ref=tuple(float(v) for v in data["hidden_ref"]),  # type: ignore[arg-type]
-                              pixel_ref=tuple(float(v) for v in data["pixel_ref"]))  # type: ignore[arg-type]
+                              pixel_ref=tuple(float(v) for v in data["pixel_ref"]),  # type: ignore[arg-type]
+                              indecision_ref=(tuple(float(v) for v in data["indecision_ref"])  # type: ignore[arg-type]
+                                              if "indecision_ref" in data.files else None))
     except (OSError, ValueError, KeyError) as exc:
         raise FamiliarityError(f"{path} cannot be read as a familiarity file: {exc}") from exc
     if fam.means.ndim != 2 or fam.precision.shape != (fam.means.shape[1], fam.means.shape[1]):
@@ -133,6 +145,15 @@ def load_familiarity(path: str | os.PathLike[str], weights_sha256: str | None = 
     if weights_sha256 is not None and fam.weights_sha256 != weights_sha256:
         raise FamiliarityError(f"{path} was made for other weights.")
     return fam
+
+
+def indecision(logits: np.ndarray) -> np.ndarray:
+    """How close (N, 10) logits are to "no class in particular": minus their cross-entropy to the
+    uniform answer (mean logit − logsumexp), which outlier exposure trains non-garments towards.
+    At most −log 10 (a uniform answer); far below it for a firm answer."""
+    z = np.atleast_2d(np.asarray(logits, np.float64))
+    top = z.max(axis=1)
+    return z.mean(axis=1) - (top + np.log(np.exp(z - top[:, None]).sum(axis=1)))
 
 
 def fit_statistics(hidden: np.ndarray, labels: np.ndarray, num_classes: int = 10,

@@ -133,7 +133,7 @@ class Predictor:
             probabilities = torch.softmax(x, dim=1)
             familiarity = calibrated = None
             if self.familiarity is not None:
-                familiarity = self.familiarity.familiarity(hidden.cpu().numpy(), pixels.cpu().numpy())
+                familiarity = self.familiarity.familiarity(hidden.cpu().numpy(), pixels.cpu().numpy(), x.cpu().numpy())
                 calibrated = self.familiarity.calibrated(x.cpu().numpy())
             if activations:
                 outputs.append(probabilities)

@@ -151,5 +151,6 @@ class NumpyNetwork:
         if self.familiarity is None:
             return None, None
         pixels = stages["flatten"]
-        return (self.familiarity.familiarity(stages["linear_relu_stack.3"], pixels.reshape(len(pixels), 28, 28)),
+        return (self.familiarity.familiarity(stages["linear_relu_stack.3"], pixels.reshape(len(pixels), 28, 28),
+                                             stages["linear_relu_stack.4"]),
                 self.familiarity.calibrated(stages["linear_relu_stack.4"]))

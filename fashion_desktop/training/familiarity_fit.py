@@ -27,12 +27,16 @@ from fashion_desktop.network.familiarity import (
     fit_pixel_basis,
     fit_statistics,
     fit_temperature,
+    indecision,
 )
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork
 
-RAW_FLAG = 0.01  # of held-out training images flagged, at most
-SKETCH_FLAG = 0.10  # of sketches of them flagged, at most
+# Of held-out training images, and of sketches of them, flagged at most. Issue 13 allows 2 % of test
+# images and 20 % of garment sketches; these leave a margin for a held-out set that differs from ours
+# (measured: 1.6 % of the test images and 12 % of the sketch benchmark flagged, README).
+RAW_FLAG = 0.015
+SKETCH_FLAG = 0.15
 FIT_IMAGES = 5000  # training images (and as many sketches) the statistics come from
 NON_GARMENTS_PER_KIND = 20
 
@@ -61,6 +65,11 @@ def _sketches(images: np.ndarray, seed: int) -> np.ndarray:
     return np.concatenate(out).astype(np.float32) / 255.0
 
 
+def _reference(values: np.ndarray) -> tuple[float, float]:
+    """(typical, 99th percentile) of a distance on held-out garments: its 0 and 1."""
+    return float(np.median(values)), float(np.quantile(values, 0.99))
+
+
 def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels: np.ndarray,
                     val_images: np.ndarray, val_labels: np.ndarray, weights_sha256: str,
                     seed: int = 0) -> FamiliarityFit:
@@ -79,34 +88,47 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     val_x = val_images.astype(np.float32) / 255.0
     val_sketch = _sketches(val_images, seed + 2)
     h_val, logits_val = _run(predictor, val_x)
-    h_val_sketch, _ = _run(predictor, val_sketch)
+    h_val_sketch, logits_val_sketch = _run(predictor, val_sketch)
     temperature = fit_temperature(logits_val, np.asarray(val_labels))
+    non_garments, _ = non_garment_set(NON_GARMENTS_PER_KIND, CALIBRATION_SEED)
+    h_ng, logits_ng = _run(predictor, non_garments)
 
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis)
-    d_val, r_val = probe.distances(h_val), probe.pixel_residuals(val_x)
-    refs = {"hidden_ref": (float(np.median(d_val)), float(np.quantile(d_val, 0.99))),
-            "pixel_ref": (float(np.median(r_val)), float(np.quantile(r_val, 0.99)))}
-    probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
-    s_val, s_val_sketch = probe.scores(h_val, val_x), probe.scores(h_val_sketch, val_sketch)
-    threshold = float(max(np.quantile(s_val, 1 - RAW_FLAG), np.quantile(s_val_sketch, 1 - SKETCH_FLAG)))
-    # Four e-folds between a typical garment and the threshold: the median garment reads ≈ 0.98.
-    scale = max(1e-3, (threshold - float(np.median(s_val))) / 4.0)
-    familiarity = Familiarity(means, precision, threshold, scale, temperature, weights_sha256, pixel_mean,
-                              pixel_basis, **refs)
+    d_val, r_val, e_val = probe.distances(h_val), probe.pixel_residuals(val_x), indecision(logits_val)
+    refs = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
 
-    non_garments, _ = non_garment_set(NON_GARMENTS_PER_KIND, CALIBRATION_SEED)
-    h_ng, _ = _run(predictor, non_garments)
-    plain = Familiarity(means, precision, threshold, scale, 1.0)
+    def fitted(indecision_ref: tuple[float, float] | None) -> Familiarity:
+        probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis,
+                            indecision_ref=indecision_ref, **refs)
+        s_val = probe.scores(h_val, val_x, logits_val)
+        s_val_sketch = probe.scores(h_val_sketch, val_sketch, logits_val_sketch)
+        threshold = float(max(np.quantile(s_val, 1 - RAW_FLAG), np.quantile(s_val_sketch, 1 - SKETCH_FLAG)))
+        # Four e-folds between a typical garment and the threshold: the median garment reads ≈ 0.98.
+        scale = max(1e-3, (threshold - float(np.median(s_val))) / 4.0)
+        return Familiarity(means, precision, threshold, scale, temperature, weights_sha256, pixel_mean,
+                           pixel_basis, indecision_ref=indecision_ref, **refs)
+
+    def flagged(fam: Familiarity, hidden: np.ndarray, pixels: np.ndarray, logits: np.ndarray) -> float:
+        return float(np.mean(fam.familiarity(hidden, pixels, logits) < 0.5))
+
+    # The answer's indecision joins the two distances only where it flags more of the calibration set's
+    # non-garment drawings at the same share of garments flagged (after outlier exposure it does).
+    familiarity = max((fitted(None), fitted(_reference(e_val))),
+                      key=lambda fam: flagged(fam, h_ng, non_garments, logits_ng))
+    plain = Familiarity(means, precision, familiarity.threshold, familiarity.scale, 1.0)
     report = {
-        "method": "the larger of the Mahalanobis distance of the second ReLU's activations to the nearest "
-                  "class mean and the input's distance from the principal subspace (30 components) of "
-                  "training images and sketches of them, each scaled by held-out images",
-        "threshold": threshold,
+        "method": "the largest of the Mahalanobis distance of the second ReLU's activations to the nearest "
+                  "class mean, the input's distance from the principal subspace (30 components) of "
+                  "training images and sketches of them"
+                  + (", and how undecided the answer is (its cross-entropy to the uniform answer, which outlier exposure "
+                     "trains non-garments towards)" if familiarity.indecision_ref is not None else "")
+                  + ", each scaled by held-out images",
+        "threshold": familiarity.threshold,
         "temperature": temperature,
         "calibration_flagged": {
-            "held_out_training_images": float(np.mean(familiarity.familiarity(h_val, val_x) < 0.5)),
-            "sketches_of_them": float(np.mean(familiarity.familiarity(h_val_sketch, val_sketch) < 0.5)),
-            "non_garment_drawings": float(np.mean(familiarity.familiarity(h_ng, non_garments) < 0.5)),
+            "held_out_training_images": flagged(familiarity, h_val, val_x, logits_val),
+            "sketches_of_them": flagged(familiarity, h_val_sketch, val_sketch, logits_val_sketch),
+            "non_garment_drawings": flagged(familiarity, h_ng, non_garments, logits_ng),
         },
         "validation_ece": {"before": expected_calibration_error(plain.calibrated(logits_val), np.asarray(val_labels)),
                            "after": expected_calibration_error(familiarity.calibrated(logits_val),
