@@ -197,6 +197,10 @@
         <translation>正在评估 {count:,} 张测试图像…</translation>
     </message>
     <message>
+        <source>drawing outlines in the window…</source>
+        <translation>正在窗口中绘制轮廓…</translation>
+    </message>
+    <message>
         <source>Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}</source>
         <translation>测试准确率：{accuracy:.4f}，共 {count} 张图像（{source}）；损失 {loss:.4f}</translation>
     </message>

@@ -182,6 +182,10 @@ class ProbabilitiesPanel(QWidget):
         return [Table(self.tr("Probabilities"), [self.tr("class"), self.tr("probability")],
                       [[name, float(p)] for name, p in zip(class_names(), self._probabilities)])]
 
+    def shown(self) -> np.ndarray:
+        """The probabilities the bars show (a copy)."""
+        return self._probabilities.copy()
+
     def top_index(self) -> int:
         """The highlighted class, or -1 when no prediction is shown."""
         return self._index
