@@ -177,6 +177,34 @@ class Probe:
             window.inside.saliency_action.setChecked(False)
             window.inside.activations_dock.hide()
 
+    def stroke_map(self, moves: int, rate_hz: float) -> dict | None:
+        """The same stroke with the Map view open (PCA, second ReLU): the marker and trail follow every
+        result. Also map_shown_after_open_s, from showing the dock to the map drawn. None without the data."""
+        from fashion_desktop.dataset.files import find_dataset
+        from fashion_desktop.errors import DataError
+
+        try:
+            find_dataset(splits=("test",))
+        except DataError:
+            return None
+        window = self.window
+        panel = window.map_panel
+        shown: list = []
+        panel.mapShown.connect(shown.append)
+        start = time.perf_counter()
+        window.map_dock.show()
+        window.map_dock.raise_()
+        try:
+            self.wait(lambda: bool(shown), 600.0)
+        except RuntimeError:
+            return None
+        opened = time.perf_counter() - start
+        try:
+            figures = self.stroke(moves, rate_hz)
+            return {"stroke_to_bars_map_ms": figures["stroke_to_bars_ms"], "map_shown_after_open_s": opened}
+        finally:
+            window.map_dock.hide()
+
     def stroke_training(self, moves: int, rate_hz: float) -> dict | None:
         """The same stroke while the Train panel trains the tutorial's recipe; None without the data."""
         from fashion_desktop.training.recipe import TrainConfig
@@ -254,6 +282,7 @@ def window(args: argparse.Namespace) -> int:
         report.update(probe.stroke(args.moves, args.rate))
         report["stroke_to_bars_inside_ms"] = probe.stroke_inside(args.moves, args.rate)
         report["stroke_stages_inside_ms"] = probe.inside_stages
+        report.update(probe.stroke_map(args.moves, args.rate) or {})
         if args.training:
             report["stroke_to_bars_training_ms"] = probe.stroke_training(args.moves, args.rate)
         if args.epoch_threads:
