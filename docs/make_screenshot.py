@@ -2,7 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python docs/make_screenshot.py docs/screenshot-main.png
 
-It starts the app as `main.py` does, draws a garment outline with real mouse events (the
+It starts the app as `main.py` does, draws one of the mouse outlines of images/mouse_outlines.py (the
 preprocessing fills closed outlines; --fill uses the fill tool instead), waits for the bars, and
 captures the whole screen with ImageMagick's `import`.
 Pass --sample N to open sample garment N instead of drawing. Pass --train N to open the Train
@@ -17,41 +17,26 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fashion_desktop.bench.mouse_outlines import draw_outline  # noqa: E402
 from fashion_desktop.gui.app import create_application  # noqa: E402
 from fashion_desktop.gui.canvas import FILL  # noqa: E402
 from fashion_desktop.gui.main_window import MainWindow  # noqa: E402
-
-# Outlines drawn in a 280 × 280 frame scaled to the canvas.
-SHAPES = {
-    "trouser": [(95, 30), (185, 30), (200, 255), (160, 255), (142, 110), (138, 110), (120, 255), (80, 255), (95, 30)],
-    "tshirt": [(105, 40), (125, 55), (155, 55), (175, 40), (235, 75), (215, 125), (195, 112), (195, 245),
-               (85, 245), (85, 112), (65, 125), (45, 75), (105, 40)],
-}
+from fashion_desktop.images.mouse_outlines import OUTLINES  # noqa: E402
 
 
-def widget_point(window: MainWindow, x: float, y: float) -> QPoint:
-    rect = window.canvas.target_rect()
-    scale = rect.width() / 280
-    return QPointF(rect.left() + x * scale, rect.top() + y * scale).toPoint()
-
-
-def draw_outline(window: MainWindow, outline: list, fill: bool) -> None:
-    canvas = window.canvas
-    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *outline[0]))
-    for (x0, y0), (x1, y1) in zip(outline, outline[1:]):
-        for t in range(1, 11):
-            QTest.mouseMove(canvas, widget_point(window, x0 + (x1 - x0) * t / 10, y0 + (y1 - y0) * t / 10))
-            QApplication.processEvents()
-    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, *outline[-1]))
+def draw(window: MainWindow, name: str, fill: bool) -> None:
+    """One of the twenty mouse outlines (images/mouse_outlines.py), drawn with real mouse events."""
+    draw_outline(window, OUTLINES[name][1])
     if fill:
+        rect = window.canvas.target_rect()
+        centre = QPointF(rect.left() + rect.width() / 2, rect.top() + rect.height() * 0.55).toPoint()
         window.set_tool(FILL)
-        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, widget_point(window, 140, 150))
+        QTest.mouseClick(window.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
 def main() -> int:
@@ -59,7 +44,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--weights", type=Path)
     parser.add_argument("--sample", type=int)
-    parser.add_argument("--shape", choices=sorted(SHAPES), default="tshirt")
+    parser.add_argument("--shape", choices=sorted(OUTLINES), default="T-shirt")
     parser.add_argument("--fill", action="store_true", help="fill the outline with the fill tool")
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--train", type=int, metavar="EPOCHS", help="shoot the Train panel after EPOCHS epochs")
@@ -86,7 +71,7 @@ def main() -> int:
 
             window.open_path(list_samples()[args.sample].path)
         else:
-            draw_outline(window, SHAPES[args.shape], args.fill)
+            draw(window, args.shape, args.fill)
         if args.train:
             train()
         else:

@@ -132,16 +132,21 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.preview_note.setObjectName("previewNote")
         self.preview_note.setWordWrap(True)
         self.preview_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        side = QVBoxLayout()
+        column = QWidget(self)
+        side = QVBoxLayout(column)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(caption)
         side.addWidget(self.preview)
         side.addWidget(self.preview_note)
         side.addStretch(1)
+        # A fixed width: a long note ("closed outline filled, mirrored: …") wraps instead of widening
+        # the column and shrinking the canvas while the person draws.
+        column.setFixedWidth(max(caption.sizeHint().width(), self.preview.sizeHint().width()) + 24)
         self._under_preview = side  # add_under_preview() puts views' notes here
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)
-        layout.addLayout(side)
+        layout.addWidget(column)
         self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
