@@ -122,6 +122,23 @@ def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, 
                                                           "w.pth"]
 
 
+def test_train_with_a_teacher_records_it_in_the_card(train_split, tmp_path):
+    """The shipped weights were distilled: the card names the teacher by checksum and by the command that made it."""
+    from fashion_desktop.resources import resource_path
+
+    teacher = resource_path("model_weights.pth")
+    out = tmp_path / "w.pth"
+    code = main(["train", "--subset", "2000", "--epochs", "1", "--out", str(out), "--photo-like", "0", "--sketches",
+                 "0", "--no-familiarity", "--teacher", str(teacher), "--device", "cpu"])
+    assert code == 0
+    card = json.loads((tmp_path / "model_card.json").read_text())
+    shipped = json.loads(resource_path("model_card.json").read_text())
+    recorded = card["training"]["teacher"]
+    assert recorded["sha256"] == shipped["weights"]["sha256"] and recorded["command"] == shipped["training"]["command"]
+    assert card["training"]["recipe"]["distill"] == 0.8
+    assert "Distilled from the teacher" in (tmp_path / "MODEL_CARD.md").read_text()
+
+
 @pytest.mark.parametrize("argv, expected", [
     ([], []),
     (["gui", "--open", "shirt.png"], ["--open", "shirt.png"]),

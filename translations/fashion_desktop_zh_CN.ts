@@ -1732,8 +1732,8 @@ Predicted: {2} ({3})</source>
         <translation>随附模型的：AdamW、one-cycle、EMA</translation>
     </message>
     <message>
-        <source>The tutorial&apos;s optimization loop exactly (plain SGD, no momentum), or the recipe that made the shipped weights (augmentation, dropout, an average of the weights; slower to start).</source>
-        <translation>完全照搬教程的优化循环（普通 SGD，无动量），或采用得到随附权重的配方（数据增强、dropout、权重平均；启动较慢）。</translation>
+        <source>The tutorial&apos;s optimization loop exactly (plain SGD, no momentum), or the recipe that made the shipped weights (sketches and silhouettes of the images, dropout, an average of the weights; slower to start; without the teacher the shipped weights were distilled from).</source>
+        <translation>完全照搬教程的优化循环（普通 SGD，无动量），或采用得到随附权重的配方（图像的草图与剪影、dropout、权重平均；启动较慢；不使用随附权重蒸馏时所用的教师网络）。</translation>
     </message>
     <message>
         <source>CPU threads for training. One core is left for drawing and the live predictions.</source>

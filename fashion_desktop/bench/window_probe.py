@@ -179,7 +179,8 @@ class Probe:
 
     def stroke_map(self, moves: int, rate_hz: float) -> dict | None:
         """The same stroke with the Map view open (PCA, second ReLU): the marker and trail follow every
-        result. Also map_shown_after_open_s, from showing the dock to the map drawn. None without the data."""
+        result. Also map_shown_after_open_s, from opening the view (the panel built, the map computed from
+        nothing: a fresh profile has no cached map) to the map drawn. None without the data."""
         from fashion_desktop.dataset.files import find_dataset
         from fashion_desktop.errors import DataError
 
@@ -188,10 +189,10 @@ class Probe:
         except DataError:
             return None
         window = self.window
+        start = time.perf_counter()  # the first open builds the panel (pyqtgraph): part of what a person waits for
         panel = window.map_panel
         shown: list = []
         panel.mapShown.connect(shown.append)
-        start = time.perf_counter()
         window.map_dock.show()
         window.map_dock.raise_()
         try:

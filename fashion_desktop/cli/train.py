@@ -26,12 +26,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--init", type=Path, metavar="WEIGHTS",
                        help="start from these weights instead of a fresh network (fine-tuning)")
     train.add_argument("--sketch-p", type=float, help="share of training images swapped for sketches of "
-                       "themselves: outlines, crude shapes (default 0, off; 0.3 was measured, see README)")
+                       "themselves: outlines, crude shapes (default 0.25; 0 for the teacher, see README)")
     train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
                        help="distil from these weights: the unchanged training images also learn their softened "
                        "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)")
-    train.add_argument("--distill", type=float, metavar="A", help="weight of the teacher's answers (default 0.5 "
-                       "with --teacher)")
+    train.add_argument("--distill", type=float, metavar="A", help="weight of the teacher's answers (default 0.8; "
+                       "without --teacher the labels alone are learned)")
     train.add_argument("--outlier-p", type=float, metavar="P",
                        help="add this share of non-garment drawings to each batch, taught to answer no class "
                        "(outlier exposure; default 0)")
@@ -68,8 +68,6 @@ def run(args: argparse.Namespace) -> int:
                                         mirror_sideways_p=args.mirror_sideways, distill=args.distill,
                                         outlier_p=args.outlier_p).items()
                  if v is not None}
-    if args.teacher and args.distill is None:
-        overrides["distill"] = 0.5
     config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -84,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
         images, labels = images[: args.subset], labels[: args.subset]
         config.val_size = min(config.val_size, max(1, len(labels) // 10))
 
+    if config.distill > 0 and not args.teacher and args.recipe == "shipped":
+        common.say("no --teacher: this run learns from the labels alone; the shipped weights were also distilled "
+                   "from a teacher (README, 'The shipped model').")
     control = TrainControl()
     interrupts = 0
 

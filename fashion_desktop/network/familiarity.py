@@ -9,8 +9,9 @@ often at 99 %. Two small additions, fitted by the `train` command and shipped be
   ReLU, the 512 values the logits are computed from) to the nearest class, with the class means
   and one shared covariance of the training images and of sketches made from them; and how far
   the 28×28 input lies from the principal subspace of those same images (its reconstruction
-  error from 30 components), which catches shapes the hidden layer maps near a garment. The
-  larger of the two maps to a 0–1 familiarity (0.5 at the threshold); below 0.5 the input is
+  error from 30 components), which catches shapes the hidden layer maps near a garment; and, for
+  weights trained with outlier exposure where the fit finds it helps, how undecided the answer
+  is (`indecision`). The largest maps to a 0–1 familiarity (0.5 at the threshold); below 0.5 the input is
   flagged as unfamiliar. The threshold is set on held-out training images and sketches of them
   (training/familiarity_fit.py); everyday non-garment drawings (images/non_garments.py) are
   measured with a calibration seed there and with another by `fashion-desktop evaluate

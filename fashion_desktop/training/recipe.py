@@ -1,6 +1,7 @@
 """A training recipe as plain data: the window builds its form from it before torch is imported.
 
-`TrainConfig.shipped()` made the bundled weights; `TrainConfig.tutorial()` is the tutorial's loop.
+`TrainConfig.shipped()` made the bundled weights (with a teacher to distil from, see `distill`);
+`TrainConfig.tutorial()` is the tutorial's loop.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ class TrainConfig:
     rotate_degrees: float = 0.0
     scale_jitter: float = 0.0
     silhouette_p: float = 0.2
-    # Swapped for a sketch of itself (training/sketches.py): outlines, crude shapes. Off in the shipped
-    # recipe until a full run with it keeps the test accuracy (README, "The shipped model").
-    sketch_p: float = 0.0
+    # Swapped for a sketch of itself (training/sketches.py): outlines, crude shapes.
+    sketch_p: float = 0.25
     sketch_variants: int = 2  # sketches rendered per training image, once per run
     mirror_sideways_p: float = 0.0  # mirror shoes and bags (drawn facing either way) this often
-    # Weight of a teacher network's softened answers on the unchanged training images (needs a
-    # teacher: `train --teacher`); 0 trains on the labels alone.
-    distill: float = 0.0
+    # Weight of a teacher network's softened answers on the unchanged training images. It needs a
+    # teacher (`train --teacher`; the shipped weights' was this recipe with sketch_p=0); without
+    # one, or at 0, training learns from the labels alone.
+    distill: float = 0.8
     distill_temperature: float = 4.0
     # Outlier exposure: each batch also gets this share of everyday non-garment drawings
     # (images/non_garments.py, its training kinds only), taught to answer no class in particular

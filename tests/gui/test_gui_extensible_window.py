@@ -91,7 +91,7 @@ def test_views_of_the_real_window_use_the_api_and_a_new_one_can_join(make_window
     assert _shown(view)[-1] == "&Reset layout"  # the closing section stays last
     note = QLabel("under the preview")
     window.add_under_preview(note)
-    assert note.parentWidget() is window.centralWidget()
+    assert window.centralWidget().isAncestorOf(note) and note.parentWidget() is window.preview.parentWidget()
     assert note.geometry().top() >= window.preview.geometry().bottom() or not note.isVisible()
 
 

@@ -33,7 +33,8 @@ class RecipeForm(QWidget):
         self.recipe_combo.addItem(self.tr("The shipped model's: AdamW, one-cycle, EMA"), "shipped")
         self.recipe_combo.setToolTip(self.tr(
             "The tutorial's optimization loop exactly (plain SGD, no momentum), or the recipe that made the "
-            "shipped weights (augmentation, dropout, an average of the weights; slower to start)."))
+            "shipped weights (sketches and silhouettes of the images, dropout, an average of the weights; slower to "
+            "start; without the teacher the shipped weights were distilled from)."))
         self.recipe_combo.currentIndexChanged.connect(self._on_recipe)
         self.lr_spin = QDoubleSpinBox(self)
         self.lr_spin.setDecimals(5)
