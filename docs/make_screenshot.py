@@ -22,10 +22,10 @@ from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fashion_desktop.bench.mouse_outlines import draw_outline  # noqa: E402
 from fashion_desktop.gui.app import create_application  # noqa: E402
 from fashion_desktop.gui.canvas import FILL  # noqa: E402
 from fashion_desktop.gui.main_window import MainWindow  # noqa: E402
+from fashion_desktop.gui.mouse_outlines import draw_outline  # noqa: E402
 from fashion_desktop.images.mouse_outlines import OUTLINES  # noqa: E402
 
 

@@ -77,12 +77,12 @@ def run(args: argparse.Namespace) -> int:
 
 def mouse_outlines(weights: str | None) -> dict:
     """The window's own answer to outlines drawn with mouse events, in a process of its own (a Qt
-    application, offscreen unless QT_QPA_PLATFORM says otherwise): bench/mouse_outlines.py."""
+    application, offscreen unless QT_QPA_PLATFORM says otherwise): gui/mouse_outlines.py."""
     import os
     import subprocess
     import sys
 
-    command = [sys.executable, "-m", "fashion_desktop.bench.mouse_outlines", "--json"]
+    command = [sys.executable, "-m", "fashion_desktop.gui.mouse_outlines", "--json"]
     if weights:
         command += ["--weights", str(weights)]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}

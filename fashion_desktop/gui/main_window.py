@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from fashion_desktop import APP_NAME
 from fashion_desktop.gui import dialogs
@@ -33,7 +33,7 @@ from fashion_desktop.gui.panels.layer_tree import LayerTreePanel
 from fashion_desktop.gui.panels.parameters import ParametersPanel
 from fashion_desktop.gui.panels.probabilities import ProbabilitiesPanel
 from fashion_desktop.gui.picture_files import PictureFiles
-from fashion_desktop.gui.preview import InputPreview
+from fashion_desktop.gui.preview import PreviewColumn
 from fashion_desktop.gui.recovery import CanvasAutosave, announce_when_ready, recover_settings
 from fashion_desktop.gui.training import install as install_training
 from fashion_desktop.gui.window_menus import WindowMenus
@@ -125,24 +125,9 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
 
     def _build_central(self) -> None:
         self.canvas = DrawingCanvas(self)
-        self.preview = InputPreview(self)
-        caption = QLabel(self.tr("What the network sees\n(28 × 28 pixels)"), self)
-        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_note = QLabel(self)
-        self.preview_note.setObjectName("previewNote")
-        self.preview_note.setWordWrap(True)
-        self.preview_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column = QWidget(self)
-        side = QVBoxLayout(column)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(caption)
-        side.addWidget(self.preview)
-        side.addWidget(self.preview_note)
-        side.addStretch(1)
-        # A fixed width: a long note ("closed outline filled, mirrored: …") wraps instead of widening
-        # the column and shrinking the canvas while the person draws.
-        column.setFixedWidth(max(caption.sizeHint().width(), self.preview.sizeHint().width()) + 24)
-        self._under_preview = side  # add_under_preview() puts views' notes here
+        column = PreviewColumn(self)
+        self.preview, self.preview_note = column.preview, column.note
+        self._under_preview = column.column  # add_under_preview() puts views' notes here
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.addWidget(self.canvas, 1)

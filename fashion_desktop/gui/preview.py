@@ -7,9 +7,9 @@ explains most surprising predictions: thin strokes vanish, shapes get cropped an
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from fashion_desktop.gui.canvas import array_to_qimage
 
@@ -74,3 +74,28 @@ class InputPreview(QWidget):
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         painter.end()
+
+
+class PreviewColumn(QWidget):
+    """The column beside the canvas: a caption, the 28×28 input, a note on what preprocessing did,
+    and whatever views add under it (`ExtensibleWindow.add_under_preview` inserts before the stretch).
+
+    Its width is fixed: a long note ("closed outline filled, mirrored: …") wraps instead of
+    widening the column and shrinking the canvas while the person draws.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        caption = QLabel(QCoreApplication.translate("MainWindow", "What the network sees\n(28 × 28 pixels)"), self)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = InputPreview(self)
+        self.note = QLabel(self)
+        self.note.setObjectName("previewNote")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        for widget in (caption, self.preview, self.note):
+            self.column.addWidget(widget)
+        self.column.addStretch(1)
+        self.setFixedWidth(max(caption.sizeHint().width(), self.preview.sizeHint().width()) + 24)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from fashion_desktop.bench.mouse_outlines import draw_outline
 from fashion_desktop.classes import CLASS_NAMES
+from fashion_desktop.gui.mouse_outlines import draw_outline
 from fashion_desktop.images.mouse_outlines import OUTLINES
 
 # A few of the twenty (`fashion-desktop evaluate --mouse-outlines` reports all of them): one per

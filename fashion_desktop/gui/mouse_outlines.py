@@ -1,6 +1,6 @@
 """Outlines drawn with real mouse events in the real window: how many the app reads right.
 
-    python -m fashion_desktop.bench.mouse_outlines [--weights W] [--json]
+    python -m fashion_desktop.gui.mouse_outlines [--weights W] [--json]
 
 `fashion-desktop evaluate --mouse-outlines` runs this in a process of its own (it needs a Qt
 application; offscreen works). Each of the twenty outlines of `images/mouse_outlines.py` is drawn
