@@ -168,3 +168,26 @@ def test_weights_key_follows_the_values_not_the_order():
     assert weights_key(state) == weights_key(dict(reversed(list(state.items()))))
     changed = dict(state, **{"a.bias": np.full(3, 1e-6, np.float32)})
     assert weights_key(changed) != weights_key(state)
+
+
+def test_the_shipped_map_is_the_shipped_networks_and_is_found_without_a_user_cache(test_split):
+    """The Map view's first map comes from resources/maps: it must be the shipped weights' own map of the
+    test images (remake it with `fashion-desktop map --cache-dir resources/maps` when the weights change)."""
+    import torch
+
+    from fashion_desktop.network.model import load_model
+
+    model, _ = load_model(None)
+    state = {name: p.detach().numpy() for name, p in model.named_parameters()}
+    layout = cache.find(None, weights_key(state), "relu2", "pca", len(test_split.labels))
+    assert layout is not None and layout.from_cache
+    assert np.array_equal(layout.labels, test_split.labels)
+    with torch.inference_mode():
+        logits = model.eval()(torch.as_tensor(test_split.images[:500], dtype=torch.float32) / 255.0)
+    assert np.array_equal(layout.predicted[:500], logits.argmax(1).numpy())
+    from fashion_desktop.network.inference import Predictor
+
+    activations = Predictor(model, "cpu").predict(test_split.images[7].astype(np.float32) / 255.0).activations
+    xy, _ = layout.place(stage_vector("relu2", activations))  # a test image lands on its own dot
+    assert np.allclose(xy, layout.coords[7], atol=1e-3)
+    assert cache.find(None, "0" * 64, "relu2", "pca", len(test_split.labels)) is None  # other weights: none

@@ -122,6 +122,8 @@ def test_the_wheel_carries_everything_the_app_reads(built):
     assert icons and shipped("icons") == icons
     catalogues = {p.name for p in (RESOURCES / "translations").glob("*.qm")}
     assert "fashion_desktop_zh_CN.qm" in catalogues and shipped("translations") == catalogues  # issue 15
+    maps = {p.name for p in (RESOURCES / "maps").glob("*.npz")}
+    assert maps and shipped("maps") == maps  # the Map view's first map (issue 16)
     assert "fashion_desktop/py.typed" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in metadata and "Project-URL: Source," in metadata

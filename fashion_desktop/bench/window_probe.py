@@ -179,8 +179,9 @@ class Probe:
 
     def stroke_map(self, moves: int, rate_hz: float) -> dict | None:
         """The same stroke with the Map view open (PCA, second ReLU): the marker and trail follow every
-        result. Also map_shown_after_open_s, from opening the view (the panel built, the map computed from
-        nothing: a fresh profile has no cached map) to the map drawn. None without the data."""
+        result. Also map_shown_after_open_s, from opening the view (the panel built; a fresh profile has no
+        map of its own, so the map shipped for the shipped weights is read, as on a first opening) to the
+        map drawn. None without the data."""
         from fashion_desktop.dataset.files import find_dataset
         from fashion_desktop.errors import DataError
 

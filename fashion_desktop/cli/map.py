@@ -29,6 +29,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, help="CPU threads for t-SNE (default: all cores)")
     p.add_argument("--no-cache", action="store_true", help="compute the map even when a cached one exists")
+    p.add_argument("--cache-dir", type=Path, metavar="DIR",
+                   help="keep maps here instead of the per-user data folder (resources/maps: the map shipped with "
+                        "the app)")
     p.add_argument("--json", action="store_true", help="print only the JSON object (the default prints it too)")
     p.add_argument("--out", type=Path, help="write the map as a PNG")
     p.add_argument("--data-dir", type=Path)
@@ -57,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
     predictor = _predictor(args)
     state = {name: p.detach().cpu().numpy() for name, p in predictor.model.named_parameters()}
     key = weights_key(state)
-    folder = None if args.no_cache else cache.default_folder()
+    folder = None if args.no_cache else (args.cache_dir or cache.default_folder())
     start = time.perf_counter()
-    layout = cache.load(folder, key, args.stage, args.method, len(labels)) if folder is not None else None
+    layout = cache.find(folder, key, args.stage, args.method, len(labels)) if folder is not None else None
     activations_seconds = 0.0
     if layout is None:
         found = stage_features(lambda batch: predictor.predict_batch(batch, activations=True).activations,

@@ -83,7 +83,7 @@ class MapJob(QThread):
         if request.use_cache and self._cache_dir is not None and request.key:
             # A cached map needs neither the images nor the network: show it first, read the images after.
             n = len(split) if split is not None else TEST_IMAGES
-            layout = cache.load(self._cache_dir, request.key, request.stage, request.method, n)
+            layout = cache.find(self._cache_dir, request.key, request.stage, request.method, n)
             if layout is not None:
                 self._ready(layout, split)
                 return

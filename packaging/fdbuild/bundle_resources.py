@@ -14,7 +14,8 @@ from pathlib import Path
 WEIGHTS = "model_weights.pth"
 CARD = "model_card.json"  # the loader checks the shipped weights against its SHA-256: required
 OPTIONAL = ("MODEL_CARD.md", "familiarity.npz")
-GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png", "translations/*.qm")  # .qm: packaging/translations.py
+GLOBS = ("icons/*.svg", "icons/*.png", "samples/*.png", "translations/*.qm",  # .qm: packaging/translations.py
+         "maps/*.npz")  # the shipped weights' first map (explain/map/cache.py)
 REQUIRED_GLOBS = ("samples/*.png",)  # the frozen app's --self-test classifies them; none would prove nothing
 DEST = "resources"  # the folder name under _MEIPASS that fashion_desktop.resources expects
 

@@ -4,6 +4,11 @@ A map is a few arrays (coordinates, the PCA basis, the test images in PCA space,
 predictions: about 2 MB), stored as an uncompressed `.npz` read with `allow_pickle=False`, so a
 damaged or foreign file can only fail to load, never run code. Written atomically; a file that
 does not load or does not fit is ignored (and recomputed), never trusted.
+
+The map a person sees first (the shipped weights, after the second ReLU, PCA) is also shipped in
+`resources/maps/`, made by `fashion-desktop map --cache-dir resources/maps`: opening the view
+then needs neither the test images nor the network (`find` looks there after the user's cache).
+Its file name holds the weights' key, so other weights never pick it up.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from fashion_desktop.atomic import atomic_write_bytes
 from fashion_desktop.explain.map.layout import MapLayout, Pca
 
 VERSION = 1  # bump when the way maps are computed changes: old files are then left unused
+SHIPPED_FOLDER = "maps"  # in resources/
 _log = logging.getLogger(__name__)
 
 
@@ -64,6 +70,18 @@ def load(folder: str | Path, key: str, stage: str, method: str, n: int) -> MapLa
         return None
     return MapLayout(stage, method, coords, pca, reduced, labels, predicted, key=key,
                      seconds=float(arrays["seconds"]), from_cache=True)
+
+
+def find(folder: str | Path | None, key: str, stage: str, method: str, n: int) -> MapLayout | None:
+    """The map from the user's cache (`folder`; None skips it), else the one shipped with the app."""
+    from fashion_desktop.resources import resource_path
+
+    for place in (folder, resource_path(SHIPPED_FOLDER)):
+        if place is not None:
+            layout = load(place, key, stage, method, n)
+            if layout is not None:
+                return layout
+    return None
 
 
 def default_folder() -> Path:
