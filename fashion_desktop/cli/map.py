@@ -47,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.explain.map import cache
     from fashion_desktop.explain.map.build import build_map
     from fashion_desktop.explain.map.features import stage_features, weights_key
-    from fashion_desktop.explain.map.layout import knn_agreement
     from fashion_desktop.progress import ProgressBar
 
     if args.limit is not None and args.limit < 12:
@@ -85,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         assert layout is not None  # nothing cancels it here but Ctrl+C, which raises
     seconds = time.perf_counter() - start
     report = {"stage": args.stage, "method": args.method, "n": len(layout), "seconds": round(seconds, 3),
-              "knn_agreement": round(knn_agreement(layout.coords, layout.labels), 4),
+              "knn_agreement": round(cache.measured(layout, folder), 4),
               "from_cache": layout.from_cache, "computed_in_seconds": round(layout.seconds, 3),
               "activations_seconds": round(activations_seconds, 3),
               "accuracy": round(float(np.mean(layout.predicted == layout.labels)), 4),
