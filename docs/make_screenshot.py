@@ -48,6 +48,7 @@ def main() -> int:
     parser.add_argument("--fill", action="store_true", help="fill the outline with the fill tool")
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--train", type=int, metavar="EPOCHS", help="shoot the Train panel after EPOCHS epochs")
+    parser.add_argument("--map", action="store_true", help="open the Map view and shoot once the map is drawn")
     args = parser.parse_args()
     app = create_application([])
     from PySide6.QtCore import QSettings
@@ -74,6 +75,10 @@ def main() -> int:
             draw(window, args.shape, args.fill)
         if args.train:
             train()
+        elif args.map:
+            window.map_panel.mapShown.connect(lambda _layout: QTimer.singleShot(1500, shoot))
+            window.map_dock.show()
+            window.map_dock.raise_()
         else:
             QTimer.singleShot(1500, shoot)
 
