@@ -42,6 +42,23 @@ def rss_mb() -> float:
         return 0.0
 
 
+def anonymous_rss_mb() -> float:
+    """This process's resident memory that no file backs, in MB (heap, tensors, shared buffers), now.
+
+    What a leak grows. Total RSS also counts pages of mapped files (torch's shared libraries are
+    gigabytes), which the kernel may drop or read back at any moment, so a growth measured in
+    total RSS can hide a real leak behind a library page-out. Linux only (`RssAnon` + `RssShmem`
+    in /proc/self/status); elsewhere the total, `rss_mb()`.
+    """
+    kinds = ("RssAnon:", "RssShmem:")
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            found = [int(line.split()[1]) for line in handle if line.startswith(kinds)]
+    except (OSError, ValueError, IndexError):
+        found = []
+    return sum(found) / 1024 if len(found) == len(kinds) else rss_mb()
+
+
 def torch_floor_rss_mb() -> float:
     out, _wall = run_json([sys.executable, "-c", TORCH_RSS])
     return float(out.strip().splitlines()[-1])

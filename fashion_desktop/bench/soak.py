@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 
-from fashion_desktop.bench.memory import rss_mb
+from fashion_desktop.bench.memory import anonymous_rss_mb
 from fashion_desktop.gui.worker import InferenceWorker, Result
 
 CANVAS = 448
@@ -47,8 +47,9 @@ def run_inferences(target, n: int = 10_000, warmup: int = 200, inputs: Sequence[
     warmup: inferences first, not measured (allocator pools, pyqtgraph caches, lazy imports).
     inputs: grey canvas arrays (uint8, light on black) or 28×28 float inputs to cycle through;
         default: `default_inputs()`.
-    Returns RSS after the run minus RSS after the warm-up, in MB (`rss_mb()`; both after a
-    garbage collection). Raises TimeoutError if a result does not arrive within `timeout_ms`.
+    Returns resident anonymous memory after the run minus after the warm-up, in MB
+    (`anonymous_rss_mb()`: what a leak grows, unlike library pages; both after a garbage
+    collection). Raises TimeoutError if a result does not arrive within `timeout_ms`.
     """
     worker: InferenceWorker = target if isinstance(target, InferenceWorker) else target.worker
     inputs = list(inputs) if inputs is not None else default_inputs()
@@ -75,11 +76,11 @@ def run_inferences(target, n: int = 10_000, warmup: int = 200, inputs: Sequence[
         for i in range(warmup):
             one(i)
         gc.collect()
-        before = rss_mb()
+        before = anonymous_rss_mb()
         for i in range(warmup, warmup + n):
             one(i)
         gc.collect()
-        return rss_mb() - before
+        return anonymous_rss_mb() - before
     finally:
         worker.resultReady.disconnect(waiter.on_result)
 
