@@ -70,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
         outlines = report["mouse_outlines"]
         for name, answer in outlines["answers"].items():
             mark = "✓" if answer["answer"] == answer["expected"] else "✗"
-            print(f"  {mark} {name:<26} {answer['answer']:<12} {answer['confidence']:.2f}")
-        print(f"Outlines drawn with the mouse: {outlines['right']} of {outlines['total']} read right")
+            note = "  (said not to look like a garment)" if answer.get("flagged") else ""
+            print(f"  {mark} {name:<26} {answer['answer']:<12} {answer['confidence']:.2f}{note}")
+        print(f"Outlines drawn with the mouse: {outlines['right']} of {outlines['total']} read right, "
+              f"{outlines.get('flagged', 0)} said not to look like a garment")
     return common.EXIT_OK
 
 

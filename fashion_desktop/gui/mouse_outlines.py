@@ -50,7 +50,8 @@ def _wait(app, condition, timeout_s: float) -> None:
 
 
 def score(weights: str | None = None) -> dict:
-    """{'right': n, 'total': 20, 'answers': {outline: {'expected', 'answer', 'confidence'}}}."""
+    """{'right': n, 'total': 20, 'flagged': n, 'answers': {outline: {'expected', 'answer', 'confidence',
+    'flagged'}}}; 'flagged': the window said the drawing does not look like a garment it knows."""
     from PySide6.QtCore import QSettings
 
     from fashion_desktop.classes import CLASS_NAMES
@@ -76,11 +77,13 @@ def score(weights: str | None = None) -> dict:
                 _wait(app, lambda: window.is_settled() and window.probabilities.state == "result", 60)
                 index = window.probabilities.top_index()
                 answers[name] = {"expected": expected, "answer": CLASS_NAMES[index],
-                                 "confidence": round(float(window.probabilities.shown()[index]), 3)}
+                                 "confidence": round(float(window.probabilities.shown()[index]), 3),
+                                 "flagged": not window.probabilities.unfamiliar.isHidden()}
         finally:
             window.close()
     right = sum(a["answer"] == a["expected"] for a in answers.values())
-    return {"right": right, "total": len(answers), "answers": answers}
+    flagged = sum(a["flagged"] for a in answers.values())
+    return {"right": right, "total": len(answers), "flagged": flagged, "answers": answers}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for name, a in result["answers"].items():
             mark = "✓" if a["answer"] == a["expected"] else "✗"
-            print(f"{mark} {name:<26} {a['answer']:<12} {a['confidence']:.2f}")
-        print(f"{result['right']} of {result['total']} outlines read right")
+            note = "  (said not to look like a garment)" if a["flagged"] else ""
+            print(f"{mark} {name:<26} {a['answer']:<12} {a['confidence']:.2f}{note}")
+        print(f"{result['right']} of {result['total']} outlines read right; {result['flagged']} said not to look "
+              "like a garment")
     return 0
 
 

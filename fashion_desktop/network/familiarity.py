@@ -11,7 +11,9 @@ often at 99 %. Two small additions, fitted by the `train` command and shipped be
   the 28×28 input lies from the principal subspace of those same images (its reconstruction
   error from 30 components), which catches shapes the hidden layer maps near a garment; and, for
   weights trained with outlier exposure where the fit finds it helps, how undecided the answer
-  is (`indecision`). The largest maps to a 0–1 familiarity (0.5 at the threshold); below 0.5 the input is
+  is (`indecision`); and a small detector trained on garments against drawings of other things
+  (network/outlier_detector.py), which catches the closed outlines of houses and fish that lie
+  near a bag or a shoe. The largest maps to a 0–1 familiarity (0.5 at the threshold); below 0.5 the input is
   flagged as unfamiliar. The threshold is set on held-out training images and sketches of them
   (training/familiarity_fit.py); everyday non-garment drawings (images/non_garments.py) are
   measured with a calibration seed there and with another by `fashion-desktop evaluate
@@ -32,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from fashion_desktop.network.outlier_detector import OutlierDetector, detector_features
 
 FILE_NAME = "familiarity.npz"
 HIDDEN_STAGE = "linear_relu_stack.3"  # the second ReLU's output: 512 values
@@ -59,6 +63,10 @@ class Familiarity:
     # (typical, 99th percentile) of the answer's indecision (see `indecision`) on held-out images;
     # None: not used. Outlier exposure in training (training/loop.py) makes a non-garment's high.
     indecision_ref: tuple[float, float] | None = None
+    # The learned "not a garment" detector and (typical, 99th percentile) of its logit on held-out
+    # images; None: not used (files made before it).
+    detector: OutlierDetector | None = None
+    detector_ref: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         # d²(h, μ_c) = hᵀPh − 2 hᵀPμ_c + μ_cᵀPμ_c: one 512×512 product per input, not ten.
@@ -81,16 +89,37 @@ class Familiarity:
         centred = x - self.pixel_mean
         return np.linalg.norm(centred - (centred @ self.pixel_basis.T) @ self.pixel_basis, axis=1)
 
+    def _scaled_distances(self, hidden: np.ndarray, pixels: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        (h0, h1), (p0, p1) = self.hidden_ref, self.pixel_ref
+        hidden_distance = (self.distances(hidden) - h0) / max(h1 - h0, 1e-6)
+        if pixels is None or self.pixel_basis is None:
+            return hidden_distance, np.zeros_like(hidden_distance)
+        return hidden_distance, (self.pixel_residuals(pixels) - p0) / max(p1 - p0, 1e-6)
+
+    def detector_inputs(self, hidden: np.ndarray, pixels: np.ndarray, logits: np.ndarray) -> np.ndarray:
+        """What the outlier detector reads (outlier_detector.detector_features), for fitting and use alike."""
+        return self._detector_inputs(hidden, pixels, logits, *self._scaled_distances(hidden, pixels))
+
+    @staticmethod
+    def _detector_inputs(hidden: np.ndarray, pixels: np.ndarray, logits: np.ndarray, hidden_distance: np.ndarray,
+                         pixel_distance: np.ndarray) -> np.ndarray:
+        return detector_features(hidden, pixels, np.stack([hidden_distance, pixel_distance, indecision(logits)], 1))
+
     def scores(self, hidden: np.ndarray, pixels: np.ndarray | None = None,
                logits: np.ndarray | None = None) -> np.ndarray:
         """The unfamiliarity score: the largest of the scaled distances (0 typical, 1 rare among garments)."""
-        (h0, h1), (p0, p1) = self.hidden_ref, self.pixel_ref
-        score = (self.distances(hidden) - h0) / max(h1 - h0, 1e-6)
+        hidden_distance, pixel_distance = self._scaled_distances(hidden, pixels)
+        score = hidden_distance
         if pixels is not None and self.pixel_basis is not None:
-            score = np.maximum(score, (self.pixel_residuals(pixels) - p0) / max(p1 - p0, 1e-6))
+            score = np.maximum(score, pixel_distance)
         if logits is not None and self.indecision_ref is not None:
             e0, e1 = self.indecision_ref
             score = np.maximum(score, (indecision(logits) - e0) / max(e1 - e0, 1e-6))
+        if self.detector is not None and self.detector_ref is not None and pixels is not None and logits is not None:
+            d0, d1 = self.detector_ref
+            inputs = self._detector_inputs(hidden, pixels, logits, hidden_distance, pixel_distance)
+            detected = self.detector.logits(inputs)
+            score = np.maximum(score, (detected - d0) / max(d1 - d0, 1e-6))
         return score
 
     def familiarity(self, hidden: np.ndarray, pixels: np.ndarray | None = None,
@@ -117,6 +146,8 @@ class Familiarity:
             extra = {"pixel_mean": self.pixel_mean.astype(np.float32), "pixel_basis": self.pixel_basis.astype(np.float32)}
         if self.indecision_ref is not None:
             extra["indecision_ref"] = np.array(self.indecision_ref, np.float64)
+        if self.detector is not None and self.detector_ref is not None:
+            extra.update(self.detector.arrays(), detector_ref=np.array(self.detector_ref, np.float64))
         np.savez(buffer, means=self.means.astype(np.float32), precision=self.precision.astype(np.float32),
                  threshold=np.float64(self.threshold), scale=np.float64(self.scale),
                  temperature=np.float64(self.temperature), weights_sha256=np.array(self.weights_sha256),
@@ -138,7 +169,10 @@ def load_familiarity(path: str | os.PathLike[str], weights_sha256: str | None = 
                               hidden_ref=tuple(float(v) for v in data["hidden_ref"]),  # type: ignore[arg-type]
                               pixel_ref=tuple(float(v) for v in data["pixel_ref"]),  # type: ignore[arg-type]
                               indecision_ref=(tuple(float(v) for v in data["indecision_ref"])  # type: ignore[arg-type]
-                                              if "indecision_ref" in data.files else None))
+                                              if "indecision_ref" in data.files else None),
+                              detector=OutlierDetector.from_arrays(data),
+                              detector_ref=(tuple(float(v) for v in data["detector_ref"])  # type: ignore[arg-type]
+                                            if "detector_ref" in data.files else None))
     except (OSError, ValueError, KeyError) as exc:
         raise FamiliarityError(f"{path} cannot be read as a familiarity file: {exc}") from exc
     if fam.means.ndim != 2 or fam.precision.shape != (fam.means.shape[1], fam.means.shape[1]):

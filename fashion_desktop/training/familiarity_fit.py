@@ -10,7 +10,11 @@ Run by the `train` command after training, on the training split only:
   drawings generated with the calibration seed (images/non_garments.py): the smallest distance
   that still leaves at most `RAW_FLAG` of the held-out images and `SKETCH_FLAG` of their sketches
   flagged. The non-garment drawings only report how many that flags; the evaluation uses other
-  seeds (`fashion-desktop evaluate`).
+  seeds (`fashion-desktop evaluate`);
+- the "not a garment" detector (network/outlier_detector.py, training/outlier_fit.py), from the
+  same training images, their sketches and photo-like renderings of others against drawings of
+  `TRAINING_KINDS` made with the training seed; its logit joins the distances, scaled by the
+  held-out images like them. The evaluation's kinds `UNSEEN_KINDS` are never among its negatives.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ RAW_FLAG = 0.015
 SKETCH_FLAG = 0.15
 FIT_IMAGES = 5000  # training images (and as many sketches) the statistics come from
 NON_GARMENTS_PER_KIND = 20
+DETECTOR_OUTLIERS_PER_KIND = 120  # drawings of each training kind the detector learns from (at most:
+DETECTOR_OUTLIER_SHARE = 0.2  # fewer when there are few garments, about this share of the garments' count)
+DETECTOR_PHOTOS_PER_KIND = 200  # photo-like renderings of training images, per kind, among its garments
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,28 @@ def _sketches(images: np.ndarray, seed: int) -> np.ndarray:
     generator = torch.Generator().manual_seed(seed)
     out = [render_sketches(silhouettes(images[s : s + 1024]), generator) for s in range(0, len(images), 1024)]
     return np.concatenate(out).astype(np.float32) / 255.0
+
+
+def _fit_detector(predictor: Predictor, probe: Familiarity, train_images: np.ndarray, fit_x: np.ndarray,
+                  fit_sketches: np.ndarray, seed: int):
+    """The outlier detector, from garments (images, sketches, photo-like renderings) and drawings of other things."""
+    from fashion_desktop.images.non_garments import TRAINING_KINDS, TRAINING_SEED, non_garment_set
+    from fashion_desktop.images.photo_like import KINDS, prepared_set
+    from fashion_desktop.training.outlier_fit import fit_detector
+
+    n = DETECTOR_PHOTOS_PER_KIND
+    spare = train_images[FIT_IMAGES : FIT_IMAGES + n * len(KINDS)]
+    photos = np.concatenate([prepared_set(kind, spare[i * n : (i + 1) * n], seed=seed + 3)
+                             for i, kind in enumerate(KINDS)])
+    garment_pixels = np.concatenate([fit_x, fit_sketches, photos])
+    per_kind = int(min(DETECTOR_OUTLIERS_PER_KIND, max(2, DETECTOR_OUTLIER_SHARE * len(garment_pixels) / len(TRAINING_KINDS))))
+    outliers, _ = non_garment_set(per_kind, TRAINING_SEED, TRAINING_KINDS)
+
+    def inputs(pixels: np.ndarray) -> np.ndarray:
+        hidden, logits = _run(predictor, pixels)
+        return probe.detector_inputs(hidden, pixels, logits)
+
+    return fit_detector(inputs(garment_pixels), inputs(outliers), seed)
 
 
 def _reference(values: np.ndarray) -> tuple[float, float]:
@@ -96,6 +125,10 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis)
     d_val, r_val, e_val = probe.distances(h_val), probe.pixel_residuals(val_x), indecision(logits_val)
     refs = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
+    probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
+    detector = _fit_detector(predictor, probe, train_images, fit_x, fit_sketches, seed)
+    refs["detector"] = detector
+    refs["detector_ref"] = _reference(detector.logits(probe.detector_inputs(h_val, val_x, logits_val)))
 
     def fitted(indecision_ref: tuple[float, float] | None) -> Familiarity:
         probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis,
@@ -119,10 +152,11 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     report = {
         "method": "the largest of the Mahalanobis distance of the second ReLU's activations to the nearest "
                   "class mean, the input's distance from the principal subspace (30 components) of "
-                  "training images and sketches of them"
-                  + (", and how undecided the answer is (its cross-entropy to the uniform answer, which outlier exposure "
-                     "trains non-garments towards)" if familiarity.indecision_ref is not None else "")
-                  + ", each scaled by held-out images",
+                  "training images and sketches of them, "
+                  + ("how undecided the answer is (its cross-entropy to the uniform answer, which outlier exposure "
+                     "trains non-garments towards), " if familiarity.indecision_ref is not None else "")
+                  + "and the verdict of a small network trained on garments against drawings of other things "
+                    "(outlier exposure beside the network), each scaled by held-out images",
         "threshold": familiarity.threshold,
         "temperature": temperature,
         "calibration_flagged": {
