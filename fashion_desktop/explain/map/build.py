@@ -52,10 +52,11 @@ def build_map(features: np.ndarray, labels: np.ndarray, predicted: np.ndarray, s
     steady = previous if previous is not None and len(previous) == n else None
     coords = pca_coords(pca, reduced, None if steady is None else steady.coords)
     if method == "tsne":
-        from fashion_desktop.explain.map.tsne import run_tsne
+        from fashion_desktop.explain.map.tsne import TSNE_COMPONENTS, run_tsne
 
         init = steady.coords if steady is not None and steady.method == "tsne" else coords
-        arranged = run_tsne(reduced, init, seed=seed, n_jobs=n_jobs, progress=progress, cancelled=cancelled)
+        wider = fit_pca(features, k=TSNE_COMPONENTS, seed=seed).transform(features)
+        arranged = run_tsne(wider, init, seed=seed, n_jobs=n_jobs, progress=progress, cancelled=cancelled)
         if arranged is None:
             return None
         coords = arranged
