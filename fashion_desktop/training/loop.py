@@ -85,18 +85,23 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
     if sketch is not None and config.sketch_p > 0:
         chosen = (pick >= config.silhouette_p) & (pick < config.silhouette_p + config.sketch_p)
         x = torch.where(chosen[:, None, None], sketch, x)
+    # The random numbers are drawn whether or not they are used, so a recipe's random stream (and
+    # so its weights) does not depend on which augmentations are on; the arithmetic is skipped.
     flip = rand(n) < (0.5 if config.flip else 0.0)
+    mirror = config.flip
     if sideways is not None and config.mirror_sideways_p > 0:
         flip = flip | (sideways & (rand(n) < config.mirror_sideways_p))
-    x = torch.where(flip[:, None, None], x.flip(-1), x)
+        mirror = True
+    if mirror:
+        x = torch.where(flip[:, None, None], x.flip(-1), x)
     angle = (rand(n) - 0.5) * (2 * math.radians(config.rotate_degrees))
     scale = 1.0 + (rand(n) - 0.5) * (2 * config.scale_jitter)
     pixels = torch.randint(-config.shift_pixels, config.shift_pixels + 1, (n, 2), generator=generator)
+    if not (config.rotate_degrees or config.scale_jitter or config.shift_pixels):
+        return x  # an identity warp: resampling would cost as much as the training step itself
     shift = pixels.to(dev, torch.float32) * (2 / 28)  # whole pixels land on pixel centres: no blur
     cos, sin = torch.cos(angle) / scale, torch.sin(angle) / scale
     theta = torch.stack([torch.stack([cos, -sin, shift[:, 0]], 1), torch.stack([sin, cos, shift[:, 1]], 1)], 1)
-    if not (config.rotate_degrees or config.scale_jitter or config.shift_pixels):
-        return x  # an identity warp: resampling would cost as much as the training step itself
     grid = F.affine_grid(theta, [n, 1, 28, 28], align_corners=False)
     x = F.grid_sample(x[:, None], grid, mode="bilinear", padding_mode="zeros", align_corners=False)[:, 0]
     return x
