@@ -28,3 +28,4 @@ def test_an_outline_drawn_with_the_mouse_is_recognised(make_window, wait_idle, n
     assert "closed outline filled" in window.preview_note.text()
     answer = CLASS_NAMES[window.probabilities.top_index()]
     assert answer == expected, f"{name} drawn as an outline was read as {answer}"
+    assert window.probabilities.unfamiliar.isHidden(), f"{name} was said not to look like a garment"
