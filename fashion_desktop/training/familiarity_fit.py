@@ -20,6 +20,7 @@ Run by the `train` command after training, on the training split only:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -124,7 +125,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
 
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis)
     d_val, r_val, e_val = probe.distances(h_val), probe.pixel_residuals(val_x), indecision(logits_val)
-    refs = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
+    refs: dict[str, Any] = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
     detector = _fit_detector(predictor, probe, train_images, fit_x, fit_sketches, seed)
     refs["detector"] = detector

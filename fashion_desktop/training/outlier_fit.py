@@ -43,9 +43,9 @@ def fit_detector(garments: np.ndarray, outliers: np.ndarray, seed: int = 0,
     fit = order[len(held):]
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        network = nn.Sequential(nn.Linear(z.shape[1], HIDDEN), nn.ReLU(), nn.Linear(HIDDEN, 1))
+        hidden, output = nn.Linear(z.shape[1], HIDDEN), nn.Linear(HIDDEN, 1)
+    network = nn.Sequential(hidden, nn.ReLU(), output)
     optimizer = torch.optim.Adam(network.parameters(), lr=LEARNING_RATE)
-    weights = [network[0].weight, network[2].weight]
 
     def loss_of(rows: torch.Tensor) -> torch.Tensor:
         out = network(z[rows]).squeeze(1)
@@ -60,7 +60,7 @@ def fit_detector(garments: np.ndarray, outliers: np.ndarray, seed: int = 0,
         shuffled = fit[torch.randperm(len(fit), generator=generator)]
         for start in range(0, len(shuffled), BATCH):
             rows = shuffled[start : start + BATCH]
-            penalty = 0.5 * L2 * sum((w**2).sum() for w in weights) / len(rows)
+            penalty = 0.5 * L2 * (hidden.weight.square().sum() + output.weight.square().sum()) / len(rows)
             optimizer.zero_grad()
             (loss_of(rows) + penalty).backward()
             optimizer.step()
