@@ -114,3 +114,35 @@ def test_a_training_epoch_redraws_the_map_from_the_network_in_training(make_wind
     assert not np.allclose(epoch_map.coords, trained.coords)  # another network, another map
     assert "epoch 1" in panel.status.text()
     assert len(list(panel.cache_dir.glob("*.npz"))) == 1  # snapshots are not cached: only the shipped map is
+
+
+def test_the_dots_remembered_bounds_follow_new_points_zoom_and_resize(qtbot):
+    """The plot remembers each scatter item's bounding rectangle (a repaint asks for it dozens of
+    times); it must always be what pyqtgraph computes, or dots would be clipped after a zoom."""
+    import pyqtgraph as pg
+
+    from fashion_desktop.gui.panels.map_plot import MapPlot
+
+    plot = MapPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 400)
+    plot.show()
+    rng = np.random.default_rng(0)
+    coords = rng.normal(size=(300, 2)).astype(np.float32)
+    labels = np.arange(300) % 10
+    plot.set_map(coords, labels, labels % 7 == 0)
+
+    def agree() -> bool:
+        qtbot.wait(50)
+        return all(item.boundingRect() == pg.ScatterPlotItem.boundingRect(item) for item in (*plot.dots, plot.rings))
+
+    first = plot.dots[0].boundingRect()
+    assert agree()
+    plot.getViewBox().scaleBy((0.25, 0.25))  # zoom in: a pixel is smaller in data units
+    assert agree() and plot.dots[0].boundingRect() != first
+    plot.resize(800, 600)
+    assert agree()
+    plot.set_map(coords * 3, labels, labels % 5 == 0)
+    assert agree()
+    plot.show_class(2)
+    assert agree()
