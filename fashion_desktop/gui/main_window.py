@@ -22,7 +22,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from fashion_desktop import APP_NAME
-from fashion_desktop.gui import dialogs
+from fashion_desktop.gui import dialogs, gc_guard
 from fashion_desktop.gui.canvas import DrawingCanvas
 from fashion_desktop.gui.data_folder import app_data_folder
 from fashion_desktop.gui.exports import ExportViews
@@ -305,6 +305,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         if self.probabilities.state == "loading" and not self._canvas_has_input():
             self.probabilities.show_empty()  # with a drawing, "Loading…" stays until its answer arrives
         self.inside.show_model(info)
+        if first:
+            gc_guard.freeze_long_lived()  # start-up's objects: no collection pauses a stroke to traverse them
         self.modelShown.emit(info)
 
     @Slot(object)
