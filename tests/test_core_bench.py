@@ -15,7 +15,7 @@ import torch
 
 from fashion_desktop.bench.forward import bare_forward, measure_forward
 from fashion_desktop.bench.report import GOALS, goals, table
-from fashion_desktop.bench.timing import interleaved, percentile, summary
+from fashion_desktop.measure.timing import interleaved, percentile, summary
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork
 

@@ -155,7 +155,7 @@ class Probe:
         QTimer.singleShot(0, step)
         loop.exec()
         self.settle()
-        from fashion_desktop.bench.timing import summary
+        from fashion_desktop.measure.timing import summary
 
         stages = {stage: summary(values) for stage, values in self.stages.items() if values}
         return {"stroke_to_bars_ms": summary(self.latencies), "stroke_stages_ms": stages,
@@ -278,7 +278,7 @@ def window(args: argparse.Namespace) -> int:
     try:
         report: dict = {}
         probe.settle()
-        from fashion_desktop.bench.memory import rss_mb
+        from fashion_desktop.measure.memory import rss_mb
 
         report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
         report.update(probe.stroke(args.moves, args.rate))
