@@ -15,7 +15,7 @@ import torch
 
 from fashion_desktop.bench.forward import bare_forward, measure_forward
 from fashion_desktop.bench.report import GOALS, goals, table
-from fashion_desktop.bench.timing import interleaved, percentile, summary
+from fashion_desktop.measure.timing import interleaved, percentile, summary
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork
 
@@ -96,7 +96,7 @@ def test_table_shows_figures_ratios_and_misses():
 def test_the_window_probe_reports_its_figures(tmp_path):
     from fashion_desktop.bench.processes import child_env, run_json
 
-    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.bench.window_probe", "window", "--device", "cpu",
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "window", "--device", "cpu",
                            "--moves", "20", "--inferences", "30"], child_env())
     report = json.loads(out.strip().splitlines()[-1])
     assert report["stroke_to_bars_ms"]["p50"] > 0 and report["stroke_results_shown"] > 0

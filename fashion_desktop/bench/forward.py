@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from fashion_desktop.bench.timing import interleaved, summary
+from fashion_desktop.measure.timing import interleaved, summary
 from fashion_desktop.network.inference import Predictor
 from fashion_desktop.network.model import NeuralNetwork
 

@@ -13,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from fashion_desktop.bench.timing import interleaved, summary
+from fashion_desktop.measure.timing import interleaved, summary
 
 
 def measure_map(quick: bool = False, progress: Callable[[str], None] = lambda _m: None) -> dict:

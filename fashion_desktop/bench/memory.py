@@ -1,62 +1,20 @@
-"""Resident memory: ours and the floor of a process that has only imported torch."""
+"""The memory floor: the resident memory of a process that has only imported torch.
+
+The figures it is a floor for (the window's resident memory, its growth over many inferences) are
+measured by `fashion_desktop.measure.memory` inside the window probe (gui/probe/window_probe.py).
+"""
 
 from __future__ import annotations
 
-import os
 import sys
 
 from fashion_desktop.bench.processes import run_json
 
 TORCH_RSS = """
 import torch
-from fashion_desktop.bench.memory import rss_mb
+from fashion_desktop.measure.memory import rss_mb
 print(rss_mb())
 """
-
-
-def rss_mb() -> float:
-    """This process's resident memory in MB, now (not the peak).
-
-    Linux: /proc/self/statm. Elsewhere psutil when installed; otherwise the peak from
-    `resource` (macOS) or 0.0 (Windows without psutil), which makes growth read as 0: say so when
-    reporting figures from those systems.
-    """
-    try:
-        with open("/proc/self/statm", encoding="ascii") as handle:
-            resident_pages = int(handle.read().split()[1])
-        return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError, AttributeError):
-        pass
-    try:
-        import psutil
-
-        return psutil.Process().memory_info().rss / 2**20
-    except ImportError:
-        pass
-    try:
-        import resource
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak / 2**20 if sys.platform == "darwin" else peak / 1024
-    except ImportError:
-        return 0.0
-
-
-def anonymous_rss_mb() -> float:
-    """This process's resident memory that no file backs, in MB (heap, tensors, shared buffers), now.
-
-    What a leak grows. Total RSS also counts pages of mapped files (torch's shared libraries are
-    gigabytes), which the kernel may drop or read back at any moment, so a growth measured in
-    total RSS can hide a real leak behind a library page-out. Linux only (`RssAnon` + `RssShmem`
-    in /proc/self/status); elsewhere the total, `rss_mb()`.
-    """
-    kinds = ("RssAnon:", "RssShmem:")
-    try:
-        with open("/proc/self/status", encoding="ascii") as handle:
-            found = [int(line.split()[1]) for line in handle if line.startswith(kinds)]
-    except (OSError, ValueError, IndexError):
-        found = []
-    return sum(found) / 1024 if len(found) == len(kinds) else rss_mb()
 
 
 def torch_floor_rss_mb() -> float:

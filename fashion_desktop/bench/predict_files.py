@@ -92,10 +92,10 @@ def measure_predict(files: list[Path], device: str) -> dict:
 
 
 def measure_folder_view(folder: Path) -> dict:
-    """folder_view_images_per_s: the folder view (bench/window_probe.py folder) on every file in `folder`."""
+    """folder_view_images_per_s: the folder view (gui/probe/window_probe.py folder) on every file in `folder`."""
     from fashion_desktop.bench.processes import child_env
 
-    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.bench.window_probe", "folder", str(folder)],
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "folder", str(folder)],
                           child_env())
     figures = json.loads(out.strip().splitlines()[-1])
     if figures["folder_view_failed"]:

@@ -44,7 +44,7 @@ def _probe(device: str, moves: int, inferences: int, extra: list[str] | None = N
     """The window's figures, from a child process (the core never imports Qt)."""
     from fashion_desktop.bench.processes import child_env, run_json
 
-    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.bench.window_probe", "window", "--device", device,
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "window", "--device", device,
                            "--moves", str(moves), "--inferences", str(inferences), *(extra or [])],
                           child_env(FASHION_DESKTOP_DEVICE=device), timeout=3600)
     return json.loads(out.strip().splitlines()[-1])

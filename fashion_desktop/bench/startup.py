@@ -21,7 +21,7 @@ def measure_startup(picture: Path, device: str, runs: int,
     """window_visible_s, first_prediction_s, first_prediction_after_window_s and the two floors:
     medians of `runs` launches each."""
     app = [sys.executable, "-m", "fashion_desktop", "gui", "--open", str(picture), "--device", device]
-    empty = [sys.executable, "-m", "fashion_desktop.bench.window_probe", "empty-window"]
+    empty = [sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "empty-window"]
     torch_only = [sys.executable, "-c", IMPORT_TORCH]
     rows: dict[str, list[float]] = {"window_visible_s": [], "first_prediction_s": [],
                                     "floor_empty_window_s": [], "floor_import_torch_s": []}

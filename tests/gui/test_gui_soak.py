@@ -13,8 +13,8 @@ import time
 import numpy as np
 import pytest
 
-from fashion_desktop.bench.memory import rss_mb
-from fashion_desktop.bench.soak import run_inferences
+from fashion_desktop.gui.probe.soak import run_inferences
+from fashion_desktop.measure.memory import rss_mb
 
 INFERENCES = 10_000
 MAX_GROWTH_MB = 25.0

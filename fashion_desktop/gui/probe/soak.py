@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 
-from fashion_desktop.bench.memory import anonymous_rss_mb
 from fashion_desktop.gui.worker import InferenceWorker, Result
+from fashion_desktop.measure.memory import anonymous_rss_mb
 
 CANVAS = 448
 

@@ -1,8 +1,8 @@
 """The window under measurement, for `fashion-desktop bench` (which runs this as a child process).
 
-    python -m fashion_desktop.bench.window_probe empty-window    # the start-up floor: PySide6 + an empty window
-    python -m fashion_desktop.bench.window_probe window --json   # stroke-to-bars, burst, memory
-    python -m fashion_desktop.bench.window_probe folder DIR      # the folder view classifying DIR
+    python -m fashion_desktop.gui.probe.window_probe empty-window    # the start-up floor: PySide6 + an empty window
+    python -m fashion_desktop.gui.probe.window_probe window --json   # stroke-to-bars, burst, memory
+    python -m fashion_desktop.gui.probe.window_probe folder DIR      # the folder view classifying DIR
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
 time from the oldest canvas change it includes to the probability chart having repainted it
@@ -155,7 +155,7 @@ class Probe:
         QTimer.singleShot(0, step)
         loop.exec()
         self.settle()
-        from fashion_desktop.bench.timing import summary
+        from fashion_desktop.measure.timing import summary
 
         stages = {stage: summary(values) for stage, values in self.stages.items() if values}
         return {"stroke_to_bars_ms": summary(self.latencies), "stroke_stages_ms": stages,
@@ -261,7 +261,7 @@ class Probe:
 
     def memory(self, inferences: int) -> dict:
         """Growth of resident memory over `inferences` results shown through the window."""
-        from fashion_desktop.bench.soak import run_inferences
+        from fashion_desktop.gui.probe.soak import run_inferences
 
         self.settle()
         start = time.perf_counter()
@@ -278,7 +278,7 @@ def window(args: argparse.Namespace) -> int:
     try:
         report: dict = {}
         probe.settle()
-        from fashion_desktop.bench.memory import rss_mb
+        from fashion_desktop.measure.memory import rss_mb
 
         report["rss_mb"] = rss_mb()  # after start-up: the model is loaded and the first result shown
         report.update(probe.stroke(args.moves, args.rate))
@@ -324,7 +324,7 @@ def folder(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m fashion_desktop.bench.window_probe")
+    parser = argparse.ArgumentParser(prog="python -m fashion_desktop.gui.probe.window_probe")
     sub = parser.add_subparsers(dest="what", required=True)
     sub.add_parser("empty-window")
     win = sub.add_parser("window")
