@@ -27,6 +27,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="start from these weights instead of a fresh network (fine-tuning)")
     train.add_argument("--sketch-p", type=float, help="share of training images swapped for sketches of "
                        "themselves: outlines, crude shapes (default 0.25; 0 for the teacher, see README)")
+    train.add_argument("--silhouette-p", type=float, metavar="P",
+                       help="share of training images swapped for their own filled silhouette (default 0.2)")
+    train.add_argument("--drawn-p", type=float, metavar="P",
+                       help="share of training images swapped for a generated drawing of their class, in the "
+                       "proportions and with the inner lines people draw (default 0)")
     train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
                        help="distil from these weights: the unchanged training images also learn their softened "
                        "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)")
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
     overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
                                         seed=args.seed, hidden_dropout=args.dropout, sketch_p=args.sketch_p,
+                                        silhouette_p=args.silhouette_p, drawn_p=args.drawn_p,
                                         mirror_sideways_p=args.mirror_sideways, distill=args.distill,
                                         outlier_p=args.outlier_p).items()
                  if v is not None}
@@ -112,6 +118,14 @@ def run(args: argparse.Namespace) -> int:
                   f"validation loss {r.val_loss:.4f} acc {r.val_accuracy:.4f}{' (best)' if r.best else ''} "
                   f"| {r.seconds:.1f} s")
 
+    drawing_bar = ProgressBar(1, "preparing")
+
+    def on_prepare(done: int, total: int) -> None:
+        drawing_bar.total = total
+        drawing_bar.update(done, f"garment drawings {done}/{total}")
+        if done == total:
+            drawing_bar.close(f"made {total} garment drawings to train on")
+
     initial = initial_record = None
     if args.init:
         from fashion_desktop.network.model import read_weights
@@ -131,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
                           "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     try:
         result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
-                       on_epoch=on_epoch, teacher=teacher)
+                       on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare)
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:

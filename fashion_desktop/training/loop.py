@@ -65,12 +65,13 @@ def silhouettes(images: np.ndarray, threshold: int = 25,
 
 def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConfig,
                   flat: torch.Tensor | None = None, sketch: torch.Tensor | None = None,
-                  sideways: torch.Tensor | None = None) -> torch.Tensor:
+                  sideways: torch.Tensor | None = None, drawn: torch.Tensor | None = None) -> torch.Tensor:
     """Mirror, whole-pixel shifts (no blur), optional rotation/scale, some flat silhouettes and sketches.
 
     Done on the whole batch at once. `flat` holds the same images as filled silhouettes
     (see `silhouettes`), `sketch` as sketches (see `training/sketches.py`): some are swapped in
-    to teach the network what people draw. `sideways` marks the images (shoes, bags) that
+    to teach the network what people draw; `drawn` holds a generated drawing of each image's class
+    (images/garment_drawings.py), swapped in for `config.drawn_p` of them. `sideways` marks the images (shoes, bags) that
     `config.mirror_sideways_p` mirrors, since people draw them facing either way.
     """
     n = x.shape[0]
@@ -85,6 +86,9 @@ def augment_batch(x: torch.Tensor, generator: torch.Generator, config: TrainConf
     if sketch is not None and config.sketch_p > 0:
         chosen = (pick >= config.silhouette_p) & (pick < config.silhouette_p + config.sketch_p)
         x = torch.where(chosen[:, None, None], sketch, x)
+    if drawn is not None and config.drawn_p > 0:
+        low = config.silhouette_p + config.sketch_p
+        x = torch.where(((pick >= low) & (pick < low + config.drawn_p))[:, None, None], drawn, x)
     # The random numbers are drawn whether or not they are used, so a recipe's random stream (and
     # so its weights) does not depend on which augmentations are on; the arithmetic is skipped.
     flip = rand(n) < (0.5 if config.flip else 0.0)
@@ -204,7 +208,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
           progress_every: int = 10,
           test: tuple[np.ndarray, np.ndarray] | None = None,
           on_model: Callable[[nn.Module], None] | None = None,
-          teacher: nn.Module | None = None) -> TrainResult:
+          teacher: nn.Module | None = None,
+          on_prepare: Callable[[int, int], None] | None = None) -> TrainResult:
     """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
 
     Returns the best weights by validation accuracy; a stop keeps the best so far.
@@ -215,6 +220,7 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     With `teacher` and `config.distill` > 0, the training images that reach the network unchanged
     also learn the teacher's softened answers (knowledge distillation): the recipe's sketches
     then cost the tutorial's MLP less of its accuracy on the data set.
+    `on_prepare(done, total)` follows the garment drawings made before the first epoch (a minute or two).
     """
     control = control or TrainControl()
     device = torch.device(device)
@@ -259,6 +265,13 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
             # uint8 (K, N, 28, 28): a few hundred MB less than floats; converted per batch.
             sketches_all = torch.from_numpy(sketch_variants(flat_uint8, config.sketch_variants, config.seed,
                                                             cancelled=lambda: control.stopped)).to(device)
+    drawings = None
+    if config.augment and config.drawn_p > 0 and config.drawn_per_class > 0:
+        from fashion_desktop.images.garment_drawings import drawing_set
+
+        # (10, K, 28, 28) floats by class; a seed of their own, so they never repeat the sketches' draws
+        drawings = torch.from_numpy(drawing_set(config.drawn_per_class, config.seed + 104_729,
+                                                cancelled=lambda: control.stopped, progress=on_prepare)).to(device)
     outliers = None
     if config.augment and config.outlier_p > 0 and config.outlier_images > 0:
         outliers = outlier_drawings(config.outlier_images, device, cancelled=lambda: control.stopped)
@@ -276,8 +289,11 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
         if sketches_all is not None:
             variant = torch.randint(0, sketches_all.shape[0], (len(idx),), generator=generator).to(device)
             sketch = sketches_all[variant, idx].float().div_(255.0)
+        drawn = None
+        if drawings is not None:
+            drawn = drawings[y_all[idx], torch.randint(0, drawings.shape[1], (len(idx),), generator=generator).to(device)]
         return augment_batch(x, generator, config, flat_all[idx] if flat_all is not None else None, sketch,
-                             sideways_classes[y_all[idx]])
+                             sideways_classes[y_all[idx]], drawn)
 
     hooks = _add_hidden_dropout(model, config.hidden_dropout)
     step = 0

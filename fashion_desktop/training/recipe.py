@@ -30,6 +30,10 @@ class TrainConfig:
     # Swapped for a sketch of itself (training/sketches.py): outlines, crude shapes.
     sketch_p: float = 0.25
     sketch_variants: int = 2  # sketches rendered per training image, once per run
+    # Swapped for a drawing of the same class made from random measurements (images/garment_drawings.py):
+    # garments in the proportions and with the inner lines people draw, not only the data set's.
+    drawn_p: float = 0.0
+    drawn_per_class: int = 1000  # drawings made once per run (about 13 ms each)
     mirror_sideways_p: float = 0.0  # mirror shoes and bags (drawn facing either way) this often
     # Weight of a teacher network's softened answers on the unchanged training images. It needs a
     # teacher (`train --teacher`; the shipped weights' was this recipe with sketch_p=0); without
@@ -55,7 +59,7 @@ class TrainConfig:
         """As the tutorial: SGD, lr 1e-3, batch 64, 10 epochs, nothing else."""
         base = dict(
             epochs=10, batch_size=64, optimizer="sgd", lr=1e-3, weight_decay=0.0, schedule="constant",
-            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, sketch_p=0.0,
+            label_smoothing=0.0, hidden_dropout=0.0, augment=False, silhouette_p=0.0, sketch_p=0.0, drawn_p=0.0,
             mirror_sideways_p=0.0, distill=0.0, outlier_p=0.0, ema_decay=0.0,
         )
         base.update(overrides)

@@ -152,7 +152,7 @@ def run_session(request: SessionRequest, control: TrainControl | None = None, *,
     if on_started:
         on_started(SessionStarted(str(device), choice.notice, threads, train_count, config.val_size,
                                   len(test_labels), batches, initial_test, str(train_split.source)))
-    if config.augment and (config.silhouette_p > 0 or config.sketch_p > 0):
+    if config.augment and (config.silhouette_p > 0 or config.sketch_p > 0 or config.drawn_p > 0):
         phase(PREPARING)
     last_snapshot = [-float("inf")]
     position = [1, 0, batches]  # epoch, batch, batches: where the next snapshot is from
