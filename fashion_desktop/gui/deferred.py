@@ -35,6 +35,7 @@ class DeferredDock(QObject):
         super().__init__(window)
         self._build = build
         self._widget: QWidget | None = None
+        self._building = False
         placeholder = QWidget()
         placeholder.setObjectName(f"{name}Placeholder")
         self.dock: QDockWidget = window.add_dock(placeholder, title, name, area, **dock_options)
@@ -47,12 +48,18 @@ class DeferredDock(QObject):
     def widget(self) -> QWidget:
         """The content, built now if it was not yet."""
         if self._widget is None:
-            widget = self._build()
+            if self._building:  # a builder must not need its own result
+                raise RuntimeError(f"{self.dock.objectName()}: its content was asked for while being built")
+            self._building = True
+            try:
+                widget = self._build()
+            finally:
+                self._building = False
+            self._widget = widget  # before it is shown: what its showEvent sets off may ask for it
             placeholder = self.dock.widget()
             self.dock.setWidget(widget)
             if placeholder is not None and placeholder is not widget:
                 placeholder.deleteLater()
-            self._widget = widget
             if self.dock.isVisible():
                 widget.show()  # now, not at the layout's queued show: the dock's next paint has it
             self.built.emit(widget)
