@@ -137,8 +137,9 @@ class InsideViews(QObject):
         from fashion_desktop.gui.panels.testset import TestSetPanel
 
         panel = TestSetPanel(self.window)
-        panel.fit_dock_area(self.window.dockWidgetArea(self.testset_dock))
-        self.testset_dock.dockLocationChanged.connect(panel.fit_dock_area)
+        dock = self._testset.dock
+        panel.fit_dock_area(self.window.dockWidgetArea(dock))
+        dock.dockLocationChanged.connect(panel.fit_dock_area)
         panel.imageChosen.connect(self.open_test_image)
         if self._state is not _NOTHING:
             panel.set_model_state(self._state)

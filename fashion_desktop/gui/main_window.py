@@ -78,8 +78,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self._build_docks()
         self._build_status()
         self.inside = InsideViews(self)  # the see-inside docks, the saliency overlay, the untrained switch
-        self.training = install_training(self)  # hidden until Model ▸ Train; the panel is built on first show
-        self.training_dock = self.training.dock
+        self.training_panel, self.training_dock = install_training(self)  # hidden until Model ▸ Train
         self.exports = ExportViews(self)  # the Folder dock, File ▸ Export, Model ▸ Export the network, Copy chart
         self.map_view = MapViews(self)  # the Map view (issue 16); its panel is built on first show
         self.map_dock = self.map_view.dock
@@ -97,7 +96,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
         self._restore_settings()
-        for view in (self.inside, self.exports, self.training):  # panels of docks the saved layout shows
+        for view in (self.inside, self.exports):  # the panels of hidden docks the saved layout shows
             view.build_shown()  # are built now, for the first paint; the others when first shown
         self.autosave = CanvasAutosave(self.canvas, app_data_folder(), self)  # the drawing survives a crash
         self.autosave.failed.connect(partial(self.statusBar().showMessage, timeout=8000))
@@ -204,11 +203,6 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         super().closeEvent(event)
 
     @property
-    def training_panel(self):
-        """The Train panel (built on first use, so that the first paint does not wait for it)."""
-        return self.training.panel
-
-    @property
     def map_panel(self):
         """The Map view's panel (built on first use: it brings pyqtgraph)."""
         return self.map_view.panel
@@ -231,7 +225,7 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
-        self.training.shutdown()  # before the worker: the trainer may still send it snapshots
+        self.training_panel.shutdown()  # before the worker: the trainer may still send it snapshots
         self.worker.shutdown()
 
     # ------------------------------------------------------------ inputs → worker

@@ -50,7 +50,7 @@ class MapViews(QObject):
         self.dock.visibilityChanged.connect(self._visibility_changed)
         window.modelShown.connect(self._model_shown)
         window.predictionShown.connect(self._prediction_shown)
-        training = getattr(window, "training", None)  # TrainingViews: the panel's states once it is built
+        training = getattr(window, "training_panel", None)
         if training is not None:
             training.stateChanged.connect(self._training_state)
 

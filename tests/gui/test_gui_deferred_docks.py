@@ -20,7 +20,7 @@ from fashion_desktop.images.samples import list_samples
 ROOT = Path(__file__).resolve().parents[2]
 DEFERRED_MODULES = ("fashion_desktop.gui.panels.activations", "fashion_desktop.gui.panels.weights",
                     "fashion_desktop.gui.panels.testset", "fashion_desktop.gui.panels.folder_view",
-                    "fashion_desktop.gui.training.panel", "fashion_desktop.gui.chart_export",
+                    "fashion_desktop.gui.chart_export",
                     "fashion_desktop.gui.model_export")
 
 
@@ -40,10 +40,9 @@ def test_the_window_is_built_without_the_hidden_views_and_opening_each_imports_a
                 (window.inside.activations_dock, "fashion_desktop.gui.panels.activations", "ActivationsPanel"),
                 (window.inside.weights_dock, "fashion_desktop.gui.panels.weights", "WeightsPanel"),
                 (window.inside.testset_dock, "fashion_desktop.gui.panels.testset", "TestSetPanel"),
-                (window.exports.folder_dock, "fashion_desktop.gui.panels.folder_view", "FolderView"),
-                (window.training_dock, "fashion_desktop.gui.training.panel", "TrainingPanel")):
+                (window.exports.folder_dock, "fashion_desktop.gui.panels.folder_view", "FolderView")):
             assert not dock.isVisible() and type(dock.widget()).__name__ == "QWidget"
-            dock.toggleViewAction().trigger()  # View ▸ … (Model ▸ Train… for the Train dock does the same)
+            dock.toggleViewAction().trigger()  # View ▸ …
             dock.raise_()  # a dock shown as a tab behind another is built when its tab is chosen
             app.processEvents()
             assert module in sys.modules, module
@@ -56,8 +55,7 @@ def test_the_window_is_built_without_the_hidden_views_and_opening_each_imports_a
     assert done.returncode == 0 and "ok" in done.stdout, done.stderr
 
 
-def test_views_opened_after_the_first_answer_show_what_the_window_already_knows(window, qtbot, wait_idle,
-                                                                                 random_weights):
+def test_views_opened_after_the_first_answer_show_what_the_window_already_knows(window, qtbot, wait_idle):
     coat = next(s for s in list_samples() if s.class_index == 4)
     window.open_path(coat.path)
     wait_idle(window)
@@ -74,12 +72,6 @@ def test_views_opened_after_the_first_answer_show_what_the_window_already_knows(
     qtbot.waitUntil(weights.isVisible, timeout=5000)
     assert weights.name == "linear_relu_stack.2.weight" and weights.kind == "matrix"
     assert weights._image.image.shape == (512, 512)  # drawn from the model handed over at build
-
-    window.training_panel.show_action.trigger()
-    train = window.training_dock.widget()
-    assert window.training_dock.isVisible() and train is window.training_panel
-    assert random_weights.name in train.form.from_combo.itemText(1)  # the live model, loaded before it existed
-    assert train.controls.start_button.isEnabled() or not train.data.isHidden()
 
 
 def test_the_folder_view_opened_from_its_dock_classifies_a_folder(window, qtbot, tmp_path):

@@ -16,10 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
-from fashion_desktop.gui.training import train_action
 from fashion_desktop.gui.training.curves import TrainingCurves
 from fashion_desktop.gui.training.data_box import DataBox
 from fashion_desktop.gui.training.recipe_form import CURRENT, RANDOM, RecipeForm
@@ -51,8 +50,7 @@ class TrainingPanel(QWidget):
     useWeights = Signal(str)  # a saved weights file to load as the live model
     stateChanged = Signal(str)  # IDLE, STARTING, TRAINING_STATE, PAUSED_STATE, STOPPING, DONE
 
-    def __init__(self, worker=None, parent: QWidget | None = None, data_dir: str | None = None,
-                 show_action: QAction | None = None) -> None:
+    def __init__(self, worker=None, parent: QWidget | None = None, data_dir: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TrainingPanel")
         self.worker = worker
@@ -68,7 +66,9 @@ class TrainingPanel(QWidget):
         self._started = None  # SessionStarted
         self._last_snapshot = None
 
-        self.show_action = show_action if show_action is not None else train_action(self)  # the window's, or its own
+        self.show_action = QAction(self.tr("&Train the network…"), self)
+        self.show_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.show_action.setStatusTip(self.tr("Train the tutorial's network on Fashion-MNIST and watch it learn"))
 
         controls = QWidget(self)
         column = QVBoxLayout(controls)
