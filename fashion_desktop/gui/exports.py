@@ -75,7 +75,7 @@ class ExportViews(QObject):
 
         for dock in window.findChildren(QDockWidget):
             dock.visibilityChanged.connect(self._rescan_soon)
-        self._painted = False  # chart menus wait for the first paint (chart_export is imported then)
+        self._scanned = False  # the chart menus wait for the first paint and answer (chart_export is imported then)
         AfterFirstPaint(window.canvas, self._after_first_paint)
 
     @property
@@ -246,12 +246,24 @@ class ExportViews(QObject):
 
     @Slot()
     def _after_first_paint(self) -> None:
-        self._painted = True
-        self.install_chart_menus()  # the charts on screen at start
+        """The first answer goes first: the charts on screen get their menus once it is shown (or in a
+        second, when none comes)."""
+        self.window.predictionShown.connect(self._first_scan)
+        QTimer.singleShot(1000, self._first_scan)
+
+    def _first_scan(self, result=None) -> None:
+        if self._scanned or (result is not None and result.prediction is None):
+            return
+        self._scanned = True
+        try:
+            self.window.predictionShown.disconnect(self._first_scan)
+        except (RuntimeError, TypeError):
+            pass
+        QTimer.singleShot(0, self.install_chart_menus)  # after the answer is painted
 
     @Slot()
     def _rescan_soon(self) -> None:
-        if self._painted:  # before it, the first paint's own scan will see them
+        if self._scanned:  # before it, the first scan will see them
             QTimer.singleShot(0, self.install_chart_menus)  # views are built when first shown: look after that
 
     def install_chart_menus(self) -> None:

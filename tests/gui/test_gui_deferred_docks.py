@@ -95,3 +95,13 @@ def test_a_view_the_saved_layout_shows_is_built_for_the_first_paint(make_window,
     dock = again.inside.activations_dock
     assert dock.isVisible() and type(dock.widget()).__name__ == "ActivationsPanel" and dock.widget().isVisible()
     assert type(again.inside.weights_dock.widget()).__name__ == "QWidget"  # still hidden: still not built
+
+
+def test_the_charts_on_screen_at_start_get_their_export_menu_after_the_first_answer(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from fashion_desktop.gui import chart_export
+
+    chart = chart_export.find_charts(window.probabilities)[0]
+    qtbot.waitUntil(lambda: chart.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu, timeout=5000)
+    assert chart in [widget for _name, widget in window.exports.charts()]
