@@ -16,29 +16,13 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QWidget
 
 from fashion_desktop.gui.application import ORGANIZATION, create_application, parse_args
+from fashion_desktop.gui.deferred import AfterFirstPaint
 from fashion_desktop.gui.display import missing_display
 
 __all__ = ["ORGANIZATION", "AfterFirstPaint", "StartupTimer", "create_application", "main", "parse_args"]
 TIMING_ENV = "FASHION_DESKTOP_TIMING"
-
-
-class AfterFirstPaint(QObject):
-    """Runs `action` once `widget` has painted for the first time (the window is on screen)."""
-
-    def __init__(self, widget: QWidget, action) -> None:
-        super().__init__(widget)
-        self._action = action
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._action is not None:
-            action, self._action = self._action, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, action)
-        return False
 
 
 class StartupTimer(QObject):

@@ -9,12 +9,16 @@ Kept out of main_window.py (the window makes one `ExportViews(window)`), like in
 - File ▸ Export: each chart or table on screen as PNG, SVG or CSV, and a context menu with the same
   on every chart (gui/chart_export.py); Edit ▸ Copy chart (Ctrl+Shift+C) copies the chart under the
   mouse pointer (else the last one right-clicked, else the probabilities) as a picture and as numbers.
+
+The Folder view is built when its dock is first shown or `folder_view` is first asked for, and the
+export modules are imported when first used (gui/deferred.py): the first paint waits for neither.
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QCursor, QKeySequence
@@ -27,14 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fashion_desktop.gui import chart_export
+from fashion_desktop.gui.deferred import AfterFirstPaint, DeferredDock
 from fashion_desktop.gui.extensible_window import make_action
-from fashion_desktop.gui.model_export import (
-    ModelExportThread,
-    filter_strings,
-    format_for,
-)
-from fashion_desktop.gui.panels.folder_view import FolderView
+
+if TYPE_CHECKING:
+    from fashion_desktop.gui.model_export import ModelExportThread
+    from fashion_desktop.gui.panels.folder_view import FolderView
 
 _MARK = "_fashion_desktop_chart_menu"
 
@@ -50,9 +52,9 @@ class ExportViews(QObject):
         self._progress: QProgressDialog | None = None
         self._last_chart: QWidget | None = None
 
-        self.folder_view = FolderView(window)
-        self.folder_dock = window.add_dock(self.folder_view, self.tr("Folder"), "folderDock", "left", hidden=True)
-        self.folder_view.pictureChosen.connect(window.open_path)
+        self._folder = DeferredDock(window, self._build_folder_view, self.tr("Folder"), "folderDock", "left",
+                                    hidden=True)
+        self.folder_dock = self._folder.dock
 
         self.classify_folder_action = make_action(
             self, self.tr("Classify a &folder…"), self.classify_folder_dialog, "Ctrl+Shift+F",
@@ -73,7 +75,24 @@ class ExportViews(QObject):
 
         for dock in window.findChildren(QDockWidget):
             dock.visibilityChanged.connect(self._rescan_soon)
-        QTimer.singleShot(0, self.install_chart_menus)
+        self._scanned = False  # the chart menus wait for the first paint and answer (chart_export is imported then)
+        AfterFirstPaint(window.canvas, self._after_first_paint)
+
+    @property
+    def folder_view(self) -> FolderView:
+        """The Folder dock's view, built now if it was not yet."""
+        return self._folder.widget()
+
+    def _build_folder_view(self) -> FolderView:
+        from fashion_desktop.gui.panels.folder_view import FolderView
+
+        view = FolderView(self.window)
+        view.pictureChosen.connect(self.window.open_path)
+        return view
+
+    def build_shown(self) -> None:
+        """Build the Folder view now if the restored layout shows its dock (before the first paint)."""
+        self._folder.build_if_shown()
 
     # ------------------------------------------------------------ folders
 
@@ -112,6 +131,8 @@ class ExportViews(QObject):
             window.show_error(self.tr("Nothing to export yet"),
                               window.startup_error or self.tr("The network is still loading; try again in a moment."))
             return
+        from fashion_desktop.gui.model_export import filter_strings, format_for
+
         filters = filter_strings()
         stem = "model_weights" if info.shipped else Path(info.weights_path).stem or "model"
         path, chosen = QFileDialog.getSaveFileName(window, self.tr("Export the network"),
@@ -123,6 +144,8 @@ class ExportViews(QObject):
 
     def export_model(self, path: str | Path, fmt: str) -> None:
         """Export the loaded network in the background (progress dialog with Cancel)."""
+        from fashion_desktop.gui.model_export import ModelExportThread
+
         window = self.window
         info = window.model_info
         if self.export_thread is not None and self.export_thread.isRunning():
@@ -187,6 +210,8 @@ class ExportViews(QObject):
 
     def charts(self) -> list[tuple[str, QWidget]]:
         """(name, widget) for every chart or table on screen, named after its dock."""
+        from fashion_desktop.gui import chart_export
+
         found: list[tuple[str, QWidget]] = []
         for dock in self.window.findChildren(QDockWidget):
             if dock.widget() is None or not dock.isVisible():
@@ -200,6 +225,8 @@ class ExportViews(QObject):
         """The dock's title, and when it holds several charts, which one (plot titles, or its kind)."""
         if not number:
             return dock.windowTitle()
+        from fashion_desktop.gui import chart_export
+
         detail = chart.accessibleName()
         if not detail and chart_export._is_graphics_view(chart):
             import pyqtgraph as pg
@@ -218,8 +245,26 @@ class ExportViews(QObject):
         return next((name for name, widget in self.charts() if widget is chart), self.tr("chart"))
 
     @Slot()
+    def _after_first_paint(self) -> None:
+        """The first answer goes first: the charts on screen get their menus once it is shown (or in a
+        second, when none comes)."""
+        self.window.predictionShown.connect(self._first_scan)
+        QTimer.singleShot(1000, self._first_scan)
+
+    def _first_scan(self, result=None) -> None:
+        if self._scanned or (result is not None and result.prediction is None):
+            return
+        self._scanned = True
+        try:
+            self.window.predictionShown.disconnect(self._first_scan)
+        except (RuntimeError, TypeError):
+            pass
+        QTimer.singleShot(0, self.install_chart_menus)  # after the answer is painted
+
+    @Slot()
     def _rescan_soon(self) -> None:
-        QTimer.singleShot(0, self.install_chart_menus)  # views are built when first shown: look after that
+        if self._scanned:  # before it, the first scan will see them
+            QTimer.singleShot(0, self.install_chart_menus)  # views are built when first shown: look after that
 
     def install_chart_menus(self) -> None:
         """Give every chart on screen the export context menu (once each)."""
@@ -230,6 +275,8 @@ class ExportViews(QObject):
                 chart.customContextMenuRequested.connect(partial(self._chart_menu, chart))
 
     def chart_menu(self, chart: QWidget) -> QMenu:
+        from fashion_desktop.gui import chart_export
+
         menu = QMenu(chart)
         name = self._name_of(chart)
         menu.addAction(self.tr("Save as PNG…"), partial(self.save_chart_dialog, chart, "png"))
@@ -278,6 +325,8 @@ class ExportViews(QObject):
         self.save_chart(chart, path, name)
 
     def save_chart(self, chart: QWidget, path: str | Path, name: str = "") -> bool:
+        from fashion_desktop.gui import chart_export
+
         window = self.window
         try:
             chart_export.save_chart(chart, path, name or self._name_of(chart))
@@ -292,6 +341,8 @@ class ExportViews(QObject):
 
     def current_chart(self) -> QWidget | None:
         """The chart under the mouse pointer, else the last one used, else the probabilities."""
+        from fashion_desktop.gui import chart_export
+
         under = chart_export.chart_of(QApplication.widgetAt(QCursor.pos()))
         if under is not None and under.window() is self.window:
             return under
@@ -309,13 +360,16 @@ class ExportViews(QObject):
         self.copy_chart(chart)
 
     def copy_chart(self, chart: QWidget) -> None:
+        from fashion_desktop.gui import chart_export
+
         name = self._name_of(chart)
         chart_export.copy_chart(chart, name)
         self._last_chart = chart
         self.window.statusBar().showMessage(self.tr("Copied {0} (picture and numbers).").format(name), 5000)
 
     def shutdown(self) -> None:
-        self.folder_view.shutdown()
+        if self._folder.is_built:
+            self.folder_view.shutdown()
         if self.export_thread is not None:
             self.export_thread.cancel()
             self.export_thread.wait()

@@ -13,20 +13,32 @@ people, tests and the bench command):
 
 Nothing here runs the network: the worker computes saliency only while the overlay is on, the
 panels draw only while they are visible.
+
+The three panels are built when their dock is first shown or the panel is first asked for
+(gui/deferred.py): the window's first paint does not wait for them. Until then this object keeps
+the latest model parameters, result and chosen parameter, and hands them over when it builds one.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from fashion_desktop.classes import class_name
 from fashion_desktop.explain.saliency import overlay_rgba
-from fashion_desktop.gui.panels.activations import ActivationsPanel
-from fashion_desktop.gui.panels.testset import TestSetPanel
-from fashion_desktop.gui.panels.weights import WeightsPanel
+from fashion_desktop.gui.deferred import DeferredDock
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from fashion_desktop.gui.panels.activations import ActivationsPanel
+    from fashion_desktop.gui.panels.testset import TestSetPanel
+    from fashion_desktop.gui.panels.weights import WeightsPanel
+
+_NOTHING = object()  # no model parameters have arrived yet
 
 
 class InsideViews(QObject):
@@ -36,16 +48,19 @@ class InsideViews(QObject):
         super().__init__(window)
         self.window = window
         self._explained: int | None = None  # the class pinned by a click in the bar chart; None: the top class
+        self._state: object = _NOTHING  # the latest model parameters, for panels built later
+        self._stages: tuple | None = None  # the latest result's (pixels, activations)
+        self._parameter = ""  # the parameter last chosen in the Parameters dock
 
-        self.activations = ActivationsPanel(window)
-        self.weights = WeightsPanel(window)
-        self.testset = TestSetPanel(window)
-        self.activations_dock = window.add_dock(self.activations, self.tr("Activations"), "activationsDock", "right",
-                                                split_from=window.probabilities_dock, hidden=True)
-        self.weights_dock = window.add_dock(self.weights, self.tr("Weights"), "weightsDock", "right",
-                                            tab_with=self.activations_dock, hidden=True)
-        self.testset_dock = window.add_dock(self.testset, self.tr("Test set"), "testsetDock", "left", hidden=True)
-        self.testset_dock.dockLocationChanged.connect(self.testset.fit_dock_area)
+        self._activations = DeferredDock(window, self._build_activations, self.tr("Activations"), "activationsDock",
+                                         "right", split_from=window.probabilities_dock, hidden=True)
+        self.activations_dock = self._activations.dock
+        self._weights = DeferredDock(window, self._build_weights, self.tr("Weights"), "weightsDock", "right",
+                                     tab_with=self.activations_dock, hidden=True)
+        self.weights_dock = self._weights.dock
+        self._testset = DeferredDock(window, self._build_testset, self.tr("Test set"), "testsetDock", "left",
+                                     hidden=True)
+        self.testset_dock = self._testset.dock
 
         self.saliency_action = self._switch(
             self.tr("&Why this class? (saliency overlay)"), self.tr("Why?"), "Ctrl+Shift+W",
@@ -76,10 +91,59 @@ class InsideViews(QObject):
         self.activations_dock.visibilityChanged.connect(self._first_show)
         self.testset_dock.visibilityChanged.connect(self._first_show)
         window.probabilities.classClicked.connect(self.explain_class)
-        window.parameters.parameterSelected.connect(self.weights.show_parameter)
+        window.parameters.parameterSelected.connect(self._parameter_selected)
         window.parameters.parameterActivated.connect(self.show_weights)
-        self.testset.imageChosen.connect(self.open_test_image)
         window.worker.failed.connect(self._on_failure)
+
+    def build_shown(self) -> None:
+        """Build the panels whose docks the restored layout shows (before the first paint)."""
+        for deferred in (self._activations, self._weights, self._testset):
+            deferred.build_if_shown()
+
+    # ------------------------------------------------------------ the panels, built on first use
+
+    @property
+    def activations(self) -> ActivationsPanel:
+        return self._activations.widget()
+
+    @property
+    def weights(self) -> WeightsPanel:
+        return self._weights.widget()
+
+    @property
+    def testset(self) -> TestSetPanel:
+        return self._testset.widget()
+
+    def _build_activations(self) -> ActivationsPanel:
+        from fashion_desktop.gui.panels.activations import ActivationsPanel
+
+        panel = ActivationsPanel(self.window)
+        if self._state is not _NOTHING:
+            panel.set_model_state(self._state)
+        if self._stages is not None:
+            panel.show_result(*self._stages)
+        return panel
+
+    def _build_weights(self) -> WeightsPanel:
+        from fashion_desktop.gui.panels.weights import WeightsPanel
+
+        panel = WeightsPanel(self.window)
+        if self._state is not _NOTHING:
+            panel.set_state(self._state)
+        panel.show_parameter(self._parameter)
+        return panel
+
+    def _build_testset(self) -> TestSetPanel:
+        from fashion_desktop.gui.panels.testset import TestSetPanel
+
+        panel = TestSetPanel(self.window)
+        dock = self._testset.dock
+        panel.fit_dock_area(self.window.dockWidgetArea(dock))
+        dock.dockLocationChanged.connect(panel.fit_dock_area)
+        panel.imageChosen.connect(self.open_test_image)
+        if self._state is not _NOTHING:
+            panel.set_model_state(self._state)
+        return panel
 
     def _switch(self, text: str, short: str, shortcut: str, tip: str, slot) -> QAction:
         """A checkable action: menu text, toolbar text, shortcut, tip."""
@@ -97,9 +161,13 @@ class InsideViews(QObject):
     def show_model(self, info) -> None:
         """A model was loaded, moved or swapped: pass its parameters on, keep the switch in step."""
         window = self.window
-        self.activations.set_model_state(info.state)
-        self.weights.set_state(info.state)
-        self.testset.set_model_state(info.state)
+        self._state = info.state
+        if self._activations.is_built:
+            self.activations.set_model_state(info.state)
+        if self._weights.is_built:
+            self.weights.set_state(info.state)
+        if self._testset.is_built:
+            self.testset.set_model_state(info.state)
         action = self.untrained_action
         action.setEnabled(True)
         action.blockSignals(True)
@@ -115,7 +183,9 @@ class InsideViews(QObject):
         """Hand one result's activations and saliency to the views (they skip work while hidden/off)."""
         window = self.window
         prediction = result.prediction
-        self.activations.show_result(result.pixels, None if prediction is None else prediction.activations)
+        self._stages = (result.pixels, None if prediction is None else prediction.activations)
+        if self._activations.is_built:
+            self.activations.show_result(*self._stages)
         if result.saliency is not None and self.saliency_action.isChecked():
             window.preview.set_overlay(overlay_rgba(result.saliency))
             self.saliency_note.setText(self.tr(
@@ -131,7 +201,8 @@ class InsideViews(QObject):
             self.window.worker.failed.disconnect(self._on_failure)
         except (RuntimeError, TypeError):
             pass
-        self.testset.shutdown()
+        if self._testset.is_built:
+            self.testset.shutdown()
 
     @Slot(object)
     def _on_failure(self, failure) -> None:
@@ -192,7 +263,16 @@ class InsideViews(QObject):
                                             else self.tr("Back to the trained weights…"))
 
     @Slot(str)
+    def _parameter_selected(self, name: str) -> None:
+        if name:
+            self._parameter = name
+        if self._weights.is_built:
+            self.weights.show_parameter(name)
+
+    @Slot(str)
     def show_weights(self, name: str) -> None:
+        if name:
+            self._parameter = name
         dock = self.weights_dock
         dock.show()
         dock.raise_()

@@ -96,6 +96,8 @@ class MainWindow(PictureFiles, WindowMenus, ExtensibleWindow):
         self.canvas.notice.connect(partial(self.statusBar().showMessage, timeout=6000))
         self._default_state = self.saveState()
         self._restore_settings()
+        for view in (self.inside, self.exports):  # the panels of hidden docks the saved layout shows
+            view.build_shown()  # are built now, for the first paint; the others when first shown
         self.autosave = CanvasAutosave(self.canvas, app_data_folder(), self)  # the drawing survives a crash
         self.autosave.failed.connect(partial(self.statusBar().showMessage, timeout=8000))
         self.startup_notices = [n for n in (settings_notice, self.autosave.restore()) if n]
