@@ -105,7 +105,7 @@ def test_evaluate_json(test_split, capsys):
 def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "40",
-                 "--sketches", "0", "--sketch-p", "0.3", "--device", "cpu", "--seed", "1"])
+                 "--sketches", "0", "--sketch-p", "0.3", "--drawings", "20", "--device", "cpu", "--seed", "1"])
     assert code == 0
     card = json.loads((tmp_path / "model_card.json").read_text())
     assert card["test"]["accuracy"] > 0.6  # chance is 0.1
@@ -118,6 +118,7 @@ def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, 
     assert (tmp_path / "MODEL_CARD.md").read_text().startswith("# Model card")
     NeuralNetwork().load_state_dict(torch.load(out, weights_only=True))
     assert card["familiarity"]["temperature"] > 0 and card["training"]["recipe"]["sketch_p"] == 0.3
+    assert card["training"]["recipe"]["drawn_per_class"] == 20  # --drawings: fewer garment drawings, a faster start
     assert sorted(p.name for p in tmp_path.iterdir()) == ["MODEL_CARD.md", "model_card.json", "w.familiarity.npz",
                                                           "w.pth"]
 
@@ -129,13 +130,15 @@ def test_train_with_a_teacher_records_it_in_the_card(train_split, tmp_path):
     teacher = resource_path("model_weights.pth")
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "2000", "--epochs", "1", "--out", str(out), "--photo-like", "0", "--sketches",
-                 "0", "--no-familiarity", "--teacher", str(teacher), "--device", "cpu"])
+                 "0", "--no-familiarity", "--teacher", str(teacher), "--drawings", "20", "--device", "cpu"])
     assert code == 0
     card = json.loads((tmp_path / "model_card.json").read_text())
     shipped = json.loads(resource_path("model_card.json").read_text())
     recorded = card["training"]["teacher"]
     assert recorded["sha256"] == shipped["weights"]["sha256"] and recorded["command"] == shipped["training"]["command"]
-    assert card["training"]["recipe"]["distill"] == 0.8
+    from fashion_desktop.training.recipe import TrainConfig
+
+    assert card["training"]["recipe"]["distill"] == TrainConfig.shipped().distill
     assert "Distilled from the teacher" in (tmp_path / "MODEL_CARD.md").read_text()
 
 

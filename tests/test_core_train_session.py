@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_session_from_random_learns_and_compares_with_the_shipped_model(train_split, test_split):
-    started, epochs, snapshots, phases = [], [], [], []
-    request = SessionRequest(TrainConfig.shipped(epochs=2, val_size=200), device="cpu", threads=1, subset=2000,
-                             test_subset=1000)
+    started, epochs, snapshots, phases, prepared = [], [], [], [], []
+    request = SessionRequest(TrainConfig.shipped(epochs=2, val_size=200, drawn_p=0.1, drawn_per_class=20), device="cpu",
+                             threads=1, subset=2000, test_subset=1000)
     outcome = run_session(request, on_started=started.append, on_epoch=epochs.append, on_snapshot=snapshots.append,
-                          on_phase=phases.append)
+                          on_phase=phases.append, on_prepare=lambda done, total: prepared.append((done, total)))
     assert started[0].initial_test.accuracy < 0.2  # a fresh network: chance
     assert started[0].train_images == 1800 and started[0].test_images == 1000 and started[0].threads == 1
     assert [r.epoch for r in epochs] == [1, 2] and all(r.test_accuracy is not None for r in epochs)
@@ -33,6 +33,10 @@ def test_a_session_from_random_learns_and_compares_with_the_shipped_model(train_
     assert outcome.shipped is not None and outcome.shipped.accuracy > 0.85
     assert outcome.comparison.delta == pytest.approx(outcome.test.accuracy - outcome.shipped.accuracy)
     assert phases[0] == "loading-data" and "training" in phases and phases[-1] == "scoring"
+    assert phases.index("preparing") < phases.index("training")
+    # the garment drawings' progress is heard while preparing, up to all 200 of them
+    assert prepared[0] == (0, 200) and prepared[-1] == (200, 200)
+    assert [d for d, _ in prepared] == sorted(d for d, _ in prepared)
     assert snapshots and all(isinstance(v, np.ndarray) for s in snapshots for v in s.state.values())
     assert (snapshots[-1].epoch, snapshots[-1].batch) == (2, snapshots[-1].batches)  # the last one ends the run
     model = NeuralNetwork()

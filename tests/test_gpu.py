@@ -113,7 +113,7 @@ def test_training_on_cuda_learns():
     for i, label in enumerate(labels):  # a bar per class, in noise: learnable in a few epochs
         images[i, 2 + 2 * label : 5 + 2 * label, 4:24] = 255
     images = np.clip(images + rng.integers(0, 60, images.shape), 0, 255).astype(np.uint8)
-    result = train(images, labels, TrainConfig.shipped(epochs=3, val_size=128), device="cuda")
+    result = train(images, labels, TrainConfig.shipped(epochs=3, val_size=128, drawn_per_class=20), device="cuda")
     model = NeuralNetwork()
     model.load_state_dict(result.state_dict)
     assert evaluate(model.cuda(), images[:256], labels[:256], torch.device("cuda")).accuracy > 0.9

@@ -1889,8 +1889,8 @@ Predicted: {2} ({3})</source>
         <translation>正在读取 Fashion-MNIST 并评估起始的神经网络…</translation>
     </message>
     <message>
-        <source>Preparing filled silhouettes of the training images (the shipped recipe trains on some; about 15 s on one core)…</source>
-        <translation>正在为训练图像准备填充的剪影（随附配方会用其中一部分训练；单核约 15 秒）…</translation>
+        <source>Preparing what the recipe trains on besides the images (silhouettes, sketches, garment drawings; up to a few minutes on one core)…</source>
+        <translation>正在准备配方在图像之外还要训练的内容（剪影、草图、服装简笔画；单核最多需几分钟）…</translation>
     </message>
     <message>
         <source>Training…</source>
@@ -1899,6 +1899,10 @@ Predicted: {2} ({3})</source>
     <message>
         <source>Scoring the result on the test images…</source>
         <translation>正在用测试图像评估结果…</translation>
+    </message>
+    <message>
+        <source>Preparing garment drawings to train on: {0} of {1}</source>
+        <translation>正在准备用于训练的服装简笔画：{0} / {1}</translation>
     </message>
     <message>
         <source>Epoch {0} of {1} · {2}% · about {3} left</source>

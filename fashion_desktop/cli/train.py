@@ -31,7 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="share of training images swapped for their own filled silhouette (default 0.2)")
     train.add_argument("--drawn-p", type=float, metavar="P",
                        help="share of training images swapped for a generated drawing of their class, in the "
-                       "proportions and with the inner lines people draw (default 0)")
+                       "proportions and with the inner lines people draw (default 0; see README, 'Garment drawings in training')")
+    train.add_argument("--drawings", type=int, metavar="N",
+                       help="garment drawings made per class before the first epoch, about 13 ms each (default 1000)")
     train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
                        help="distil from these weights: the unchanged training images also learn their softened "
                        "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)")
@@ -71,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     overrides = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
                                         seed=args.seed, hidden_dropout=args.dropout, sketch_p=args.sketch_p,
                                         silhouette_p=args.silhouette_p, drawn_p=args.drawn_p,
+                                        drawn_per_class=args.drawings,
                                         mirror_sideways_p=args.mirror_sideways, distill=args.distill,
                                         outlier_p=args.outlier_p).items()
                  if v is not None}

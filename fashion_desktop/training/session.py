@@ -108,8 +108,12 @@ def run_session(request: SessionRequest, control: TrainControl | None = None, *,
                 on_batch: Callable[[BatchProgress], None] | None = None,
                 on_epoch: Callable[[EpochResult], None] | None = None,
                 on_snapshot: Callable[[Snapshot], None] | None = None,
+                on_prepare: Callable[[int, int], None] | None = None,
                 clock: Callable[[], float] = time.monotonic) -> SessionOutcome:
-    """Run one session in the calling thread (raises DataError when Fashion-MNIST is missing)."""
+    """Run one session in the calling thread (raises DataError when Fashion-MNIST is missing).
+
+    `on_prepare(done, total)` follows the garment drawings made before the first epoch.
+    """
     import torch
 
     from fashion_desktop.dataset.files import load_split
@@ -176,7 +180,7 @@ def run_session(request: SessionRequest, control: TrainControl | None = None, *,
         on_snapshot(Snapshot(state_to_numpy(network.state_dict()), *position))
 
     result = train(images, labels, config, device, model=model, control=control, on_batch=batch_seen,
-                   on_epoch=on_epoch, test=(test_images, test_labels), on_model=model_seen)
+                   on_epoch=on_epoch, test=(test_images, test_labels), on_model=model_seen, on_prepare=on_prepare)
 
     phase(SCORING)
     notes: list[str] = []

@@ -42,7 +42,8 @@ class TutorialNeuralNetwork(nn.Module):
 def small_shipped_recipe(epochs: int = 2):
     from fashion_desktop.training.recipe import TrainConfig
 
-    return TrainConfig.shipped(epochs=epochs, val_size=200)
+    # with garment drawings (train --drawn-p), 20 a class: seconds to make, not minutes
+    return TrainConfig.shipped(epochs=epochs, val_size=200, drawn_p=0.1, drawn_per_class=20)
 
 
 def open_panel(window):
@@ -55,12 +56,20 @@ def open_panel(window):
 def test_train_from_random_beats_chance_then_save_loads_in_the_tutorials_network(window, qtbot, tmp_path,
                                                                                    train_split, test_split):
     panel = open_panel(window)
+    shown, show = [], panel.controls.show_preparing
+
+    def preparing(done: int, total: int) -> None:  # what the bar says while the garment drawings are made
+        show(done, total)
+        shown.append(panel.controls.progress.format())
+
+    panel.controls.show_preparing = preparing
     with qtbot.waitSignal(panel.finished, timeout=TRAIN_TIMEOUT_MS) as finished:
         trainer = panel.start(small_shipped_recipe(), start_from="random", device="cpu", subset=2000,
                               test_subset=2000)
         assert trainer is not None and trainer.isRunning()
     outcome = finished.args[0]
     assert panel.state == DONE and not outcome.stopped
+    assert shown[-1] == "Preparing garment drawings to train on: 200 of 200"
     assert panel.curves.test_accuracy[0] < 0.2  # the random network first: chance
     assert outcome.test.accuracy > 0.55 and panel.curves.test_accuracy[-1] > 0.55
     assert len(panel.curves.batch_loss) >= 2 and len(trainer.epoch_seconds) == 2

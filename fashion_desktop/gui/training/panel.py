@@ -170,6 +170,7 @@ class TrainingPanel(QWidget):
         self.trainer = trainer = TrainerThread(request, self)
         trainer.lower_priority = self.lower_priority
         trainer.phaseChanged.connect(self._on_phase)
+        trainer.prepareProgress.connect(self._on_prepare)
         trainer.sessionStarted.connect(self._on_started)
         trainer.batchProgress.connect(self._on_batch)
         trainer.epochFinished.connect(self._on_epoch)
@@ -231,6 +232,11 @@ class TrainingPanel(QWidget):
         self.controls.show_phase(phase)
         if phase == ts.TRAINING and self.state == STARTING:
             self._set_state(TRAINING_STATE)
+
+    @Slot(int, int)
+    def _on_prepare(self, done: int, total: int) -> None:
+        if not self._closing:
+            self.controls.show_preparing(done, total)
 
     @Slot(object)
     def _on_started(self, started) -> None:

@@ -77,12 +77,17 @@ class SessionControls(QWidget):
     def show_phase(self, phase: str) -> None:
         texts = {
             ts.LOADING_DATA: self.tr("Reading Fashion-MNIST and scoring the starting network…"),
-            ts.PREPARING: self.tr("Preparing filled silhouettes of the training images (the shipped recipe "
-                                  "trains on some; about 15 s on one core)…"),
+            ts.PREPARING: self.tr("Preparing what the recipe trains on besides the images (silhouettes, sketches, "
+                                  "garment drawings; up to a few minutes on one core)…"),
             ts.TRAINING: self.tr("Training…"),
             ts.SCORING: self.tr("Scoring the result on the test images…"),
         }
         self.say(texts.get(phase, phase))
+
+    def show_preparing(self, done: int, total: int) -> None:
+        """How many of the garment drawings the shipped recipe trains on are made (before epoch 1)."""
+        self.progress.setValue(int(1000 * done / max(1, total)))
+        self.progress.setFormat(self.tr("Preparing garment drawings to train on: {0} of {1}").format(done, total))
 
     def show_batch(self, progress) -> None:
         """One `BatchProgress`: how far, and about how long is left."""

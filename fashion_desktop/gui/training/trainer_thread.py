@@ -58,6 +58,7 @@ class _SignallingControl(TrainControl):
 class TrainerThread(QThread):
     """One training session. Create, connect, `start()`; `pause()`, `resume()`, `stop()` from any thread."""
 
+    prepareProgress = Signal(int, int)  # garment drawings made, of how many (before the first epoch)
     phaseChanged = Signal(str)  # train_session.LOADING_DATA, PREPARING, TRAINING, SCORING
     sessionStarted = Signal(object)  # SessionStarted
     batchProgress = Signal(object)  # train.BatchProgress
@@ -110,7 +111,8 @@ class TrainerThread(QThread):
         try:
             outcome = run_session(self.request, self.control, on_phase=self.phaseChanged.emit,
                                   on_started=self.sessionStarted.emit, on_batch=self.batchProgress.emit,
-                                  on_epoch=self._epoch, on_snapshot=self.snapshotReady.emit)
+                                  on_epoch=self._epoch, on_snapshot=self.snapshotReady.emit,
+                                  on_prepare=self.prepareProgress.emit)
         except FashionDesktopError as exc:
             self.failed.emit(str(exc))
             return
