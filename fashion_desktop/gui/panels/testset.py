@@ -9,8 +9,8 @@ model changes. Without the data set, the panel says how to get it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QPixmap, QShowEvent
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -28,69 +28,9 @@ from PySide6.QtWidgets import (
 from fashion_desktop.classes import class_name, class_names
 from fashion_desktop.dataset.testset import accuracy, confusion_matrix, select
 from fashion_desktop.errors import DataError
-from fashion_desktop.gui.canvas import array_to_qimage
+from fashion_desktop.gui.panels.test_images import THUMB, TestImagesModel
 from fashion_desktop.gui.testset_job import TestSetJob, TestSetPredictions
-from fashion_desktop.gui.widgets.confusion import ConfusionTable, short_name
-
-THUMB = 56
-translate = QCoreApplication.translate  # with literal arguments, so that pyside6-lupdate finds them
-
-
-class TestImagesModel(QAbstractListModel):
-    """The images currently shown (indices into the split); thumbnails are made when first painted."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.images: np.ndarray | None = None
-        self.labels: np.ndarray | None = None
-        self.predicted: np.ndarray | None = None
-        self.confidence: np.ndarray | None = None
-        self.indices = np.zeros(0, np.int64)
-        self._cache: dict[int, QPixmap] = {}
-
-    def set_data(self, images, labels, predicted, confidence, indices) -> None:
-        self.beginResetModel()
-        if images is not self.images:
-            self._cache.clear()
-        self.images, self.labels, self.predicted, self.confidence = images, labels, predicted, confidence
-        self.indices = np.asarray(indices, np.int64)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.indices)
-
-    def test_index(self, row: int) -> int:
-        return int(self.indices[row])
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.images is None:
-            return None
-        i = int(self.indices[index.row()])
-        truth = int(self.labels[i])
-        guess = None if self.predicted is None else int(self.predicted[i])
-        if role == Qt.ItemDataRole.DecorationRole:
-            pixmap = self._cache.get(i)
-            if pixmap is None:
-                image = array_to_qimage(self.images[i])
-                pixmap = QPixmap.fromImage(image.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                                        Qt.TransformationMode.FastTransformation))
-                self._cache[i] = pixmap
-            return pixmap
-        if role == Qt.ItemDataRole.DisplayRole:
-            return short_name(guess if guess is not None else truth)
-        if role == Qt.ItemDataRole.ForegroundRole and guess is not None and guess != truth:
-            return QBrush(QColor(200, 40, 40))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if guess is None:
-                return translate("TestSetPanel", "Test image #{0}: {1}").format(i, class_name(truth))
-            mark = translate("TestSetPanel", "correct") if guess == truth else translate("TestSetPanel", "wrong")
-            text = translate("TestSetPanel",
-                             "Test image #{0}\nTrue: {1}\nPredicted: {2} ({3:.1%}), {4}\nClick to put it on the canvas")
-            return text.format(
-                i, class_name(truth), class_name(guess), float(self.confidence[i]), mark)
-        if role == Qt.ItemDataRole.UserRole:
-            return i
-        return None
+from fashion_desktop.gui.widgets.confusion import ConfusionTable
 
 
 class TestSetPanel(QWidget):
