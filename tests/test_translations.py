@@ -23,7 +23,7 @@ from fashion_desktop import i18n  # noqa: E402
 from fashion_desktop.errors import ImageError  # noqa: E402
 
 ZH = translations.TS_DIR / "fashion_desktop_zh_CN.ts"
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d|%\(\w+\)[sdr]|%[sr]")  # str.format, Qt, argparse's %-style
 
 
 def test_the_zh_CN_catalogue_has_every_message_of_the_sources_translated_and_nothing_obsolete():
@@ -81,7 +81,7 @@ def test_the_environment_is_read_in_gettext_order():
 def test_an_error_is_translated_when_shown_and_keeps_its_english_sentence():
     error = ImageError("{name} is a folder, not an image.", name="shirts")
     assert str(error) == error.english == "shirts is a folder, not an image."
-    i18n.install(lambda context, text, n: "{name} 是文件夹，不是图片。" if context == "Errors" else "")
+    i18n.install(lambda context, text, _disambiguation, n: "{name} 是文件夹，不是图片。" if context == "Errors" else "")
     try:
         assert str(error) == "shirts 是文件夹，不是图片。"
         assert error.english == "shirts is a folder, not an image."
@@ -123,6 +123,49 @@ def test_the_cli_speaks_english_elsewhere_and_json_keeps_english_labels(tmp_path
     assert good["label"] in CLASS_NAMES and good["label_localized"] != good["label"]
     assert set(good["probabilities"]) == set(CLASS_NAMES)
     assert bad["error"] == "missing.png: no such file."
+
+
+def test_the_cli_help_usage_errors_and_folder_notes_are_chinese_under_lang_zh_cn(tmp_path):
+    proc = _cli("--help", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("用法：") and "显示此帮助信息并退出" in proc.stdout  # argparse's own words
+    assert "对图片文件分类" in proc.stdout  # predict's summary
+    assert "usage:" not in proc.stdout and "show this help" not in proc.stdout
+    proc = _cli("predict", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 2 and "错误：缺少以下必需参数：FILE" in proc.stderr, proc.stderr
+    (tmp_path / "notes.txt").write_text("not a picture")
+    proc = _cli("predict", str(tmp_path), lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "跳过了 1 个从文件名看不是图片的文件" in proc.stderr and "没有可分类的图片。" in proc.stderr, proc.stderr
+    proc = _cli("--help", lang="C.UTF-8", tmp_path=tmp_path)
+    assert proc.stdout.startswith("usage:") and "show this help message and exit" in proc.stdout
+
+
+def test_every_help_text_of_every_command_is_chinese():
+    """A help text written without i18n.translate stays English in `--help`; this finds it."""
+    import argparse
+
+    from fashion_desktop.cli import _parser, argparse_text
+    from fashion_desktop.gui import cli_language
+
+    assert cli_language.setup({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    try:
+        parser = _parser()
+        parsers = [parser] + [p for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+                              for p in a.choices.values()]
+        english = []
+        for each in parsers:
+            texts = [each.description or ""] + [a.help for a in each._actions
+                                                if a.help and a.help != argparse.SUPPRESS
+                                                and not isinstance(a, argparse._HelpAction)]
+            english += [f"{each.prog}: {text!r}" for text in texts if text and not re.search(r"[\u4e00-\u9fff]", text)]
+        subcommands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)][0]
+        english += [f"{c.dest}: {c.help!r}" for c in subcommands._choices_actions
+                    if not re.search(r"[\u4e00-\u9fff]", c.help or "")]
+    finally:
+        i18n.install(None)
+        argparse_text.install()
+    assert not english, "wrap these help texts in i18n.translate(\"CliHelp\", …):\n" + "\n".join(english)
 
 
 def test_translated_text_is_written_where_lupdate_can_see_it():
