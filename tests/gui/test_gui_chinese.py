@@ -51,7 +51,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
 
 def english_words(text: str) -> list[str]:
-    text = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
+    text = re.sub(r"<[^>]+>|&[a-z]+;", " ", text)  # rich-text tags and entities (&nbsp;)
+    text = re.sub(r"\b\d+(\.\d+)+\S*", " ", text)  # version numbers: 2.14.1+cu130
     text = re.sub(r"&(?=\w)", "", text)  # menu shortcut markers
     text = re.sub(r"https?://\S+|\S+\.(pth|pt|png|svg|csv|json|onnx|safetensors|md)\b|[\w/.-]+/[\w/.-]+", " ", text)
     text = re.sub(r"`[^`]*`|torch\.\w+(\([^)]*\))?|model\.\w+\(\)|nn\.\w+|\w+\(\)", " ", text)  # code
@@ -208,3 +209,22 @@ def test_the_app_follows_the_system_language_unless_one_was_chosen(tmp_path, sav
     assert done.returncode == 0, done.stderr
     menu, boot = done.stdout.strip().split("|")
     assert menu == expected and boot == ("短靴" if saved is None else "Ankle boot")
+
+
+def test_the_guide_and_the_about_box_are_chinese(chinese, make_window, random_weights, qtbot, wait_idle):
+    """Help ▸ Guide and Help ▸ About are separate windows the walk above does not open."""
+    from fashion_desktop.gui.dialogs import show_about, show_guide
+
+    window = make_window(weights=random_weights)
+    wait_idle(window)
+    guide, about = show_guide(window), show_about(window, window.model_info)
+    qtbot.wait(100)
+    left = []
+    for dialog in (guide, about):
+        found = texts_of(dialog)
+        assert any(re.search(r"[\u4e00-\u9fff]", text) for _, text in found), f"{dialog.objectName()} shows no Chinese"
+        left += [f"{dialog.objectName()} {where}: {text!r} ({', '.join(words)})"
+                 for where, text in found if (words := english_words(text))]
+    guide.close()
+    about.close()
+    assert not left, f"{len(left)} texts with English words left:\n" + "\n".join(sorted(set(left)))
