@@ -168,6 +168,47 @@ def test_every_help_text_of_every_command_is_chinese():
     assert not english, "wrap these help texts in i18n.translate(\"CliHelp\", …):\n" + "\n".join(english)
 
 
+def test_every_error_the_core_raises_for_a_person_is_a_translatable_template():
+    """An error built from an f-string reaches the window in English whatever the language: its text
+    must be a QT_TRANSLATE_NOOP("Errors", …) template with arguments (or a variable holding one).
+    numpy_net's errors are exempt: they never reach a person (torch's loader words the error)."""
+    import ast
+
+    from fashion_desktop import errors
+    from fashion_desktop.dataset.download import DownloadCancelled
+    from fashion_desktop.network.export import ExportCancelled
+
+    names = {name for name, value in vars(errors).items() if isinstance(value, type)
+             and issubclass(value, errors.FashionDesktopError)} | {DownloadCancelled.__name__, ExportCancelled.__name__}
+    wrong = []
+    for path in sorted((ROOT / "fashion_desktop").rglob("*.py")):
+        if path.name == "numpy_net.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and node.args:
+                first = node.args[0]
+                marked = isinstance(first, ast.Call) and getattr(first.func, "id", "") == "QT_TRANSLATE_NOOP"
+                if not (marked or isinstance(first, ast.Name)):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}({ast.unparse(first)[:60]}…)")
+    assert not wrong, "raise these with QT_TRANSLATE_NOOP(\"Errors\", template), **arguments:\n" + "\n".join(wrong)
+
+
+def test_a_refused_export_is_explained_in_chinese_and_keeps_its_english_sentence(tmp_path):
+    from fashion_desktop.errors import ExportError
+    from fashion_desktop.gui import cli_language
+    from fashion_desktop.network.export import export_model
+    from fashion_desktop.network.model import NeuralNetwork
+
+    assert cli_language.setup({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    try:
+        with pytest.raises(ExportError) as refused:
+            export_model(NeuralNetwork(), tmp_path, "onnx")  # a folder, not a file
+        assert str(refused.value) == f"{tmp_path} 是文件夹；请给出文件名，例如 {tmp_path / 'model.onnx'}。"
+        assert refused.value.english == f"{tmp_path} is a folder; give a file name such as {tmp_path / 'model.onnx'}."
+    finally:
+        i18n.install(None)
+
+
 def test_translated_text_is_written_where_lupdate_can_see_it():
     """lupdate reads tr()/translate()/QT_TRANSLATE_NOOP calls with literal text; a helper such as
     `def _tr(text): return QCoreApplication.translate("Ctx", text)` hides every message passed to it

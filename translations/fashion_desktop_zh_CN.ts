@@ -1043,6 +1043,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>图像的像素格式（{mode}）无法转换（{reason}）。</translation>
     </message>
     <message>
+        <source>The model card {card} is missing or has no weights checksum, so the shipped weights cannot be verified. Reinstall the app, or run &apos;fashion-desktop train --out {weights}&apos; to make new weights with their card.</source>
+        <translation>模型卡片 {card} 缺失或没有权重校验和，因此无法验证随附的权重。请重新安装本程序，或运行 &apos;fashion-desktop train --out {weights}&apos; 生成新的权重及其卡片。</translation>
+    </message>
+    <message>
         <source>Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.</source>
         <translation>找不到权重文件：{path}。请选择一个存在的 .pth、.pt 或 .safetensors 文件。</translation>
     </message>
@@ -1127,6 +1131,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>缺少随附的权重（{path} 不存在）：本次安装不完整。请重新安装 Fashion Desktop，或打开你自己的权重（模型 ▸ 打开权重…，或 --weights FILE）。</translation>
     </message>
     <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
         <source>Could not download {file}: {problems}. Check the internet connection, or install the data set another way: &apos;sudo apt-get install dataset-fashion-mnist&apos; (Debian/Ubuntu), or copy the four .gz files into {folder}.</source>
         <translation>无法下载 {file}：{problems}。请检查网络连接，或用其他方式安装数据集：&apos;sudo apt-get install dataset-fashion-mnist&apos;（Debian/Ubuntu），或者把那四个 .gz 文件复制到 {folder}。</translation>
     </message>
@@ -1161,6 +1169,58 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>{folder} holds images of shape {shape} and {count} labels; not Fashion-MNIST.</source>
         <translation>{folder} 中是形状为 {shape} 的图像和 {count} 个标签；这不是 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <source>t-SNE needs the openTSNE package ({reason}); install it with &apos;pip install openTSNE&apos;, or use PCA.</source>
+        <translation>t-SNE 需要 openTSNE 包（{reason}）；请用 &apos;pip install openTSNE&apos; 安装，或改用 PCA。</translation>
+    </message>
+    <message>
+        <source>Exporting to ONNX needs the &apos;{package}&apos; package, which is not installed (pip install onnx onnxscript). The other formats work without it.</source>
+        <translation>导出为 ONNX 需要 &apos;{package}&apos; 包，但它没有安装（pip install onnx onnxscript）。其他格式不需要它。</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s ONNX exporter returned no program.</source>
+        <translation>PyTorch 的 ONNX 导出器没有返回程序。</translation>
+    </message>
+    <message>
+        <source>The {format} file could not be read back ({reason}); it was not kept.</source>
+        <translation>无法读回 {format} 文件（{reason}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file could not be run on {count} image(s) ({reason}); it was not kept.</source>
+        <translation>{format} 文件无法在 {count} 张图像上运行（{reason}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file gives {name} of shape {shape} for {count} image(s), not {expected}; it was not kept.</source>
+        <translation>对 {count} 张图像，{format} 文件给出的 {name} 形状是 {shape}，而不是 {expected}；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file gives non-finite {name}; it was not kept.</source>
+        <translation>{format} 文件给出了非有限值的 {name}；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file does not reproduce the live model: its outputs differ by up to {worst:.2g} (allowed {allowed:g}); it was not kept.</source>
+        <translation>{format} 文件没有重现运行中的模型：输出最多相差 {worst:.2g}（允许 {allowed:g}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{format}&apos; for {name}: choose one of {formats} (or a file name ending in {suffixes}).</source>
+        <translation>{name} 的导出格式“{format}”未知：请从 {formats} 中选择（或让文件名以 {suffixes} 结尾）。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name such as {example}.</source>
+        <translation>{path} 是文件夹；请给出文件名，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>PyTorch could not export the network as {format} ({reason}).</source>
+        <translation>PyTorch 无法把神经网络导出为 {format}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
     </message>
 </context>
 <context>

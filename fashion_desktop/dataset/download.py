@@ -70,7 +70,7 @@ def _fetch(url: str, timeout: float, cancelled: Callable[[], bool],
         total = int(length) if length and length.isdigit() else None
         while True:
             if cancelled():
-                raise DownloadCancelled("The download was cancelled.")
+                raise DownloadCancelled(QT_TRANSLATE_NOOP("Errors", "The download was cancelled."))
             block = response.read(1 << 16)
             if not block:
                 break

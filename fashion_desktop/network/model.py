@@ -83,11 +83,10 @@ def _required_shipped_sha256() -> str:
     """
     digest = shipped_weights_sha256()
     if not isinstance(digest, str) or len(digest) != 64:
-        raise WeightsError(
-            f"The model card {resource_path(MODEL_CARD_JSON)} is missing or has no weights checksum, so the "
-            "shipped weights cannot be verified. Reinstall the app, or run 'fashion-desktop train --out "
-            f"{default_weights_path()}' to make new weights with their card."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "The model card {card} is missing or has no weights checksum, so the shipped weights cannot be "
+                      "verified. Reinstall the app, or run 'fashion-desktop train --out {weights}' to make new weights "
+                      "with their card."), card=resource_path(MODEL_CARD_JSON), weights=default_weights_path())
     return digest
 
 
