@@ -228,3 +228,27 @@ def test_the_guide_and_the_about_box_are_chinese(chinese, make_window, random_we
     guide.close()
     about.close()
     assert not left, f"{len(left)} texts with English words left:\n" + "\n".join(sorted(set(left)))
+
+
+def test_a_damaged_picture_and_a_refused_weights_file_are_explained_in_chinese(chinese, make_window, random_weights,
+                                                                             qtbot, wait_idle, tmp_path):
+    """The core's errors reach the window's dialogs as Chinese sentences (issue 15, item 3)."""
+    import torch
+
+    window = make_window(weights=random_weights)
+    wait_idle(window)
+    damaged = tmp_path / "shirt.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)  # a PNG header and nothing after it
+    window.open_path(damaged)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10_000)
+    shown = [window.last_message]
+    window.last_message = None
+    other = tmp_path / "other.pth"
+    torch.save({"conv.weight": torch.zeros(3, 3)}, other)  # someone else's network
+    window.load_weights(other)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30_000)
+    shown.append(window.last_message)
+    for title, text in shown:
+        assert re.search(r"[\u4e00-\u9fff]", title) and re.search(r"[\u4e00-\u9fff]", text), (title, text)
+        assert not english_words(title + " " + text.replace("conv.weight", "")), (title, text)
+    assert "缺少" in shown[1][1] and "多出 conv.weight" in shown[1][1]  # the key mismatch, in whole sentences
