@@ -209,6 +209,18 @@ def test_a_refused_export_is_explained_in_chinese_and_keeps_its_english_sentence
         i18n.install(None)
 
 
+def test_the_terminal_confusion_table_stays_in_line_with_chinese_names():
+    """A Chinese character takes two terminal columns: padding by characters would skew every row."""
+    from fashion_desktop.cli.tables import confusion_table, display_width
+
+    names = ("T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴")
+    confusion = [[1000 if i == j else i for j in range(10)] for i in range(10)]
+    lines = confusion_table(confusion, names=names, short=names).splitlines()
+    assert display_width("T恤/上衣") == 8 and display_width("Bag") == 3
+    assert len({display_width(line) for line in lines[1:]}) == 1, "\n".join(lines)
+    assert all(line.startswith("  " + name) for name, line in zip(names, lines[2:], strict=True))
+
+
 def test_translated_text_is_written_where_lupdate_can_see_it():
     """lupdate reads tr()/translate()/QT_TRANSLATE_NOOP calls with literal text; a helper such as
     `def _tr(text): return QCoreApplication.translate("Ctx", text)` hides every message passed to it

@@ -741,6 +741,53 @@
     </message>
 </context>
 <context>
+    <name>CliTable</name>
+    <message>
+        <source>T-shirt</source>
+        <translation>T恤</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullov</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneakr</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: true class, columns: predicted class):</source>
+        <translation>混淆矩阵（行：真实类别，列：预测类别）：</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonView</name>
     <message>
         <source>This network</source>

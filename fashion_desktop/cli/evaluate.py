@@ -9,7 +9,7 @@ from pathlib import Path
 from fashion_desktop import i18n
 from fashion_desktop.classes import CLASS_NAMES, class_names
 from fashion_desktop.cli import common
-from fashion_desktop.cli.tables import confusion_table
+from fashion_desktop.cli.tables import confusion_table, ljust, rjust
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 
 # The names of the extra sets in the human-readable report (the JSON keeps the English keys).
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     print(i18n.translate("Cli", "Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}").format(
         accuracy=result["accuracy"], count=len(test), source=test.source, loss=result["loss"]))
     for name, acc in zip(class_names(), result["per_class"]):
-        print(f"  {name:<12} {acc:.3f}")
+        print(f"  {ljust(name, 12)} {acc:.3f}")
     print(confusion_table(result["confusion"]))
     for kind, value in report.get("photo_like", {}).items():
         print(i18n.translate("Cli", "Photo-like '{kind}': {accuracy:.4f} on {images} images").format(
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             note = i18n.translate("Cli", "  (said not to look like a garment)") if answer.get("flagged") else ""
             shown = class_names()[CLASS_NAMES.index(answer["answer"])] if answer["answer"] in CLASS_NAMES \
                 else answer["answer"]
-            print(f"  {mark} {name:<26} {shown:<12} {answer['confidence']:.2f}{note}")
+            print(f"  {mark} {name:<26} {ljust(shown, 12)} {answer['confidence']:.2f}{note}")
         print(i18n.translate("Cli", "Outlines drawn with the mouse: {right} of {total} read right, {flagged} said not "
                                     "to look like a garment").format(
             right=outlines["right"], total=outlines["total"], flagged=outlines.get("flagged", 0)))
@@ -219,11 +219,11 @@ def print_sketches(result: dict) -> None:
     print(i18n.translate("Cli", "Sketches ({count} per class and style):").format(count=result["per_class_count"]))
     strict, as_one = i18n.translate("Cli", "strict"), i18n.translate("Cli", "tops as one")
     left, right = i18n.translate("Cli", "shoes left"), i18n.translate("Cli", "shoes right")
-    print(f"  {'':<14}" + "".join(f"{flag_kind(name):>16}" for name in names))
-    print(f"  {strict:<14}" + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
-    print(f"  {as_one:<14}" + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
+    print("  " + " " * 14 + "".join(rjust(flag_kind(name), 16) for name in names))
+    print("  " + ljust(strict, 14) + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
+    print("  " + ljust(as_one, 14) + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
     for name, shown in zip(CLASS_NAMES, class_names()):
-        print(f"  {shown:<14}" + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
+        print("  " + ljust(shown, 14) + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
     facing = result["facing"]
-    print(f"  {left:<14}" + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
-    print(f"  {right:<14}" + "".join(f"{facing[n]['right']:>16.3f}" for n in names))
+    print("  " + ljust(left, 14) + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
+    print("  " + ljust(right, 14) + "".join(f"{facing[n]['right']:>16.3f}" for n in names))
