@@ -1825,7 +1825,7 @@ it is done, compare it with the shipped model, make it the live model, or save i
     </message>
     <message>
         <source>Flatten turns each 28×28 image into one row of 784 numbers, keeping the batch dimension.</source>
-        <translation>Flatten 把每张 28×28 的图像变成一行 784 个数，保留小批量维度（dim=0）。</translation>
+        <translation>Flatten 把每张 28×28 的图像变成一行 784 个数，保留小批量维度。</translation>
     </message>
     <message>
         <source>Linear multiplies its input by a learned weight matrix and adds a learned bias (y = xWᵀ + b).</source>
