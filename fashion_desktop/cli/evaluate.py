@@ -42,13 +42,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--non-garments", type=int, default=0, metavar="N",
                           help=i18n.translate(
                               "CliHelp", "also draw N everyday non-garment drawings of each kind (a house, a cat, …) and "
-                               "report how many are flagged as unfamiliar"))
+                                         "report how many are flagged as unfamiliar"))
     evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
                           help=i18n.translate("CliHelp", "also score N hand-made sketches per style (canvas/paper, filled/outline)"))
     evaluate.add_argument("--mouse-outlines", action="store_true",
                           help=i18n.translate(
                               "CliHelp", "also draw 20 garment outlines with mouse events in the window (offscreen) and "
-                               "report how many it reads right"))
+                                         "report how many it reads right"))
     common.device_and_weights(evaluate)
 
 

@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cache-dir", type=Path, metavar="DIR",
                    help=i18n.translate(
                        "CliHelp", "keep maps here instead of the per-user data folder (resources/maps: the map shipped with "
-                        "the app)"))
+                                  "the app)"))
     p.add_argument("--json", action="store_true", help=i18n.translate(
         "CliHelp", "print only the JSON object (the default prints it too)"))
     p.add_argument("--out", type=Path, help=i18n.translate("CliHelp", "write the map as a PNG"))

@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     output = predict.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help=i18n.translate("CliHelp", "one JSON list, in input order"))
     output.add_argument("--csv", action="store_true", help=i18n.translate("CliHelp", "CSV: path, label, index, confidence, the ten "
-                        "probabilities, error; one row a file"))
+                                                                                     "probabilities, error; one row a file"))
     predict.add_argument("--recursive", "-r", action="store_true", help=i18n.translate("CliHelp", "also the pictures in subfolders"))
     common.quiet_option(predict)
     common.device_and_weights(predict)

@@ -21,33 +21,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--batch-size", type=int)
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--dropout", type=float, help=i18n.translate("CliHelp", "dropout after each ReLU while training (default 0.1)"))
-    train.add_argument("--threads", type=int, help=i18n.translate("CliHelp", "CPU threads (default: all cores); results are exactly "
-                       "reproducible for the same seed and thread count"))
-    train.add_argument("--init", type=Path, metavar="WEIGHTS",
-                       help=i18n.translate("CliHelp", "start from these weights instead of a fresh network (fine-tuning)"))
-    train.add_argument("--sketch-p", type=float, help=i18n.translate("CliHelp", "share of training images swapped for sketches of "
-                       "themselves: outlines, crude shapes (default 0.25; 0 for the teacher, see README)"))
-    train.add_argument("--silhouette-p", type=float, metavar="P",
-                       help=i18n.translate(
-                           "CliHelp", "share of training images swapped for their own filled silhouette (default 0.2)"))
-    train.add_argument("--drawn-p", type=float, metavar="P",
-                       help=i18n.translate(
-                           "CliHelp", "share of training images swapped for a generated drawing of their class, in the "
-                       "proportions and with the inner lines people draw (default 0; see README, 'Garment drawings in training')"))
-    train.add_argument("--drawings", type=int, metavar="N",
-                       help=i18n.translate(
-                           "CliHelp", "garment drawings made per class before the first epoch, about 13 ms each (default 1000)"))
-    train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
-                       help=i18n.translate(
-                           "CliHelp", "distil from these weights: the unchanged training images also learn their softened "
-                       "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)"))
+    train.add_argument("--threads", type=int, help=i18n.translate(
+        "CliHelp", "CPU threads (default: all cores); results are exactly reproducible for the same seed and thread count"))
+    train.add_argument("--init", type=Path, metavar="WEIGHTS", help=i18n.translate(
+        "CliHelp", "start from these weights instead of a fresh network (fine-tuning)"))
+    train.add_argument("--sketch-p", type=float, help=i18n.translate(
+        "CliHelp", "share of training images swapped for sketches of themselves: outlines, crude shapes (default 0.25; "
+                   "0 for the teacher, see README)"))
+    train.add_argument("--silhouette-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "share of training images swapped for their own filled silhouette (default 0.2)"))
+    train.add_argument("--drawn-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "share of training images swapped for a generated drawing of their class, in the proportions and "
+                   "with the inner lines people draw (default 0; see README, 'Garment drawings in training')"))
+    train.add_argument("--drawings", type=int, metavar="N", help=i18n.translate(
+        "CliHelp", "garment drawings made per class before the first epoch, about 13 ms each (default 1000)"))
+    train.add_argument("--teacher", type=Path, metavar="WEIGHTS", help=i18n.translate(
+        "CliHelp", "distil from these weights: the unchanged training images also learn their softened answers (the "
+                   "shipped weights' teacher is made by the shipped recipe with --sketch-p 0)"))
     train.add_argument("--distill", type=float, metavar="A", help=i18n.translate(
-        "CliHelp", "weight of the teacher's answers (default 0.8; "
-                       "without --teacher the labels alone are learned)"))
-    train.add_argument("--outlier-p", type=float, metavar="P",
-                       help=i18n.translate(
-                           "CliHelp", "add this share of non-garment drawings to each batch, taught to answer no class "
-                       "(outlier exposure; default 0)"))
+        "CliHelp", "weight of the teacher's answers (default 0.8; without --teacher the labels alone are learned)"))
+    train.add_argument("--outlier-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "add this share of non-garment drawings to each batch, taught to answer no class (outlier exposure; "
+                   "default 0)"))
     train.add_argument("--mirror-sideways", type=float, metavar="P",
                        help=i18n.translate("CliHelp", "mirror shoes and bags this often while training (default 0)"))
     train.add_argument("--no-familiarity", action="store_true",
