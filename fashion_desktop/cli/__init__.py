@@ -1,4 +1,4 @@
-"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data|map]`.
+"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data|map|calibrate]`.
 
 One module per command, each with `add_parser(sub)` and `run(args)`. No command, `gui`, window
 options or an existing file open the window; any other first word is a usage error with a
