@@ -50,3 +50,14 @@ def test_every_module_is_small_and_says_why_it_exists():
             silent.append(str(path.relative_to(ROOT)))
     assert not too_long, f"split these into modules of one job each (at most {MAX_LINES} lines): {too_long}"
     assert not silent, f"these open with no docstring: {silent}"
+
+
+def test_the_readme_layout_names_every_module_and_package():
+    """The README's Layout section is the map a newcomer reads first: it may not leave a file out."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    missing = [str(path.relative_to(ROOT)) for path in MODULES
+               if path.name != "__init__.py" and path.name not in layout]
+    missing += [f"{folder.relative_to(ROOT)}/" for folder in (ROOT / "fashion_desktop").rglob("*")
+                if (folder / "__init__.py").is_file() and f"{folder.name}/" not in layout]
+    assert not missing, f"add these to the README's Layout section: {missing}"
