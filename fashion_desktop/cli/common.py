@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from fashion_desktop import i18n
-from fashion_desktop.network.device_choices import CHOICES, DEVICE_ENV
+from fashion_desktop.network.device_choices import CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -53,7 +53,7 @@ def device_name(text: str) -> str:
 
 def device_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", type=device_name, metavar="DEVICE",
-                   help=f"{', '.join(DEVICE_NAMES)} (auto is the default); also ${DEVICE_ENV}")
+                   help="auto (default), cpu, cuda, cuda:N or mps; also $FASHION_DESKTOP_DEVICE")
 
 
 def device_and_weights(p: argparse.ArgumentParser) -> None:
