@@ -20,7 +20,7 @@ import locale
 import os
 from collections.abc import Callable, Mapping
 
-Lookup = Callable[[str, str, int], str]  # (context, source text, n) -> translation, or "" if none
+Lookup = Callable[[str, str, str | None, int], str]  # (context, source, disambiguation, n) -> translation or ""
 
 SUPPORTED = ("en", "zh_CN")  # languages with a catalogue; "en" is the source text itself
 
@@ -43,9 +43,15 @@ def translating() -> bool:
     return _lookup is not None
 
 
-def translate(context: str, text: str, n: int = -1) -> str:
-    """`text` in the current language (English if there is no translation); `%n` becomes `n`."""
-    translated = _lookup(context, text, n) if _lookup is not None else ""
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the current language (English if there is no translation); `%n` becomes `n`.
+
+    The arguments are Qt's, in Qt's order, so lupdate reads the call: it drops a message whose count
+    is passed as `n=`, as a third positional argument or as an attribute (`obj.count`); write
+    `translate(context, text, None, count)` with a plain name. (pyside6-lupdate marks such a
+    message numerus only for a literal count; `%n` is replaced either way, and zh_CN has one form.)
+    """
+    translated = _lookup(context, text, disambiguation, n) if _lookup is not None else ""
     result = translated or text
     return result.replace("%n", str(n)) if n >= 0 else result
 

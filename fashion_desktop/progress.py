@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from fashion_desktop import i18n
+
 
 def format_seconds(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
@@ -33,7 +35,8 @@ class ProgressBar:
             eta_s = elapsed / fraction - elapsed if fraction > 0 else 0.0
         filled = int(self.width * fraction)
         bar = "█" * filled + "·" * (self.width - filled)
-        line = f"{self.label} {bar} {fraction * 100:5.1f}% {suffix} ETA {format_seconds(eta_s)}"
+        eta = i18n.translate("Progress", "ETA {time}").format(time=format_seconds(eta_s))
+        line = f"{self.label} {bar} {fraction * 100:5.1f}% {suffix} {eta}"
         if self.interactive:
             self.stream.write("\r" + line + "\033[K")
             self.stream.flush()

@@ -23,7 +23,7 @@ from fashion_desktop import i18n  # noqa: E402
 from fashion_desktop.errors import ImageError  # noqa: E402
 
 ZH = translations.TS_DIR / "fashion_desktop_zh_CN.ts"
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d|%\(\w+\)[sdr]|%[sr]")  # str.format, Qt, argparse's %-style
 
 
 def test_the_zh_CN_catalogue_has_every_message_of_the_sources_translated_and_nothing_obsolete():
@@ -81,7 +81,7 @@ def test_the_environment_is_read_in_gettext_order():
 def test_an_error_is_translated_when_shown_and_keeps_its_english_sentence():
     error = ImageError("{name} is a folder, not an image.", name="shirts")
     assert str(error) == error.english == "shirts is a folder, not an image."
-    i18n.install(lambda context, text, n: "{name} 是文件夹，不是图片。" if context == "Errors" else "")
+    i18n.install(lambda context, text, _disambiguation, n: "{name} 是文件夹，不是图片。" if context == "Errors" else "")
     try:
         assert str(error) == "shirts 是文件夹，不是图片。"
         assert error.english == "shirts is a folder, not an image."
@@ -123,6 +123,102 @@ def test_the_cli_speaks_english_elsewhere_and_json_keeps_english_labels(tmp_path
     assert good["label"] in CLASS_NAMES and good["label_localized"] != good["label"]
     assert set(good["probabilities"]) == set(CLASS_NAMES)
     assert bad["error"] == "missing.png: no such file."
+
+
+def test_the_cli_help_usage_errors_and_folder_notes_are_chinese_under_lang_zh_cn(tmp_path):
+    proc = _cli("--help", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("用法：") and "显示此帮助信息并退出" in proc.stdout  # argparse's own words
+    assert "对图片文件分类" in proc.stdout  # predict's summary
+    assert "usage:" not in proc.stdout and "show this help" not in proc.stdout
+    proc = _cli("predict", lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 2 and "错误：缺少以下必需参数：FILE" in proc.stderr, proc.stderr
+    (tmp_path / "notes.txt").write_text("not a picture")
+    proc = _cli("predict", str(tmp_path), lang="zh_CN.UTF-8", tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "跳过了 1 个从文件名看不是图片的文件" in proc.stderr and "没有可分类的图片。" in proc.stderr, proc.stderr
+    proc = _cli("--help", lang="C.UTF-8", tmp_path=tmp_path)
+    assert proc.stdout.startswith("usage:") and "show this help message and exit" in proc.stdout
+
+
+def test_every_help_text_of_every_command_is_chinese():
+    """A help text written without i18n.translate stays English in `--help`; this finds it."""
+    import argparse
+
+    from fashion_desktop.cli import _parser, argparse_text
+    from fashion_desktop.gui import cli_language
+
+    assert cli_language.setup({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    try:
+        parser = _parser()
+        parsers = [parser] + [p for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+                              for p in a.choices.values()]
+        english = []
+        for each in parsers:
+            texts = [each.description or ""] + [a.help for a in each._actions
+                                                if a.help and a.help != argparse.SUPPRESS
+                                                and not isinstance(a, argparse._HelpAction)]
+            english += [f"{each.prog}: {text!r}" for text in texts if text and not re.search(r"[\u4e00-\u9fff]", text)]
+        subcommands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)][0]
+        english += [f"{c.dest}: {c.help!r}" for c in subcommands._choices_actions
+                    if not re.search(r"[\u4e00-\u9fff]", c.help or "")]
+    finally:
+        i18n.install(None)
+        argparse_text.install()
+    assert not english, "wrap these help texts in i18n.translate(\"CliHelp\", …):\n" + "\n".join(english)
+
+
+def test_every_error_the_core_raises_for_a_person_is_a_translatable_template():
+    """An error built from an f-string reaches the window in English whatever the language: its text
+    must be a QT_TRANSLATE_NOOP("Errors", …) template with arguments (or a variable holding one).
+    numpy_net's errors are exempt: they never reach a person (torch's loader words the error)."""
+    import ast
+
+    from fashion_desktop import errors
+    from fashion_desktop.dataset.download import DownloadCancelled
+    from fashion_desktop.network.export import ExportCancelled
+
+    names = {name for name, value in vars(errors).items() if isinstance(value, type)
+             and issubclass(value, errors.FashionDesktopError)} | {DownloadCancelled.__name__, ExportCancelled.__name__}
+    wrong = []
+    for path in sorted((ROOT / "fashion_desktop").rglob("*.py")):
+        if path.name == "numpy_net.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and node.args:
+                first = node.args[0]
+                marked = isinstance(first, ast.Call) and getattr(first.func, "id", "") == "QT_TRANSLATE_NOOP"
+                if not (marked or isinstance(first, ast.Name)):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}({ast.unparse(first)[:60]}…)")
+    assert not wrong, "raise these with QT_TRANSLATE_NOOP(\"Errors\", template), **arguments:\n" + "\n".join(wrong)
+
+
+def test_a_refused_export_is_explained_in_chinese_and_keeps_its_english_sentence(tmp_path):
+    from fashion_desktop.errors import ExportError
+    from fashion_desktop.gui import cli_language
+    from fashion_desktop.network.export import export_model
+    from fashion_desktop.network.model import NeuralNetwork
+
+    assert cli_language.setup({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    try:
+        with pytest.raises(ExportError) as refused:
+            export_model(NeuralNetwork(), tmp_path, "onnx")  # a folder, not a file
+        assert str(refused.value) == f"{tmp_path} 是文件夹；请给出文件名，例如 {tmp_path / 'model.onnx'}。"
+        assert refused.value.english == f"{tmp_path} is a folder; give a file name such as {tmp_path / 'model.onnx'}."
+    finally:
+        i18n.install(None)
+
+
+def test_the_terminal_confusion_table_stays_in_line_with_chinese_names():
+    """A Chinese character takes two terminal columns: padding by characters would skew every row."""
+    from fashion_desktop.cli.tables import confusion_table, display_width
+
+    names = ("T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴")
+    confusion = [[1000 if i == j else i for j in range(10)] for i in range(10)]
+    lines = confusion_table(confusion, names=names, short=names).splitlines()
+    assert display_width("T恤/上衣") == 8 and display_width("Bag") == 3
+    assert len({display_width(line) for line in lines[1:]}) == 1, "\n".join(lines)
+    assert all(line.startswith("  " + name) for name, line in zip(names, lines[2:], strict=True))
 
 
 def test_translated_text_is_written_where_lupdate_can_see_it():

@@ -177,6 +177,10 @@
         <translation>注意：{note}</translation>
     </message>
     <message>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
         <source>download cancelled; files already verified are kept.</source>
         <translation>下载已取消；已校验的文件会保留。</translation>
     </message>
@@ -189,6 +193,62 @@
         <translation>Fashion-MNIST 位于 {folder}。请使用 --data-dir {arg} 或设置 FASHION_DESKTOP_DATA={arg}。</translation>
     </message>
     <message>
+        <source>raw</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>noisy photo</source>
+        <translation>带噪点的照片</translation>
+    </message>
+    <message>
+        <source>cutout</source>
+        <translation>抠图</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>outline</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <source>canvas filled</source>
+        <translation>画布·填充</translation>
+    </message>
+    <message>
+        <source>canvas outline</source>
+        <translation>画布·轮廓</translation>
+    </message>
+    <message>
+        <source>paper filled</source>
+        <translation>纸上·填充</translation>
+    </message>
+    <message>
+        <source>paper outline</source>
+        <translation>纸上·轮廓</translation>
+    </message>
+    <message>
+        <source>test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>non-garment drawings</source>
+        <translation>非服饰图画</translation>
+    </message>
+    <message>
+        <source>non-garment drawings of unseen kinds</source>
+        <translation>未见过种类的非服饰图画</translation>
+    </message>
+    <message>
+        <source>garment sketches</source>
+        <translation>服饰草图</translation>
+    </message>
+    <message>
         <source>reading the test set and loading the network…</source>
         <translation>正在读取测试集并加载神经网络…</translation>
     </message>
@@ -197,12 +257,84 @@
         <translation>正在评估 {count:,} 张测试图像…</translation>
     </message>
     <message>
+        <source>photo-like</source>
+        <translation>仿照片</translation>
+    </message>
+    <message>
         <source>drawing outlines in the window…</source>
         <translation>正在窗口中绘制轮廓…</translation>
     </message>
     <message>
         <source>Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}</source>
         <translation>测试准确率：{accuracy:.4f}，共 {count} 张图像（{source}）；损失 {loss:.4f}</translation>
+    </message>
+    <message>
+        <source>Photo-like &apos;{kind}&apos;: {accuracy:.4f} on {images} images</source>
+        <translation>仿照片“{kind}”：{images} 张图像上的准确率为 {accuracy:.4f}</translation>
+    </message>
+    <message>
+        <source>Flagged as unfamiliar, {kind}: {share:.3f} of {images}</source>
+        <translation>标为不熟悉的比例，{kind}：{images} 张中占 {share:.3f}</translation>
+    </message>
+    <message>
+        <source>  (said not to look like a garment)</source>
+        <translation>  （被判定为不像服饰）</translation>
+    </message>
+    <message>
+        <source>Outlines drawn with the mouse: {right} of {total} read right, {flagged} said not to look like a garment</source>
+        <translation>用鼠标画的轮廓：{total} 个中认对 {right} 个，{flagged} 个被判定为不像服饰</translation>
+    </message>
+    <message>
+        <source>{kind} ({count:,} images)</source>
+        <translation>{kind}（{count:,} 张图像）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Sketches ({count} per class and style):</source>
+        <translation>草图（每个类别、每种风格 {count} 张）：</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>tops as one</source>
+        <translation>上衣合并计</translation>
+    </message>
+    <message>
+        <source>shoes left</source>
+        <translation>鞋朝左</translation>
+    </message>
+    <message>
+        <source>shoes right</source>
+        <translation>鞋朝右</translation>
+    </message>
+    <message>
+        <source>cannot list {reason}</source>
+        <translation>无法列出 {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: passed over %n file(s) that are not pictures by name.</source>
+        <translation>{path}：跳过了 %n 个从文件名看不是图片的文件。</translation>
+    </message>
+    <message>
+        <source>{path}: no pictures found.</source>
+        <translation>{path}：没有找到图片。</translation>
+    </message>
+    <message>
+        <source>{path}: no pictures found (--recursive looks in subfolders too).</source>
+        <translation>{path}：没有找到图片（加上 --recursive 会连子文件夹一起找）。</translation>
+    </message>
+    <message>
+        <source>nothing to classify.</source>
+        <translation>没有可分类的图片。</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>正在读取</translation>
     </message>
     <message>
         <source>; does not look like a garment it knows</source>
@@ -229,8 +361,430 @@
         <translation>已把 {count} 个样例写入 {folder}</translation>
     </message>
     <message>
+        <source>no --teacher: this run learns from the labels alone; the shipped weights were also distilled from a teacher (README, &apos;The shipped model&apos;).</source>
+        <translation>没有 --teacher：这次训练只从标签学习；随附的权重还从一个教师网络蒸馏而来（见 README 的“随附的模型”一节）。</translation>
+    </message>
+    <message>
+        <source>stopping after this batch; the best weights so far will be kept (Ctrl+C again to abort without saving).</source>
+        <translation>这个小批量完成后停止；会保留目前最好的权重（再按一次 Ctrl+C 则放弃、不保存）。</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Training {epochs} epochs on {images} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
+        <translation>在 {images} 张图像上训练 {epochs} 轮（训练设备 {device}），配方“{recipe}”，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} loss {loss:.3f}</source>
+        <translation>第 {epoch}/{epochs} 轮 损失 {loss:.3f}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch:&gt;3}: train loss {train_loss:.4f} acc {train_accuracy:.4f} | validation loss {val_loss:.4f} acc {val_accuracy:.4f}{best} | {seconds:.1f} s</source>
+        <translation>第 {epoch:&gt;3} 轮：训练损失 {train_loss:.4f} 准确率 {train_accuracy:.4f} | 验证损失 {val_loss:.4f} 准确率 {val_accuracy:.4f}{best} | {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation>（最佳）</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
+        <source>garment drawings {done}/{total}</source>
+        <translation>服装简笔画 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>made {total} garment drawings to train on</source>
+        <translation>已生成 {total} 张用于训练的服装简笔画</translation>
+    </message>
+    <message>
         <source>stopped before the first epoch finished; nothing was saved.</source>
         <translation>在第一轮完成前就停止了；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved {path} (best epoch {epoch}); test accuracy {accuracy:.4f}</source>
+        <translation>已保存 {path}（最佳为第 {epoch} 轮）；测试准确率 {accuracy:.4f}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: temperature {temperature:.3f}</source>
+        <translation>已写入 {path}：温度 {temperature:.3f}</translation>
+    </message>
+    <message>
+        <source>Wrote the model card beside it (torch {version}).</source>
+        <translation>已在旁边写入模型卡片（torch {version}）。</translation>
+    </message>
+    <message>
+        <source>Fitting the familiarity score and the temperature…</source>
+        <translation>正在拟合熟悉度分数和温度…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: temperature {temperature:.3f}; flagged as unfamiliar: {shares}</source>
+        <translation>已写入 {path}：温度 {temperature:.3f}；标为不熟悉的比例：{shares}</translation>
+    </message>
+    <message>
+        <source>Updated {card} and {markdown}.</source>
+        <translation>已更新 {card} 和 {markdown}。</translation>
+    </message>
+    <message>
+        <source>cannot tell the format from &apos;{name}&apos;: pass --format ({formats}) or end the name in {suffixes}.</source>
+        <translation>无法从“{name}”判断格式：请传入 --format（{formats}），或让文件名以 {suffixes} 结尾。</translation>
+    </message>
+    <message>
+        <source>exporting as {format}…</source>
+        <translation>正在导出为 {format}…</translation>
+    </message>
+    <message>
+        <source>checking it against the live model…</source>
+        <translation>正在与运行中的模型核对…</translation>
+    </message>
+    <message>
+        <source>{path}: {format}, {bytes:,} bytes; reproduces the live model on {images} images, largest difference {difference:.2g} ({exporter}).</source>
+        <translation>{path}：{format}，{bytes:,} 字节；在 {images} 张图像上重现了运行中的模型，最大差异 {difference:.2g}（{exporter}）。</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 12 (a map needs neighbours).</source>
+        <translation>--limit 至少为 12（分布图需要近邻）。</translation>
+    </message>
+    <message>
+        <source>t-SNE of {count} images ({stage})</source>
+        <translation>{count} 张图像的 t-SNE（{stage}）</translation>
+    </message>
+    <message>
+        <source>Using {device} device</source>
+        <translation>使用 {device} 设备</translation>
+    </message>
+    <message>
+        <source>Model structure: {model}</source>
+        <translation>模型结构：{model}</translation>
+    </message>
+    <message>
+        <source>Layer: {name} | Size: {shape} | {count:,} parameters, {bytes:,} bytes ({dtype}) | Values : {values} </source>
+        <translation>层：{name} | 大小：{shape} | {count:,} 个参数，{bytes:,} 字节（{dtype}） | 值：{values} </translation>
+    </message>
+    <message>
+        <source>Total: {count:,} parameters</source>
+        <translation>共 {count:,} 个模型参数</translation>
+    </message>
+    <message>
+        <source>no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a desktop session, or headless with &apos;xvfb-run -a fashion-desktop&apos;; the commands (fashion-desktop predict, evaluate, train, ...) need no display, and tests can set QT_QPA_PLATFORM=offscreen.</source>
+        <translation>没有可以打开窗口的显示器（DISPLAY 和 WAYLAND_DISPLAY 都没有设置）。请在桌面会话中运行，或用 &apos;xvfb-run -a fashion-desktop&apos; 无界面运行；命令（fashion-desktop predict、evaluate、train 等）不需要显示器，测试可以设置 QT_QPA_PLATFORM=offscreen。</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>Look inside the PyTorch tutorial&apos;s Fashion-MNIST network. With no command, opens the window.</source>
+        <translation>看看 PyTorch 教程中 Fashion-MNIST 神经网络的内部。不带命令时打开窗口。</translation>
+    </message>
+    <message>
+        <source>show the program&apos;s version number and exit</source>
+        <translation>显示程序的版本号并退出</translation>
+    </message>
+    <message>
+        <source>open the window (the default; takes --open FILE, --device, --weights)</source>
+        <translation>打开窗口（默认；可用 --open FILE、--device、--weights）</translation>
+    </message>
+    <message>
+        <source>measure latency, start-up, throughput, training and memory against floors measured in the same run</source>
+        <translation>测量延迟、启动、吞吐量、训练和内存，并与同一次运行中测得的基准比较</translation>
+    </message>
+    <message>
+        <source>one JSON object (figures, floors, goals)</source>
+        <translation>输出一个 JSON 对象（数值、基准、目标）</translation>
+    </message>
+    <message>
+        <source>fewer rounds, no training figures (a minute or two)</source>
+        <translation>轮数更少，不测训练（一两分钟）</translation>
+    </message>
+    <message>
+        <source>fit the familiarity score and temperature for trained weights</source>
+        <translation>为训练好的权重拟合熟悉度分数和温度</translation>
+    </message>
+    <message>
+        <source>a state_dict (default: the shipped weights)</source>
+        <translation>一个 state_dict（默认：随附的权重）</translation>
+    </message>
+    <message>
+        <source>sketches of the sketch benchmark whose flag rate goes on the card (0 to skip)</source>
+        <translation>草图基准中的草图数量，其标记率写入模型卡片（0 表示跳过）</translation>
+    </message>
+    <message>
+        <source>auto (default), cpu, cuda, cuda:N or mps; also $FASHION_DESKTOP_DEVICE</source>
+        <translation>auto（默认）、cpu、cuda、cuda:N 或 mps；也可用 $FASHION_DESKTOP_DEVICE</translation>
+    </message>
+    <message>
+        <source>a state_dict (.pth/.pt/.safetensors); default: the shipped one</source>
+        <translation>一个 state_dict（.pth/.pt/.safetensors）；默认：随附的权重</translation>
+    </message>
+    <message>
+        <source>no progress on stderr (errors are still shown)</source>
+        <translation>不在 stderr 上显示进度（错误仍会显示）</translation>
+    </message>
+    <message>
+        <source>download Fashion-MNIST (about 30 MB, needs the internet) into the per-user data folder or FOLDER, each file checked against its SHA-256; Ctrl+C cancels</source>
+        <translation>把 Fashion-MNIST（约 30 MB，需要联网）下载到每个用户的数据文件夹或 FOLDER，每个文件都核对 SHA-256；按 Ctrl+C 取消</translation>
+    </message>
+    <message>
+        <source>where to put it (default: the per-user data folder, where it is looked for)</source>
+        <translation>存放位置（默认：每个用户的数据文件夹，也就是查找数据的地方）</translation>
+    </message>
+    <message>
+        <source>fetch from this base URL instead of the usual mirrors (repeatable)</source>
+        <translation>从这个基础 URL 获取，而不用通常的镜像（可重复使用）</translation>
+    </message>
+    <message>
+        <source>accuracy on the 10,000 test images</source>
+        <translation>在 10,000 张测试图像上的准确率</translation>
+    </message>
+    <message>
+        <source>one JSON object on stdout</source>
+        <translation>在 stdout 上输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>also render N test images as photos, cut-outs and drawings and score those</source>
+        <translation>另外把 N 张测试图像渲染成照片、抠图和图画，并给它们评分</translation>
+    </message>
+    <message>
+        <source>also draw N everyday non-garment drawings of each kind (a house, a cat, …) and report how many are flagged as unfamiliar</source>
+        <translation>另外为每一种日常非服饰图画（房子、猫……）各画 N 张，并报告有多少被标为不熟悉</translation>
+    </message>
+    <message>
+        <source>also score N hand-made sketches per style (canvas/paper, filled/outline)</source>
+        <translation>另外为每种风格（画布/纸上，填充/轮廓）的 N 张手工草图评分</translation>
+    </message>
+    <message>
+        <source>also draw 20 garment outlines with mouse events in the window (offscreen) and report how many it reads right</source>
+        <translation>另外在窗口中（离屏）用鼠标事件画 20 个服饰轮廓，并报告认对了多少</translation>
+    </message>
+    <message>
+        <source>write the network as ONNX, .pt2, safetensors or a state_dict</source>
+        <translation>把神经网络写成 ONNX、.pt2、safetensors 或 state_dict</translation>
+    </message>
+    <message>
+        <source>the file to write (its suffix picks the format)</source>
+        <translation>要写入的文件（扩展名决定格式）</translation>
+    </message>
+    <message>
+        <source>onnx, pt2 (torch.export), safetensors or state_dict (.pth); default: from OUT</source>
+        <translation>onnx、pt2（torch.export）、safetensors 或 state_dict（.pth）；默认：由 OUT 决定</translation>
+    </message>
+    <message>
+        <source>print what was written as one JSON object</source>
+        <translation>把写入的内容以一个 JSON 对象输出</translation>
+    </message>
+    <message>
+        <source>place the test images on a 2-D map by a stage&apos;s activations (PCA or t-SNE)</source>
+        <translation>按某一阶段的激活值把测试图像放到二维分布图上（PCA 或 t-SNE）</translation>
+    </message>
+    <message>
+        <source>input pixels, after the first or second ReLU, or the logits (default relu2)</source>
+        <translation>输入像素、第一个或第二个 ReLU 之后，或对数几率(logits)（默认 relu2）</translation>
+    </message>
+    <message>
+        <source>pca (instant) or tsne (tens of seconds)</source>
+        <translation>pca（即时）或 tsne（几十秒）</translation>
+    </message>
+    <message>
+        <source>map with the tutorial&apos;s untrained NeuralNetwork()</source>
+        <translation>用教程中未训练的 NeuralNetwork() 生成分布图</translation>
+    </message>
+    <message>
+        <source>only the first N test images</source>
+        <translation>只用前 N 张测试图像</translation>
+    </message>
+    <message>
+        <source>CPU threads for t-SNE (default: all cores)</source>
+        <translation>t-SNE 使用的 CPU 线程数（默认：全部核心）</translation>
+    </message>
+    <message>
+        <source>compute the map even when a cached one exists</source>
+        <translation>即使已有缓存也重新计算分布图</translation>
+    </message>
+    <message>
+        <source>keep maps here instead of the per-user data folder (resources/maps: the map shipped with the app)</source>
+        <translation>把分布图保存在这里，而不是每个用户的数据文件夹（resources/maps：随程序附带的分布图）</translation>
+    </message>
+    <message>
+        <source>print only the JSON object (the default prints it too)</source>
+        <translation>只输出 JSON 对象（默认也会输出它）</translation>
+    </message>
+    <message>
+        <source>write the map as a PNG</source>
+        <translation>把分布图写成 PNG</translation>
+    </message>
+    <message>
+        <source>classify image files</source>
+        <translation>对图片文件分类</translation>
+    </message>
+    <message>
+        <source>picture files, or folders of pictures</source>
+        <translation>图片文件，或装有图片的文件夹</translation>
+    </message>
+    <message>
+        <source>one JSON list, in input order</source>
+        <translation>一个 JSON 列表，按输入顺序</translation>
+    </message>
+    <message>
+        <source>CSV: path, label, index, confidence, the ten probabilities, error; one row a file</source>
+        <translation>CSV：路径、标签、序号、置信度、十个预测概率、错误；每个文件一行</translation>
+    </message>
+    <message>
+        <source>also the pictures in subfolders</source>
+        <translation>也包括子文件夹中的图片</translation>
+    </message>
+    <message>
+        <source>write correctly classified test images as sample PNGs</source>
+        <translation>把分类正确的测试图像写成样例 PNG</translation>
+    </message>
+    <message>
+        <source>default: the app&apos;s resources/samples folder</source>
+        <translation>默认：程序的 resources/samples 文件夹</translation>
+    </message>
+    <message>
+        <source>the device, print(model) and the parameter table</source>
+        <translation>训练设备、print(model) 和模型参数表</translation>
+    </message>
+    <message>
+        <source>train the network on Fashion-MNIST</source>
+        <translation>在 Fashion-MNIST 上训练神经网络</translation>
+    </message>
+    <message>
+        <source>shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64</source>
+        <translation>shipped：随附权重的配方；tutorial：SGD，学习率 1e-3，小批量 64</translation>
+    </message>
+    <message>
+        <source>dropout after each ReLU while training (default 0.1)</source>
+        <translation>训练时每个 ReLU 之后的 dropout（默认 0.1）</translation>
+    </message>
+    <message>
+        <source>CPU threads (default: all cores); results are exactly reproducible for the same seed and thread count</source>
+        <translation>CPU 线程数（默认：全部核心）；随机种子和线程数相同时，结果可精确复现</translation>
+    </message>
+    <message>
+        <source>start from these weights instead of a fresh network (fine-tuning)</source>
+        <translation>从这些权重开始，而不是从新的神经网络开始（微调）</translation>
+    </message>
+    <message>
+        <source>share of training images swapped for sketches of themselves: outlines, crude shapes (default 0.25; 0 for the teacher, see README)</source>
+        <translation>替换为自身草图（轮廓、粗略形状）的训练图像比例（默认 0.25；教师网络为 0，见 README）</translation>
+    </message>
+    <message>
+        <source>share of training images swapped for their own filled silhouette (default 0.2)</source>
+        <translation>替换为自身填充剪影的训练图像比例（默认 0.2）</translation>
+    </message>
+    <message>
+        <source>share of training images swapped for a generated drawing of their class, in the proportions and with the inner lines people draw (default 0; see README, &apos;Garment drawings in training&apos;)</source>
+        <translation>替换为其类别的生成简笔画（按人们画图时的比例和内部线条）的训练图像比例（默认 0；见 README 的“Garment drawings in training”一节）</translation>
+    </message>
+    <message>
+        <source>garment drawings made per class before the first epoch, about 13 ms each (default 1000)</source>
+        <translation>第一轮之前为每个类别生成的服装简笔画数量，每张约 13 毫秒（默认 1000）</translation>
+    </message>
+    <message>
+        <source>distil from these weights: the unchanged training images also learn their softened answers (the shipped weights&apos; teacher is made by the shipped recipe with --sketch-p 0)</source>
+        <translation>从这些权重蒸馏：未改动的训练图像还会学习它们软化后的答案（随附权重的教师网络由随附配方加 --sketch-p 0 训练得到）</translation>
+    </message>
+    <message>
+        <source>weight of the teacher&apos;s answers (default 0.8; without --teacher the labels alone are learned)</source>
+        <translation>教师网络答案的权重（默认 0.8；没有 --teacher 时只学习标签）</translation>
+    </message>
+    <message>
+        <source>add this share of non-garment drawings to each batch, taught to answer no class (outlier exposure; default 0)</source>
+        <translation>在每个小批量中加入这个比例的非服饰图画，教它不回答任何类别（异常暴露；默认 0）</translation>
+    </message>
+    <message>
+        <source>mirror shoes and bags this often while training (default 0)</source>
+        <translation>训练时以这个频率镜像鞋子和包（默认 0）</translation>
+    </message>
+    <message>
+        <source>do not fit the familiarity score and temperature (familiarity.npz beside --out)</source>
+        <translation>不拟合熟悉度分数和温度（--out 旁边的 familiarity.npz）</translation>
+    </message>
+    <message>
+        <source>train on the first N training images only</source>
+        <translation>只在前 N 张训练图像上训练</translation>
+    </message>
+    <message>
+        <source>do not write the model card beside --out</source>
+        <translation>不在 --out 旁边写模型卡片</translation>
+    </message>
+    <message>
+        <source>photo-like images per kind scored for the model card (0 to skip)</source>
+        <translation>为模型卡片评分的每种仿照片图像数量（0 表示跳过）</translation>
+    </message>
+    <message>
+        <source>sketches per style of the sketch benchmark scored for the model card (0 to skip)</source>
+        <translation>为模型卡片评分的草图基准中每种风格的草图数量（0 表示跳过）</translation>
+    </message>
+    <message>
+        <source>{app}: the window.</source>
+        <translation>{app}：窗口。</translation>
+    </message>
+    <message>
+        <source>a picture to classify at start</source>
+        <translation>启动时要分类的图片</translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda, cuda:N or mps (default: the last one chosen)</source>
+        <translation>auto、cpu、cuda、cuda:N 或 mps（默认：上次选择的）</translation>
+    </message>
+    <message>
+        <source>a state_dict (.pth/.pt/.safetensors) instead of the shipped one</source>
+        <translation>用一个 state_dict（.pth/.pt/.safetensors）代替随附的权重</translation>
+    </message>
+    <message>
+        <source>start, load the model, classify a sample, print the result and exit (0 = fine)</source>
+        <translation>启动、加载模型、对一个样例分类、输出结果并退出（0 = 正常）</translation>
+    </message>
+</context>
+<context>
+    <name>CliTable</name>
+    <message>
+        <source>T-shirt</source>
+        <translation>T恤</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullov</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneakr</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>短靴</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (rows: true class, columns: predicted class):</source>
+        <translation>混淆矩阵（行：真实类别，列：预测类别）：</translation>
     </message>
 </context>
 <context>
@@ -409,6 +963,17 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     </message>
 </context>
 <context>
+    <name>Download</name>
+    <message>
+        <source>{url}: not a valid .gz file ({reason})</source>
+        <translation>{url}：不是有效的 .gz 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{url}: the file does not match Fashion-MNIST&apos;s checksum</source>
+        <translation>{url}：文件与 Fashion-MNIST 的校验和不符</translation>
+    </message>
+</context>
+<context>
     <name>DrawingCanvas</name>
     <message>
         <source>Drawing canvas</source>
@@ -525,6 +1090,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>图像的像素格式（{mode}）无法转换（{reason}）。</translation>
     </message>
     <message>
+        <source>The model card {card} is missing or has no weights checksum, so the shipped weights cannot be verified. Reinstall the app, or run &apos;fashion-desktop train --out {weights}&apos; to make new weights with their card.</source>
+        <translation>模型卡片 {card} 缺失或没有权重校验和，因此无法验证随附的权重。请重新安装本程序，或运行 &apos;fashion-desktop train --out {weights}&apos; 生成新的权重及其卡片。</translation>
+    </message>
+    <message>
         <source>Weights file not found: {path}. Choose an existing .pth, .pt or .safetensors file.</source>
         <translation>找不到权重文件：{path}。请选择一个存在的 .pth、.pt 或 .safetensors 文件。</translation>
     </message>
@@ -573,8 +1142,16 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>{name} 里是 {kind}，不是 state_dict。请用 torch.save(model.state_dict(), path) 保存权重。</translation>
     </message>
     <message>
-        <source>{name} does not fit the tutorial&apos;s NeuralNetwork: {problems}. Expected the keys of NeuralNetwork().state_dict().</source>
-        <translation>{name} 与教程的 NeuralNetwork 不匹配：{problems}。需要 NeuralNetwork().state_dict() 的键。</translation>
+        <source>{name} does not fit the tutorial&apos;s NeuralNetwork: missing {missing}; unexpected {unexpected}. Expected the keys of NeuralNetwork().state_dict().</source>
+        <translation>{name} 与教程的 NeuralNetwork 不匹配：缺少 {missing}；多出 {unexpected}。应为 NeuralNetwork().state_dict() 的键。</translation>
+    </message>
+    <message>
+        <source>{name} does not fit the tutorial&apos;s NeuralNetwork: missing {missing}. Expected the keys of NeuralNetwork().state_dict().</source>
+        <translation>{name} 与教程的 NeuralNetwork 不匹配：缺少 {missing}。应为 NeuralNetwork().state_dict() 的键。</translation>
+    </message>
+    <message>
+        <source>{name} does not fit the tutorial&apos;s NeuralNetwork: unexpected {unexpected}. Expected the keys of NeuralNetwork().state_dict().</source>
+        <translation>{name} 与教程的 NeuralNetwork 不匹配：多出 {unexpected}。应为 NeuralNetwork().state_dict() 的键。</translation>
     </message>
     <message>
         <source>{name}: {key} is a {kind}, not a tensor.</source>
@@ -599,6 +1176,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>The shipped weights are missing ({path} does not exist): this installation is incomplete. Reinstall Fashion Desktop, or open your own weights (Model ▸ Open weights…, or --weights FILE).</source>
         <translation>缺少随附的权重（{path} 不存在）：本次安装不完整。请重新安装 Fashion Desktop，或打开你自己的权重（模型 ▸ 打开权重…，或 --weights FILE）。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
     </message>
     <message>
         <source>Could not download {file}: {problems}. Check the internet connection, or install the data set another way: &apos;sudo apt-get install dataset-fashion-mnist&apos; (Debian/Ubuntu), or copy the four .gz files into {folder}.</source>
@@ -635,6 +1216,58 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>{folder} holds images of shape {shape} and {count} labels; not Fashion-MNIST.</source>
         <translation>{folder} 中是形状为 {shape} 的图像和 {count} 个标签；这不是 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <source>t-SNE needs the openTSNE package ({reason}); install it with &apos;pip install openTSNE&apos;, or use PCA.</source>
+        <translation>t-SNE 需要 openTSNE 包（{reason}）；请用 &apos;pip install openTSNE&apos; 安装，或改用 PCA。</translation>
+    </message>
+    <message>
+        <source>Exporting to ONNX needs the &apos;{package}&apos; package, which is not installed (pip install onnx onnxscript). The other formats work without it.</source>
+        <translation>导出为 ONNX 需要 &apos;{package}&apos; 包，但它没有安装（pip install onnx onnxscript）。其他格式不需要它。</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s ONNX exporter returned no program.</source>
+        <translation>PyTorch 的 ONNX 导出器没有返回程序。</translation>
+    </message>
+    <message>
+        <source>The {format} file could not be read back ({reason}); it was not kept.</source>
+        <translation>无法读回 {format} 文件（{reason}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file could not be run on {count} image(s) ({reason}); it was not kept.</source>
+        <translation>{format} 文件无法在 {count} 张图像上运行（{reason}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file gives {name} of shape {shape} for {count} image(s), not {expected}; it was not kept.</source>
+        <translation>对 {count} 张图像，{format} 文件给出的 {name} 形状是 {shape}，而不是 {expected}；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file gives non-finite {name}; it was not kept.</source>
+        <translation>{format} 文件给出了非有限值的 {name}；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>The {format} file does not reproduce the live model: its outputs differ by up to {worst:.2g} (allowed {allowed:g}); it was not kept.</source>
+        <translation>{format} 文件没有重现运行中的模型：输出最多相差 {worst:.2g}（允许 {allowed:g}）；它没有被保留。</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{format}&apos; for {name}: choose one of {formats} (or a file name ending in {suffixes}).</source>
+        <translation>{name} 的导出格式“{format}”未知：请从 {formats} 中选择（或让文件名以 {suffixes} 结尾）。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name such as {example}.</source>
+        <translation>{path} 是文件夹；请给出文件名，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>PyTorch could not export the network as {format} ({reason}).</source>
+        <translation>PyTorch 无法把神经网络导出为 {format}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
     </message>
 </context>
 <context>
@@ -1192,7 +1825,7 @@ it is done, compare it with the shipped model, make it the live model, or save i
     </message>
     <message>
         <source>Flatten turns each 28×28 image into one row of 784 numbers, keeping the batch dimension.</source>
-        <translation>Flatten 把每张 28×28 的图像变成一行 784 个数，保留批次维度。</translation>
+        <translation>Flatten 把每张 28×28 的图像变成一行 784 个数，保留小批量维度。</translation>
     </message>
     <message>
         <source>Linear multiplies its input by a learned weight matrix and adds a learned bias (y = xWᵀ + b).</source>
@@ -1722,6 +2355,13 @@ Predicted: {2} ({3})</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>ETA {time}</source>
+        <translation>剩余 {time}</translation>
+    </message>
+</context>
+<context>
     <name>RecipeForm</name>
     <message>
         <source>The tutorial&apos;s: SGD, lr 0.001, batch 64</source>
@@ -2159,6 +2799,13 @@ Click to put it on the canvas</source>
     </message>
 </context>
 <context>
+    <name>Training</name>
+    <message>
+        <source>The shipped model could not be scored: {reason}</source>
+        <translation>无法为随附模型评分：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingCurves</name>
     <message>
         <source>Loss</source>
@@ -2274,6 +2921,13 @@ Click to put it on the canvas</source>
     <message>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Weights</name>
+    <message>
+        <source>{key} converted from {dtype} to float32</source>
+        <translation>{key} 已从 {dtype} 转换为 float32</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +3174,83 @@ Click to put it on the canvas</source>
     <message>
         <source>&amp;MPS (not available)</source>
         <translation>MPS（不可用）(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选 %(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个参数</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个参数</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供参数 %s 中的一个</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可以匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了显式参数 %r</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开 &apos;%(filename)s&apos;：%(error)s</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from pathlib import Path
 import fashion_desktop.cli.map as map_command  # `map` would shadow the builtin
 from fashion_desktop import __version__, i18n
 from fashion_desktop.cli import (
+    argparse_text,
     bench,
     calibrate,
     common,
@@ -37,11 +38,13 @@ COMMANDS = {"predict": predict, "evaluate": evaluate, "train": train, "summary":
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=common.PROG, description="Look inside the PyTorch tutorial's "
-                                     "Fashion-MNIST network. With no command, opens the window.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser = argparse.ArgumentParser(prog=common.PROG, description=i18n.translate(
+        "CliHelp", "Look inside the PyTorch tutorial's Fashion-MNIST network. With no command, opens the window."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=i18n.translate("CliHelp", "show the program's version number and exit"))
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="open the window (the default; takes --open FILE, --device, --weights)")
+    sub.add_parser("gui", help=i18n.translate("CliHelp", "open the window (the default; takes --open FILE, --device, "
+                                                         "--weights)"))
     for module in COMMANDS.values():
         module.add_parser(sub)
     return parser
@@ -69,6 +72,7 @@ def unknown_command(word: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     cli_language.setup()  # LANG/LC_ALL=zh_CN…: messages in Simplified Chinese (JSON stays English)
+    argparse_text.install()  # --help and usage errors too
     parser = _parser()
     first = argv[0] if argv else None
     if first is not None and not first.startswith("-") and first != "gui" and first not in COMMANDS \

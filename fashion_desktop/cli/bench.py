@@ -6,14 +6,17 @@ import argparse
 import json
 import sys
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    bench = sub.add_parser("bench", help="measure latency, start-up, throughput, training and memory against "
-                           "floors measured in the same run")
-    bench.add_argument("--json", action="store_true", help="one JSON object (figures, floors, goals)")
-    bench.add_argument("--quick", action="store_true", help="fewer rounds, no training figures (a minute or two)")
+    bench = sub.add_parser("bench", help=i18n.translate(
+        "CliHelp", "measure latency, start-up, throughput, training and memory against "
+                   "floors measured in the same run"))
+    bench.add_argument("--json", action="store_true", help=i18n.translate("CliHelp", "one JSON object (figures, floors, goals)"))
+    bench.add_argument("--quick", action="store_true", help=i18n.translate(
+        "CliHelp", "fewer rounds, no training figures (a minute or two)"))
     common.device_option(bench)
 
 

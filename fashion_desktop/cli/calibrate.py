@@ -12,14 +12,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    calibrate = sub.add_parser("calibrate", help="fit the familiarity score and temperature for trained weights")
-    calibrate.add_argument("--weights", type=Path, help="a state_dict (default: the shipped weights)")
+    calibrate = sub.add_parser("calibrate", help=i18n.translate(
+        "CliHelp", "fit the familiarity score and temperature for trained weights"))
+    calibrate.add_argument("--weights", type=Path, help=i18n.translate("CliHelp", "a state_dict (default: the shipped weights)"))
     calibrate.add_argument("--sketches", type=int, default=200, metavar="N",
-                           help="sketches of the sketch benchmark whose flag rate goes on the card (0 to skip)")
+                           help=i18n.translate(
+                               "CliHelp", "sketches of the sketch benchmark whose flag rate goes on the card (0 to skip)"))
     calibrate.add_argument("--data-dir", type=Path)
 
 
@@ -46,6 +49,7 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
 
 
 def run(args: argparse.Namespace) -> int:
+    from fashion_desktop.cli.evaluate import flag_kind
     from fashion_desktop.dataset.files import load_split
     from fashion_desktop.network.familiarity import familiarity_path
     from fashion_desktop.network.model import (
@@ -69,13 +73,13 @@ def run(args: argparse.Namespace) -> int:
     recipe = (card or {}).get("training", {}).get("recipe", {})
     val_size, seed = int(recipe.get("val_size", 1000)), int(recipe.get("seed", 0))
     train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
-    print("Fitting the familiarity score and the temperature…", file=sys.stderr)
+    print(i18n.translate("Cli", "Fitting the familiarity score and the temperature…"), file=sys.stderr)
     fit, report = fit_and_report(model, loaded.sha256, train_split.images, train_split.labels, val_size, seed,
                                  test_split.images, args.sketches, test_split.labels)
     fit.familiarity.save(familiarity_path(weights))
-    shares = ", ".join(f"{name.replace('_', ' ')} {share:.1%}" for name, share in report["flagged"].items())
-    print(f"Wrote {familiarity_path(weights)}: temperature {fit.familiarity.temperature:.3f}; flagged as "
-          f"unfamiliar: {shares}", file=sys.stderr)
+    shares = ", ".join(f"{flag_kind(name)} {share:.1%}" for name, share in report["flagged"].items())
+    print(i18n.translate("Cli", "Wrote {path}: temperature {temperature:.3f}; flagged as unfamiliar: {shares}").format(
+        path=familiarity_path(weights), temperature=fit.familiarity.temperature, shares=shares), file=sys.stderr)
     if card is not None:
         if args.sketches:
             from fashion_desktop.cli.evaluate import sketch_accuracy
@@ -85,5 +89,6 @@ def run(args: argparse.Namespace) -> int:
         card["familiarity"] = {**report, "command": " ".join(["fashion-desktop", *sys.argv[1:]])
                                if sys.argv[1:2] == ["calibrate"] else "fashion-desktop calibrate"}
         write_card(card, json_path, markdown_path)
-        print(f"Updated {json_path} and {markdown_path.name}.", file=sys.stderr)
+        print(i18n.translate("Cli", "Updated {card} and {markdown}.").format(card=json_path, markdown=markdown_path.name),
+              file=sys.stderr)
     return common.EXIT_OK

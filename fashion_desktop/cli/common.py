@@ -53,12 +53,13 @@ def device_name(text: str) -> str:
 
 def device_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", type=device_name, metavar="DEVICE",
-                   help="auto (default), cpu, cuda, cuda:N or mps; also $FASHION_DESKTOP_DEVICE")
+                   help=i18n.translate("CliHelp", "auto (default), cpu, cuda, cuda:N or mps; also $FASHION_DESKTOP_DEVICE"))
 
 
 def device_and_weights(p: argparse.ArgumentParser) -> None:
     device_option(p)
-    p.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors); default: the shipped one")
+    p.add_argument("--weights", type=Path, help=i18n.translate(
+        "CliHelp", "a state_dict (.pth/.pt/.safetensors); default: the shipped one"))
 
 
 def load_predictor(args: argparse.Namespace):
@@ -80,7 +81,8 @@ def load_predictor(args: argparse.Namespace):
 
 
 def quiet_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr (errors are still shown)")
+    p.add_argument("--quiet", "-q", action="store_true", help=i18n.translate(
+        "CliHelp", "no progress on stderr (errors are still shown)"))
 
 
 class _Silent:

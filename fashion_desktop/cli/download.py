@@ -14,23 +14,23 @@ from pathlib import Path
 from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
-HELP = ("download Fashion-MNIST (about 30 MB, needs the internet) into the per-user data folder or FOLDER, "
-        "each file checked against its SHA-256; Ctrl+C cancels")
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    download = sub.add_parser("download-data", help=HELP, description=HELP[0].upper() + HELP[1:] + ".")
+    summary = i18n.translate("CliHelp", "download Fashion-MNIST (about 30 MB, needs the internet) into the per-user "
+                                        "data folder or FOLDER, each file checked against its SHA-256; Ctrl+C cancels")
+    download = sub.add_parser("download-data", help=summary, description=summary[0].upper() + summary[1:] + ".")
     download.add_argument("folder", type=Path, nargs="?", metavar="FOLDER",
-                          help="where to put it (default: the per-user data folder, where it is looked for)")
+                          help=i18n.translate(
+                              "CliHelp", "where to put it (default: the per-user data folder, where it is looked for)"))
     download.add_argument("--mirror", action="append", metavar="URL",
-                          help="fetch from this base URL instead of the usual mirrors (repeatable)")
+                          help=i18n.translate("CliHelp", "fetch from this base URL instead of the usual mirrors (repeatable)"))
     common.quiet_option(download)
 
 
 def run(args: argparse.Namespace) -> int:
     from fashion_desktop.dataset.download import MIRRORS, DownloadCancelled, DownloadProgress, download_dataset
 
-    bar = common.progress_bar(args, 1, "downloading")
+    bar = common.progress_bar(args, 1, i18n.translate("Cli", "downloading"))
     stop = {"asked": False}
 
     def on_progress(progress: DownloadProgress) -> None:

@@ -9,24 +9,46 @@ from pathlib import Path
 from fashion_desktop import i18n
 from fashion_desktop.classes import CLASS_NAMES, class_names
 from fashion_desktop.cli import common
-from fashion_desktop.cli.tables import confusion_table
+from fashion_desktop.cli.tables import confusion_table, ljust, rjust
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
+
+# The names of the extra sets in the human-readable report (the JSON keeps the English keys).
+SET_NAMES = {
+    "raw": QT_TRANSLATE_NOOP("Cli", "raw"), "photo": QT_TRANSLATE_NOOP("Cli", "photo"),
+    "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"), "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
+    "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
+    "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),
+    "canvas outline": QT_TRANSLATE_NOOP("Cli", "canvas outline"),
+    "paper filled": QT_TRANSLATE_NOOP("Cli", "paper filled"), "paper outline": QT_TRANSLATE_NOOP("Cli", "paper outline"),
+    "test_images": QT_TRANSLATE_NOOP("Cli", "test images"),
+    "non_garment_drawings": QT_TRANSLATE_NOOP("Cli", "non-garment drawings"),
+    "non_garment_drawings_unseen_kinds": QT_TRANSLATE_NOOP("Cli", "non-garment drawings of unseen kinds"),
+    "garment_sketches": QT_TRANSLATE_NOOP("Cli", "garment sketches"),
+}
+
+
+def flag_kind(name: str) -> str:
+    """A set's name as a person reads it, in the CLI's language."""
+    return i18n.translate("Cli", SET_NAMES[name]) if name in SET_NAMES else name.replace("_", " ")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    evaluate = sub.add_parser("evaluate", help="accuracy on the 10,000 test images")
-    evaluate.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    evaluate = sub.add_parser("evaluate", help=i18n.translate("CliHelp", "accuracy on the 10,000 test images"))
+    evaluate.add_argument("--json", action="store_true", help=i18n.translate("CliHelp", "one JSON object on stdout"))
     common.quiet_option(evaluate)
     evaluate.add_argument("--data-dir", type=Path)
     evaluate.add_argument("--photo-like", type=int, default=0, metavar="N",
-                          help="also render N test images as photos, cut-outs and drawings and score those")
+                          help=i18n.translate("CliHelp", "also render N test images as photos, cut-outs and drawings and score those"))
     evaluate.add_argument("--non-garments", type=int, default=0, metavar="N",
-                          help="also draw N everyday non-garment drawings of each kind (a house, a cat, …) and "
-                               "report how many are flagged as unfamiliar")
+                          help=i18n.translate(
+                              "CliHelp", "also draw N everyday non-garment drawings of each kind (a house, a cat, …) and "
+                                         "report how many are flagged as unfamiliar"))
     evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
-                          help="also score N hand-made sketches per style (canvas/paper, filled/outline)")
+                          help=i18n.translate("CliHelp", "also score N hand-made sketches per style (canvas/paper, filled/outline)"))
     evaluate.add_argument("--mouse-outlines", action="store_true",
-                          help="also draw 20 garment outlines with mouse events in the window (offscreen) and "
-                               "report how many it reads right")
+                          help=i18n.translate(
+                              "CliHelp", "also draw 20 garment outlines with mouse events in the window (offscreen) and "
+                                         "report how many it reads right"))
     common.device_and_weights(evaluate)
 
 
@@ -43,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                     "data": str(test.source), **result}
     if args.photo_like:
         report["photo_like"] = photo_like_accuracy(predictor, test, args.photo_like,
-                                                   bar=common.progress_bar(args, 1, "photo-like"))
+                                                   bar=common.progress_bar(args, 1, i18n.translate("Cli", "photo-like")))
     if predictor.familiarity is not None:
         report["flagged_unfamiliar"] = flag_rates(predictor, test.images, args.non_garments,
                                                   max(1, args.sketches // len(CLASS_NAMES)) if args.sketches else 0)
@@ -58,22 +80,27 @@ def run(args: argparse.Namespace) -> int:
     print(i18n.translate("Cli", "Test accuracy: {accuracy:.4f} on {count} images ({source}); loss {loss:.4f}").format(
         accuracy=result["accuracy"], count=len(test), source=test.source, loss=result["loss"]))
     for name, acc in zip(class_names(), result["per_class"]):
-        print(f"  {name:<12} {acc:.3f}")
+        print(f"  {ljust(name, 12)} {acc:.3f}")
     print(confusion_table(result["confusion"]))
     for kind, value in report.get("photo_like", {}).items():
-        print(f"Photo-like '{kind}': {value['accuracy']:.4f} on {value['images']} images")
+        print(i18n.translate("Cli", "Photo-like '{kind}': {accuracy:.4f} on {images} images").format(
+            kind=flag_kind(kind), accuracy=value["accuracy"], images=value["images"]))
     for kind, value in report.get("flagged_unfamiliar", {}).items():
-        print(f"Flagged as unfamiliar, {kind.replace('_', ' ')}: {value['share']:.3f} of {value['images']}")
+        print(i18n.translate("Cli", "Flagged as unfamiliar, {kind}: {share:.3f} of {images}").format(
+            kind=flag_kind(kind), share=value["share"], images=value["images"]))
     if "sketches" in report:
         print_sketches(report["sketches"])
     if "mouse_outlines" in report:
         outlines = report["mouse_outlines"]
         for name, answer in outlines["answers"].items():
             mark = "✓" if answer["answer"] == answer["expected"] else "✗"
-            note = "  (said not to look like a garment)" if answer.get("flagged") else ""
-            print(f"  {mark} {name:<26} {answer['answer']:<12} {answer['confidence']:.2f}{note}")
-        print(f"Outlines drawn with the mouse: {outlines['right']} of {outlines['total']} read right, "
-              f"{outlines.get('flagged', 0)} said not to look like a garment")
+            note = i18n.translate("Cli", "  (said not to look like a garment)") if answer.get("flagged") else ""
+            shown = class_names()[CLASS_NAMES.index(answer["answer"])] if answer["answer"] in CLASS_NAMES \
+                else answer["answer"]
+            print(f"  {mark} {name:<26} {ljust(shown, 12)} {answer['confidence']:.2f}{note}")
+        print(i18n.translate("Cli", "Outlines drawn with the mouse: {right} of {total} read right, {flagged} said not "
+                                    "to look like a garment").format(
+            right=outlines["right"], total=outlines["total"], flagged=outlines.get("flagged", 0)))
     return common.EXIT_OK
 
 
@@ -133,12 +160,12 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) ->
         bar.total = len(kinds)
     for done, kind in enumerate(kinds):
         if bar is not None:
-            bar.update(done, f"{kind} ({count:,} images)")
+            bar.update(done, i18n.translate("Cli", "{kind} ({count:,} images)").format(kind=flag_kind(kind), count=count))
         pixels = images.astype(np.float32) / 255.0 if kind == "raw" else prepared_set(kind, images, seed)
         predicted = predictor.predict_batch(pixels).indices
         out[kind] = {"accuracy": float((predicted == labels).mean()), "images": int(len(labels))}
     if bar is not None:
-        bar.update(len(kinds), "done")
+        bar.update(len(kinds), i18n.translate("Cli", "done"))
         bar.close()
     return out
 
@@ -189,12 +216,14 @@ def print_sketches(result: dict) -> None:
     """The sketch figures as a table: styles across, classes down."""
     styles = result["styles"]
     names = list(styles)
-    print(f"Sketches ({result['per_class_count']} per class and style):")
-    print(f"  {'':<14}" + "".join(f"{name:>16}" for name in names))
-    print(f"  {'strict':<14}" + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
-    print(f"  {'tops as one':<14}" + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
-    for name in CLASS_NAMES:
-        print(f"  {name:<14}" + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
+    print(i18n.translate("Cli", "Sketches ({count} per class and style):").format(count=result["per_class_count"]))
+    strict, as_one = i18n.translate("Cli", "strict"), i18n.translate("Cli", "tops as one")
+    left, right = i18n.translate("Cli", "shoes left"), i18n.translate("Cli", "shoes right")
+    print("  " + " " * 14 + "".join(rjust(flag_kind(name), 16) for name in names))
+    print("  " + ljust(strict, 14) + "".join(f"{styles[n]['strict']:>16.3f}" for n in names))
+    print("  " + ljust(as_one, 14) + "".join(f"{styles[n]['tops_as_one']:>16.3f}" for n in names))
+    for name, shown in zip(CLASS_NAMES, class_names()):
+        print("  " + ljust(shown, 14) + "".join(f"{styles[n]['per_class'][name]:>16.3f}" for n in names))
     facing = result["facing"]
-    print(f"  {'shoes left':<14}" + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
-    print(f"  {'shoes right':<14}" + "".join(f"{facing[n]['right']:>16.3f}" for n in names))
+    print("  " + ljust(left, 14) + "".join(f"{facing[n]['left']:>16.3f}" for n in names))
+    print("  " + ljust(right, 14) + "".join(f"{facing[n]['right']:>16.3f}" for n in names))

@@ -11,18 +11,22 @@ import argparse
 import json
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 FORMATS = ("onnx", "pt2", "safetensors", "state_dict")  # kept torch-free so --help is instant
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    export = sub.add_parser("export", help="write the network as ONNX, .pt2, safetensors or a state_dict")
-    export.add_argument("out", type=Path, metavar="OUT", help="the file to write (its suffix picks the format)")
+    export = sub.add_parser("export", help=i18n.translate("CliHelp", "write the network as ONNX, .pt2, safetensors or a state_dict"))
+    export.add_argument("out", type=Path, metavar="OUT", help=i18n.translate(
+        "CliHelp", "the file to write (its suffix picks the format)"))
     export.add_argument("--format", choices=FORMATS,
-                        help="onnx, pt2 (torch.export), safetensors or state_dict (.pth); default: from OUT")
-    export.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors); default: the shipped one")
-    export.add_argument("--json", action="store_true", help="print what was written as one JSON object")
+                        help=i18n.translate(
+                            "CliHelp", "onnx, pt2 (torch.export), safetensors or state_dict (.pth); default: from OUT"))
+    export.add_argument("--weights", type=Path, help=i18n.translate(
+        "CliHelp", "a state_dict (.pth/.pt/.safetensors); default: the shipped one"))
+    export.add_argument("--json", action="store_true", help=i18n.translate("CliHelp", "print what was written as one JSON object"))
     common.quiet_option(export)
 
 
@@ -32,14 +36,16 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or format_for_path(args.out)
     if fmt is None:
-        common.say(f"cannot tell the format from {args.out.name!r}: pass --format "
-                   f"({', '.join(FORMATS)}) or end the name in {', '.join(SUFFIXES.values())}.")
+        common.say(i18n.translate("Cli", "cannot tell the format from '{name}': pass --format ({formats}) or end the "
+                                         "name in {suffixes}.").format(
+            name=args.out.name, formats=", ".join(FORMATS), suffixes=", ".join(SUFFIXES.values())))
         return common.EXIT_USAGE
     model, loaded = load_model(args.weights)
     for note in loaded.notes:
-        common.say(f"note: {note}")
+        common.say(i18n.translate("Cli", "note: {note}").format(note=note))
     source = "the shipped weights" if args.weights is None else f"{loaded.path.name} (sha256 {loaded.sha256})"
-    steps = {"exporting": f"exporting as {fmt}…", "checking": "checking it against the live model…"}
+    steps = {"exporting": i18n.translate("Cli", "exporting as {format}…").format(format=fmt),
+             "checking": i18n.translate("Cli", "checking it against the live model…")}
     result = export_model(model, args.out, fmt, source=source,
                           on_step=lambda step: common.stage(args, steps.get(step, step)))
     if args.json:
@@ -47,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
                           "max_difference": result.max_difference, "checked_images": result.checked_images,
                           "seconds": round(result.seconds, 3), "exporter": result.exporter}, indent=2))
     else:
-        print(f"{result.path}: {result.format}, {result.size_bytes:,} bytes; reproduces the live model on "
-              f"{result.checked_images} images, largest difference {result.max_difference:.2g} ({result.exporter}).")
+        print(i18n.translate("Cli", "{path}: {format}, {bytes:,} bytes; reproduces the live model on {images} images, "
+                                    "largest difference {difference:.2g} ({exporter}).").format(
+            path=result.path, format=result.format, bytes=result.size_bytes, images=result.checked_images,
+            difference=result.max_difference, exporter=result.exporter))
     return common.EXIT_OK

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
@@ -20,20 +20,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     from fashion_desktop.explain.map.build import METHODS
     from fashion_desktop.explain.map.features import DEFAULT_STAGE, STAGES
 
-    p = sub.add_parser("map", help="place the test images on a 2-D map by a stage's activations (PCA or t-SNE)")
+    p = sub.add_parser("map", help=i18n.translate(
+        "CliHelp", "place the test images on a 2-D map by a stage's activations (PCA or t-SNE)"))
     p.add_argument("--stage", choices=tuple(STAGES), default=DEFAULT_STAGE,
-                   help="input pixels, after the first or second ReLU, or the logits (default relu2)")
-    p.add_argument("--method", choices=METHODS, default="pca", help="pca (instant) or tsne (tens of seconds)")
-    p.add_argument("--untrained", action="store_true", help="map with the tutorial's untrained NeuralNetwork()")
-    p.add_argument("--limit", type=int, metavar="N", help="only the first N test images")
+                   help=i18n.translate("CliHelp", "input pixels, after the first or second ReLU, or the logits (default relu2)"))
+    p.add_argument("--method", choices=METHODS, default="pca", help=i18n.translate(
+        "CliHelp", "pca (instant) or tsne (tens of seconds)"))
+    p.add_argument("--untrained", action="store_true", help=i18n.translate(
+        "CliHelp", "map with the tutorial's untrained NeuralNetwork()"))
+    p.add_argument("--limit", type=int, metavar="N", help=i18n.translate("CliHelp", "only the first N test images"))
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--threads", type=int, help="CPU threads for t-SNE (default: all cores)")
-    p.add_argument("--no-cache", action="store_true", help="compute the map even when a cached one exists")
+    p.add_argument("--threads", type=int, help=i18n.translate("CliHelp", "CPU threads for t-SNE (default: all cores)"))
+    p.add_argument("--no-cache", action="store_true", help=i18n.translate("CliHelp", "compute the map even when a cached one exists"))
     p.add_argument("--cache-dir", type=Path, metavar="DIR",
-                   help="keep maps here instead of the per-user data folder (resources/maps: the map shipped with "
-                        "the app)")
-    p.add_argument("--json", action="store_true", help="print only the JSON object (the default prints it too)")
-    p.add_argument("--out", type=Path, help="write the map as a PNG")
+                   help=i18n.translate(
+                       "CliHelp", "keep maps here instead of the per-user data folder (resources/maps: the map shipped with "
+                                  "the app)"))
+    p.add_argument("--json", action="store_true", help=i18n.translate(
+        "CliHelp", "print only the JSON object (the default prints it too)"))
+    p.add_argument("--out", type=Path, help=i18n.translate("CliHelp", "write the map as a PNG"))
     p.add_argument("--data-dir", type=Path)
     common.device_and_weights(p)
 
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.progress import ProgressBar
 
     if args.limit is not None and args.limit < 12:
-        print("fashion-desktop: --limit must be at least 12 (a map needs neighbours).", file=sys.stderr)
+        common.say(i18n.translate("Cli", "--limit must be at least 12 (a map needs neighbours)."))
         return common.EXIT_USAGE
     test = load_split("test", args.data_dir)
     images, labels = test.images, test.labels
@@ -69,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         assert found is not None
         features, predicted = found
         activations_seconds = time.perf_counter() - start
-        bar = ProgressBar(1, f"t-SNE of {len(labels)} images ({args.stage})") if args.method == "tsne" else None
+        bar = ProgressBar(1, i18n.translate("Cli", "t-SNE of {count} images ({stage})").format(
+            count=len(labels), stage=args.stage)) if args.method == "tsne" else None
 
         def progress(done: int, total: int) -> None:
             if bar is not None:

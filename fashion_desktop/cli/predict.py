@@ -19,14 +19,14 @@ from fashion_desktop.cli import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    predict = sub.add_parser("predict", help="classify image files")
+    predict = sub.add_parser("predict", help=i18n.translate("CliHelp", "classify image files"))
     predict.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                         help="picture files, or folders of pictures")
+                         help=i18n.translate("CliHelp", "picture files, or folders of pictures"))
     output = predict.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="one JSON list, in input order")
-    output.add_argument("--csv", action="store_true", help="CSV: path, label, index, confidence, the ten "
-                        "probabilities, error; one row a file")
-    predict.add_argument("--recursive", "-r", action="store_true", help="also the pictures in subfolders")
+    output.add_argument("--json", action="store_true", help=i18n.translate("CliHelp", "one JSON list, in input order"))
+    output.add_argument("--csv", action="store_true", help=i18n.translate("CliHelp", "CSV: path, label, index, confidence, the ten "
+                                                                                     "probabilities, error; one row a file"))
+    predict.add_argument("--recursive", "-r", action="store_true", help=i18n.translate("CliHelp", "also the pictures in subfolders"))
     common.quiet_option(predict)
     common.device_and_weights(predict)
 
@@ -43,12 +43,14 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
         listing = list_pictures(path, recursive)
         files.extend(listing.pictures)
         for reason in listing.unreadable:
-            common.say(f"cannot list {reason}")
-        if listing.skipped:
-            common.say(f"{path}: passed over {listing.skipped} file(s) that are not pictures by name.")
+            common.say(i18n.translate("Cli", "cannot list {reason}").format(reason=reason))
+        skipped = listing.skipped  # a plain name: lupdate drops a plural whose count is an attribute
+        if skipped:
+            common.say(i18n.translate("Cli", "{path}: passed over %n file(s) that are not pictures by name.",
+                                      None, skipped).format(path=path))
         if not listing.pictures:
-            hint = "" if recursive else " (--recursive looks in subfolders too)"
-            common.say(f"{path}: no pictures found{hint}.")
+            common.say((i18n.translate("Cli", "{path}: no pictures found.") if recursive else i18n.translate(
+                "Cli", "{path}: no pictures found (--recursive looks in subfolders too).")).format(path=path))
     return files
 
 
@@ -59,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
 
     args.files = expand(args.files, args.recursive)
     if not args.files:
-        common.say("nothing to classify.")
+        common.say(i18n.translate("Cli", "nothing to classify."))
         return common.EXIT_FAILED
-    bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
+    bar = common.progress_bar(args, len(args.files), i18n.translate("Cli", "reading")) if len(args.files) >= 50 else None
 
     def prepared(done: int) -> None:
         if bar and (done % 50 == 0 or done == len(args.files)):

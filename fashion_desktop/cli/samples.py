@@ -10,8 +10,8 @@ from fashion_desktop.cli import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    samples = sub.add_parser("export-samples", help="write correctly classified test images as sample PNGs")
-    samples.add_argument("--out", type=Path, help="default: the app's resources/samples folder")
+    samples = sub.add_parser("export-samples", help=i18n.translate("CliHelp", "write correctly classified test images as sample PNGs"))
+    samples.add_argument("--out", type=Path, help=i18n.translate("CliHelp", "default: the app's resources/samples folder"))
     samples.add_argument("--per-class", type=int, default=2)
     samples.add_argument("--data-dir", type=Path)
     common.device_and_weights(samples)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    summary = sub.add_parser("summary", help="the device, print(model) and the parameter table")
+    summary = sub.add_parser("summary", help=i18n.translate("CliHelp", "the device, print(model) and the parameter table"))
     summary.add_argument("--json", action="store_true")
     common.device_and_weights(summary)
 
@@ -30,10 +31,13 @@ def run(args: argparse.Namespace) -> int:
             "total_parameters": total_parameters(rows),
         }, indent=2))
         return common.EXIT_OK
-    print(f"Using {predictor.device} device")
-    print(f"Model structure: {predictor.model}\n")
+    # The tutorial's own lines in English; under zh_CN the same lines in the Chinese tutorial's words.
+    print(i18n.translate("Cli", "Using {device} device").format(device=predictor.device))
+    print(i18n.translate("Cli", "Model structure: {model}").format(model=predictor.model) + "\n")
     for row in rows:
-        print(f"Layer: {row.name} | Size: {list(row.shape)} | {row.count:,} parameters, {row.bytes:,} bytes "
-              f"({row.dtype}) | Values : {row.preview} \n")
-    print(f"Total: {total_parameters(rows):,} parameters")
+        print(i18n.translate("Cli", "Layer: {name} | Size: {shape} | {count:,} parameters, {bytes:,} bytes ({dtype}) "
+                                    "| Values : {values} ").format(
+            name=row.name, shape=list(row.shape), count=row.count, bytes=row.bytes, dtype=row.dtype,
+            values=row.preview) + "\n")
+    print(i18n.translate("Cli", "Total: {count:,} parameters").format(count=total_parameters(rows)))
     return common.EXIT_OK

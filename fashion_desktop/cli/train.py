@@ -13,46 +13,49 @@ from fashion_desktop.cli.evaluate import photo_like_accuracy, sketch_accuracy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    train = sub.add_parser("train", help="train the network on Fashion-MNIST")
+    train = sub.add_parser("train", help=i18n.translate("CliHelp", "train the network on Fashion-MNIST"))
     train.add_argument("--recipe", choices=("shipped", "tutorial"), default="shipped",
-                       help="shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64")
+                       help=i18n.translate("CliHelp", "shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64"))
     train.add_argument("--epochs", type=int)
     train.add_argument("--lr", type=float)
     train.add_argument("--batch-size", type=int)
     train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--dropout", type=float, help="dropout after each ReLU while training (default 0.1)")
-    train.add_argument("--threads", type=int, help="CPU threads (default: all cores); results are exactly "
-                       "reproducible for the same seed and thread count")
-    train.add_argument("--init", type=Path, metavar="WEIGHTS",
-                       help="start from these weights instead of a fresh network (fine-tuning)")
-    train.add_argument("--sketch-p", type=float, help="share of training images swapped for sketches of "
-                       "themselves: outlines, crude shapes (default 0.25; 0 for the teacher, see README)")
-    train.add_argument("--silhouette-p", type=float, metavar="P",
-                       help="share of training images swapped for their own filled silhouette (default 0.2)")
-    train.add_argument("--drawn-p", type=float, metavar="P",
-                       help="share of training images swapped for a generated drawing of their class, in the "
-                       "proportions and with the inner lines people draw (default 0; see README, 'Garment drawings in training')")
-    train.add_argument("--drawings", type=int, metavar="N",
-                       help="garment drawings made per class before the first epoch, about 13 ms each (default 1000)")
-    train.add_argument("--teacher", type=Path, metavar="WEIGHTS",
-                       help="distil from these weights: the unchanged training images also learn their softened "
-                       "answers (the shipped weights' teacher is made by the shipped recipe with --sketch-p 0)")
-    train.add_argument("--distill", type=float, metavar="A", help="weight of the teacher's answers (default 0.8; "
-                       "without --teacher the labels alone are learned)")
-    train.add_argument("--outlier-p", type=float, metavar="P",
-                       help="add this share of non-garment drawings to each batch, taught to answer no class "
-                       "(outlier exposure; default 0)")
+    train.add_argument("--dropout", type=float, help=i18n.translate("CliHelp", "dropout after each ReLU while training (default 0.1)"))
+    train.add_argument("--threads", type=int, help=i18n.translate(
+        "CliHelp", "CPU threads (default: all cores); results are exactly reproducible for the same seed and thread count"))
+    train.add_argument("--init", type=Path, metavar="WEIGHTS", help=i18n.translate(
+        "CliHelp", "start from these weights instead of a fresh network (fine-tuning)"))
+    train.add_argument("--sketch-p", type=float, help=i18n.translate(
+        "CliHelp", "share of training images swapped for sketches of themselves: outlines, crude shapes (default 0.25; "
+                   "0 for the teacher, see README)"))
+    train.add_argument("--silhouette-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "share of training images swapped for their own filled silhouette (default 0.2)"))
+    train.add_argument("--drawn-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "share of training images swapped for a generated drawing of their class, in the proportions and "
+                   "with the inner lines people draw (default 0; see README, 'Garment drawings in training')"))
+    train.add_argument("--drawings", type=int, metavar="N", help=i18n.translate(
+        "CliHelp", "garment drawings made per class before the first epoch, about 13 ms each (default 1000)"))
+    train.add_argument("--teacher", type=Path, metavar="WEIGHTS", help=i18n.translate(
+        "CliHelp", "distil from these weights: the unchanged training images also learn their softened answers (the "
+                   "shipped weights' teacher is made by the shipped recipe with --sketch-p 0)"))
+    train.add_argument("--distill", type=float, metavar="A", help=i18n.translate(
+        "CliHelp", "weight of the teacher's answers (default 0.8; without --teacher the labels alone are learned)"))
+    train.add_argument("--outlier-p", type=float, metavar="P", help=i18n.translate(
+        "CliHelp", "add this share of non-garment drawings to each batch, taught to answer no class (outlier exposure; "
+                   "default 0)"))
     train.add_argument("--mirror-sideways", type=float, metavar="P",
-                       help="mirror shoes and bags this often while training (default 0)")
+                       help=i18n.translate("CliHelp", "mirror shoes and bags this often while training (default 0)"))
     train.add_argument("--no-familiarity", action="store_true",
-                       help="do not fit the familiarity score and temperature (familiarity.npz beside --out)")
-    train.add_argument("--subset", type=int, metavar="N", help="train on the first N training images only")
+                       help=i18n.translate(
+                           "CliHelp", "do not fit the familiarity score and temperature (familiarity.npz beside --out)"))
+    train.add_argument("--subset", type=int, metavar="N", help=i18n.translate("CliHelp", "train on the first N training images only"))
     train.add_argument("--out", type=Path, default=Path("model_weights.pth"))
-    train.add_argument("--no-card", action="store_true", help="do not write the model card beside --out")
+    train.add_argument("--no-card", action="store_true", help=i18n.translate("CliHelp", "do not write the model card beside --out"))
     train.add_argument("--photo-like", type=int, default=2000, metavar="N",
-                       help="photo-like images per kind scored for the model card (0 to skip)")
+                       help=i18n.translate("CliHelp", "photo-like images per kind scored for the model card (0 to skip)"))
     train.add_argument("--sketches", type=int, default=200, metavar="N",
-                       help="sketches per style of the sketch benchmark scored for the model card (0 to skip)")
+                       help=i18n.translate(
+                           "CliHelp", "sketches per style of the sketch benchmark scored for the model card (0 to skip)"))
     train.add_argument("--data-dir", type=Path)
     common.device_option(train)
 
@@ -92,8 +95,8 @@ def run(args: argparse.Namespace) -> int:
         config.val_size = min(config.val_size, max(1, len(labels) // 10))
 
     if config.distill > 0 and not args.teacher and args.recipe == "shipped":
-        common.say("no --teacher: this run learns from the labels alone; the shipped weights were also distilled "
-                   "from a teacher (README, 'The shipped model').")
+        common.say(i18n.translate("Cli", "no --teacher: this run learns from the labels alone; the shipped weights "
+                                         "were also distilled from a teacher (README, 'The shipped model')."))
     control = TrainControl()
     interrupts = 0
 
@@ -102,32 +105,37 @@ def run(args: argparse.Namespace) -> int:
         interrupts += 1
         if interrupts > 1:
             raise KeyboardInterrupt
-        print(f"\n{common.PROG}: stopping after this batch; the best weights so far will be kept "
-              "(Ctrl+C again to abort without saving).", file=sys.stderr)
+        print("\n" + common.PROG + ": " + i18n.translate(
+            "Cli", "stopping after this batch; the best weights so far will be kept (Ctrl+C again to abort without "
+                   "saving)."), file=sys.stderr)
         control.stop()
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    bar = ProgressBar(config.epochs, "training")
-    print(f"Training {config.epochs} epochs on {len(labels) - config.val_size} images ({choice.device}), "
-          f"recipe '{args.recipe}', seed {config.seed}", file=sys.stderr)
+    bar = ProgressBar(config.epochs, i18n.translate("Cli", "training"))
+    print(i18n.translate("Cli", "Training {epochs} epochs on {images} images ({device}), recipe '{recipe}', seed {seed}")
+          .format(epochs=config.epochs, images=len(labels) - config.val_size, device=choice.device,
+                  recipe=args.recipe, seed=config.seed), file=sys.stderr)
 
     def on_batch(p) -> None:
         done = (p.epoch - 1) + p.batch / p.batches
         bar.total = p.epochs
-        bar.update(done, f"epoch {p.epoch}/{p.epochs} loss {p.loss:.3f}", p.eta_s)
+        bar.update(done, i18n.translate("Cli", "epoch {epoch}/{epochs} loss {loss:.3f}").format(
+            epoch=p.epoch, epochs=p.epochs, loss=p.loss), p.eta_s)
 
     def on_epoch(r) -> None:
-        bar.close(f"epoch {r.epoch:>3}: train loss {r.train_loss:.4f} acc {r.train_accuracy:.4f} | "
-                  f"validation loss {r.val_loss:.4f} acc {r.val_accuracy:.4f}{' (best)' if r.best else ''} "
-                  f"| {r.seconds:.1f} s")
+        bar.close(i18n.translate("Cli", "epoch {epoch:>3}: train loss {train_loss:.4f} acc {train_accuracy:.4f} | "
+                                        "validation loss {val_loss:.4f} acc {val_accuracy:.4f}{best} | {seconds:.1f} s")
+                  .format(epoch=r.epoch, train_loss=r.train_loss, train_accuracy=r.train_accuracy, val_loss=r.val_loss,
+                          val_accuracy=r.val_accuracy, best=i18n.translate("Cli", " (best)") if r.best else "",
+                          seconds=r.seconds))
 
-    drawing_bar = ProgressBar(1, "preparing")
+    drawing_bar = ProgressBar(1, i18n.translate("Cli", "preparing"))
 
     def on_prepare(done: int, total: int) -> None:
         drawing_bar.total = total
-        drawing_bar.update(done, f"garment drawings {done}/{total}")
+        drawing_bar.update(done, i18n.translate("Cli", "garment drawings {done}/{total}").format(done=done, total=total))
         if done == total:
-            drawing_bar.close(f"made {total} garment drawings to train on")
+            drawing_bar.close(i18n.translate("Cli", "made {total} garment drawings to train on").format(total=total))
 
     initial = initial_record = None
     if args.init:
@@ -158,17 +166,19 @@ def run(args: argparse.Namespace) -> int:
     model.load_state_dict(result.state_dict)
     digest = save_weights(model, args.out)
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
-    print(f"Saved {args.out} (best epoch {result.best_epoch}); test accuracy {test['accuracy']:.4f}", file=sys.stderr)
+    print(i18n.translate("Cli", "Saved {path} (best epoch {epoch}); test accuracy {accuracy:.4f}").format(
+        path=args.out, epoch=result.best_epoch, accuracy=test["accuracy"]), file=sys.stderr)
     fit = familiarity_report = None
     if not args.no_familiarity:
         from fashion_desktop.cli.calibrate import fit_and_report
         from fashion_desktop.network.familiarity import familiarity_path
 
-        print("Fitting the familiarity score and the temperature…", file=sys.stderr)
+        print(i18n.translate("Cli", "Fitting the familiarity score and the temperature…"), file=sys.stderr)
         fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
                                                  test_split.images, args.sketches, test_split.labels)
         fit.familiarity.save(familiarity_path(args.out))
-        print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}", file=sys.stderr)
+        print(i18n.translate("Cli", "Wrote {path}: temperature {temperature:.3f}").format(
+            path=familiarity_path(args.out), temperature=fit.familiarity.temperature), file=sys.stderr)
     if not args.no_card:
         predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
         photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
@@ -183,7 +193,8 @@ def run(args: argparse.Namespace) -> int:
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
                           else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")
         write_card(card, args.out.with_name("model_card.json"), args.out.with_name("MODEL_CARD.md"))
-        print(f"Wrote the model card beside it (torch {torch.__version__}).", file=sys.stderr)
+        print(i18n.translate("Cli", "Wrote the model card beside it (torch {version}).").format(
+            version=torch.__version__), file=sys.stderr)
     return common.EXIT_INTERRUPTED if result.stopped else common.EXIT_OK
 
 

@@ -23,7 +23,7 @@ from fashion_desktop import paths
 from fashion_desktop.atomic import atomic_write_bytes
 from fashion_desktop.dataset.files import FILES, SHA256
 from fashion_desktop.errors import DataError, FashionDesktopError
-from fashion_desktop.i18n import QT_TRANSLATE_NOOP
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 # The mirrors torchvision uses (the S3 website endpoint has no HTTPS; the checksums guard integrity).
 MIRRORS: tuple[str, ...] = (
@@ -70,7 +70,7 @@ def _fetch(url: str, timeout: float, cancelled: Callable[[], bool],
         total = int(length) if length and length.isdigit() else None
         while True:
             if cancelled():
-                raise DownloadCancelled("The download was cancelled.")
+                raise DownloadCancelled(QT_TRANSLATE_NOOP("Errors", "The download was cancelled."))
             block = response.read(1 << 16)
             if not block:
                 break
@@ -121,10 +121,10 @@ def download_dataset(root: str | os.PathLike[str] | None = None, *, mirrors: tup
             try:
                 raw = gzip.decompress(payload)
             except (OSError, EOFError) as exc:
-                problems.append(f"{url}: not a valid .gz file ({exc})")
+                problems.append(translate("Download", "{url}: not a valid .gz file ({reason})").format(url=url, reason=exc))
                 continue
             if hashlib.sha256(raw).hexdigest() != SHA256[stem]:
-                problems.append(f"{url}: the file does not match Fashion-MNIST's checksum")
+                problems.append(translate("Download", "{url}: the file does not match Fashion-MNIST's checksum").format(url=url))
                 continue
             atomic_write_bytes(path, payload)
             done_before += len(payload)

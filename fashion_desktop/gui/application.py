@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from fashion_desktop import APP_ID, APP_NAME, __version__, paths
+from fashion_desktop import APP_ID, APP_NAME, __version__, i18n, paths
 from fashion_desktop.gui import gc_guard, language
 from fashion_desktop.gui.icons import app_icon
 
@@ -24,13 +24,17 @@ ORGANIZATION = paths.DIR_NAME  # QSettings' folder name; the same name as the pe
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
-    parser = argparse.ArgumentParser(prog="fashion-desktop", description=f"{APP_NAME}: the window.")
-    parser.add_argument("--open", metavar="FILE", type=Path, help="a picture to classify at start")
-    parser.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the last one chosen)")
-    parser.add_argument("--weights", type=Path, help="a state_dict (.pth/.pt/.safetensors) instead of the shipped one")
+    parser = argparse.ArgumentParser(prog="fashion-desktop", description=i18n.translate(
+        "CliHelp", "{app}: the window.").format(app=APP_NAME))
+    parser.add_argument("--open", metavar="FILE", type=Path, help=i18n.translate("CliHelp", "a picture to classify at start"))
+    parser.add_argument("--device", help=i18n.translate("CliHelp", "auto, cpu, cuda, cuda:N or mps (default: the last one chosen)"))
+    parser.add_argument("--weights", type=Path, help=i18n.translate(
+        "CliHelp", "a state_dict (.pth/.pt/.safetensors) instead of the shipped one"))
     parser.add_argument("--self-test", action="store_true",
-                        help="start, load the model, classify a sample, print the result and exit (0 = fine)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+                        help=i18n.translate(
+                            "CliHelp", "start, load the model, classify a sample, print the result and exit (0 = fine)"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=i18n.translate("CliHelp", "show the program's version number and exit"))
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)  # "Open with" may pass a bare path
     return parser.parse_known_args(argv)
 

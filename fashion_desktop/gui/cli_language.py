@@ -32,5 +32,5 @@ def setup(environ: Mapping[str, str] | None = None) -> str:
     if not translator.load(str(path)):
         return "en"
     _keep[:] = [translator]
-    i18n.install(lambda context, text, n: translator.translate(context, text, None, n))
+    i18n.install(lambda context, text, disambiguation, n: translator.translate(context, text, disambiguation, n))
     return language

@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
+from fashion_desktop import i18n
+
 # Qt platform plugins that draw without an X11 or Wayland server.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal", "minimalegl", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"})
 
@@ -39,7 +41,7 @@ def missing_display(qt_args: Sequence[str] = (), env: Mapping[str, str] | None =
         return None
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
-    return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a "
-            "desktop session, or headless with 'xvfb-run -a fashion-desktop'; the commands "
-            "(fashion-desktop predict, evaluate, train, ...) need no display, and tests can set "
-            "QT_QPA_PLATFORM=offscreen.")
+    return i18n.translate("Cli", "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Run "
+                                 "it in a desktop session, or headless with 'xvfb-run -a fashion-desktop'; the commands "
+                                 "(fashion-desktop predict, evaluate, train, ...) need no display, and tests can set "
+                                 "QT_QPA_PLATFORM=offscreen.")

@@ -78,7 +78,7 @@ def install(app: QCoreApplication, language: str) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(language))
-    i18n.install(lambda context, text, n: QCoreApplication.translate(context, text, None, n))
+    i18n.install(lambda context, text, disambiguation, n: QCoreApplication.translate(context, text, disambiguation, n))
     return True
 
 

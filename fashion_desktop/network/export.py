@@ -27,6 +27,7 @@ from fashion_desktop import __version__
 from fashion_desktop.atomic import atomic_save
 from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.errors import ExportError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 from fashion_desktop.network.model import NeuralNetwork, validate_state_dict
 from fashion_desktop.resources import SAMPLES_DIR, resource_path
 
@@ -122,8 +123,9 @@ def _onnx_bytes(model: nn.Module, source: str) -> bytes:
         import onnx
         import onnxscript  # noqa: F401 - torch.onnx.export(dynamo=True) needs it; say so before trying
     except ImportError as exc:
-        raise ExportError(f"Exporting to ONNX needs the '{exc.name or 'onnx'}' package, which is not installed "
-                          "(pip install onnx onnxscript). The other formats work without it.") from exc
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "Exporting to ONNX needs the '{package}' package, which is not "
+                                                      "installed (pip install onnx onnxscript). The other formats work "
+                                                      "without it."), package=exc.name or "onnx") from exc
     example = torch.zeros(2, 28, 28)
     batch = torch.export.Dim("batch", min=1, max=1 << 20)
     with warnings.catch_warnings():
@@ -134,10 +136,11 @@ def _onnx_bytes(model: nn.Module, source: str) -> bytes:
                                         dynamic_shapes=({0: batch},), opset_version=ONNX_OPSET,
                                         optimize=True, verbose=False, external_data=False)
         except ImportError as exc:
-            raise ExportError(f"Exporting to ONNX needs the '{exc.name or 'onnxscript'}' package "
-                              "(pip install onnx onnxscript). The other formats work without it.") from exc
+            raise ExportError(QT_TRANSLATE_NOOP("Errors", "Exporting to ONNX needs the '{package}' package, which is not "
+                                                          "installed (pip install onnx onnxscript). The other formats "
+                                                          "work without it."), package=exc.name or "onnxscript") from exc
     if program is None:  # only without dynamo=True
-        raise ExportError("PyTorch's ONNX exporter returned no program.")
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "PyTorch's ONNX exporter returned no program."))
     proto = program.model_proto
     proto.doc_string = "The PyTorch tutorial's Fashion-MNIST network, exported by Fashion Desktop."
     proto.graph.input[0].doc_string = INPUT_DOC
@@ -245,27 +248,31 @@ def verify_export(path: Path, fmt: str, model: nn.Module, images: np.ndarray) ->
     try:
         run = load_exported(path, fmt)
     except Exception as exc:
-        raise ExportError(f"The {fmt} file could not be read back ({type(exc).__name__}: {exc}); "
-                          "it was not kept.") from exc
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "The {format} file could not be read back ({reason}); it was not "
+                                                      "kept."), format=fmt, reason=f"{type(exc).__name__}: {exc}") from exc
     worst = 0.0
     for batch in (images[:1], images):  # batch 1 and a larger batch: the batch dimension is dynamic
         live = _live_outputs(model, batch)
         try:
             got = run(np.ascontiguousarray(batch, dtype=np.float32))
         except Exception as exc:
-            raise ExportError(f"The {fmt} file could not be run on {len(batch)} image(s) "
-                              f"({type(exc).__name__}: {exc}); it was not kept.") from exc
+            raise ExportError(QT_TRANSLATE_NOOP("Errors", "The {format} file could not be run on {count} image(s) "
+                                                          "({reason}); it was not kept."),
+                              format=fmt, count=len(batch), reason=f"{type(exc).__name__}: {exc}") from exc
         for name, values in got.items():
             values = np.asarray(values)
             if values.shape != live[name].shape:
-                raise ExportError(f"The {fmt} file gives {name} of shape {values.shape} for {len(batch)} image(s), "
-                                  f"not {live[name].shape}; it was not kept.")
+                raise ExportError(QT_TRANSLATE_NOOP("Errors", "The {format} file gives {name} of shape {shape} for "
+                                                              "{count} image(s), not {expected}; it was not kept."),
+                                  format=fmt, name=name, shape=values.shape, count=len(batch), expected=live[name].shape)
             if not np.all(np.isfinite(values)):
-                raise ExportError(f"The {fmt} file gives non-finite {name}; it was not kept.")
+                raise ExportError(QT_TRANSLATE_NOOP("Errors", "The {format} file gives non-finite {name}; it was not "
+                                                              "kept."), format=fmt, name=name)
             worst = max(worst, float(np.max(np.abs(values - live[name]))))
     if worst > TOLERANCE:
-        raise ExportError(f"The {fmt} file does not reproduce the live model: its outputs differ by up to "
-                          f"{worst:.2g} (allowed {TOLERANCE:g}); it was not kept.")
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "The {format} file does not reproduce the live model: its outputs "
+                                                      "differ by up to {worst:.2g} (allowed {allowed:g}); it was not kept."),
+                          format=fmt, worst=worst, allowed=TOLERANCE)
     return worst
 
 
@@ -276,15 +283,17 @@ def export_model(model: nn.Module, path: str | Path, fmt: str | None = None, sou
     path = Path(path)
     fmt = fmt or format_for_path(path)
     if fmt not in FORMATS:
-        raise ExportError(f"Unknown export format {fmt!r} for {path.name}: choose one of {', '.join(FORMATS)} "
-                          f"(or a file name ending in {', '.join(SUFFIXES.values())}).")
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "Unknown export format '{format}' for {name}: choose one of "
+                                                      "{formats} (or a file name ending in {suffixes})."),
+                          format=fmt, name=path.name, formats=", ".join(FORMATS), suffixes=", ".join(SUFFIXES.values()))
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name such as {path / ('model' + SUFFIXES[fmt])}.")
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give a file name such as {example}."),
+                          path=path, example=path / ("model" + SUFFIXES[fmt]))
     step = on_step or (lambda _text: None)
 
     def check_cancel() -> None:
         if cancelled is not None and cancelled():
-            raise ExportCancelled("The export was cancelled; nothing was written.")
+            raise ExportCancelled(QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was written."))
 
     start = time.perf_counter()
     model = model.to("cpu").eval()
@@ -295,7 +304,8 @@ def export_model(model: nn.Module, path: str | Path, fmt: str | None = None, sou
     except ExportError:
         raise
     except Exception as exc:
-        raise ExportError(f"PyTorch could not export the network as {fmt} ({type(exc).__name__}: {exc}).") from exc
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "PyTorch could not export the network as {format} ({reason})."),
+                          format=fmt, reason=f"{type(exc).__name__}: {exc}") from exc
     check_cancel()
     step("checking")
     differences: list[float] = []
@@ -310,7 +320,8 @@ def export_model(model: nn.Module, path: str | Path, fmt: str | None = None, sou
 
         atomic_save(path, write, check)
     except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise ExportError(QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {reason}."), path=path,
+                          reason=exc.strerror or exc) from exc
     exporter = {"onnx": f"torch.onnx.export(dynamo=True), opset {ONNX_OPSET}", "pt2": "torch.export.export + save",
                 "safetensors": "safetensors.torch.save", "state_dict": "torch.save(state_dict)"}[fmt]
     return ExportResult(path=path, format=fmt, size_bytes=path.stat().st_size, max_difference=differences[0],

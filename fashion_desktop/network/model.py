@@ -22,7 +22,7 @@ from torch import nn
 
 from fashion_desktop.atomic import atomic_save
 from fashion_desktop.errors import WeightsError
-from fashion_desktop.i18n import QT_TRANSLATE_NOOP
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from fashion_desktop.network.architecture import (  # re-exported: the shapes and paths live torch-free
     EXPECTED_SHAPES,
     HIDDEN,
@@ -83,11 +83,10 @@ def _required_shipped_sha256() -> str:
     """
     digest = shipped_weights_sha256()
     if not isinstance(digest, str) or len(digest) != 64:
-        raise WeightsError(
-            f"The model card {resource_path(MODEL_CARD_JSON)} is missing or has no weights checksum, so the "
-            "shipped weights cannot be verified. Reinstall the app, or run 'fashion-desktop train --out "
-            f"{default_weights_path()}' to make new weights with their card."
-        )
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "The model card {card} is missing or has no weights checksum, so the shipped weights cannot be "
+                      "verified. Reinstall the app, or run 'fashion-desktop train --out {weights}' to make new weights "
+                      "with their card."), card=resource_path(MODEL_CARD_JSON), weights=default_weights_path())
     return digest
 
 
@@ -168,15 +167,18 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
     missing = [k for k in EXPECTED_SHAPES if k not in keys]
     unexpected = [k for k in keys if k not in EXPECTED_SHAPES]
     if missing or unexpected:
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(missing))
-        if unexpected:
-            shown = ", ".join(sorted(unexpected)[:5]) + (" …" if len(unexpected) > 5 else "")
-            parts.append("unexpected " + shown)
-        raise WeightsError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} does not fit the tutorial's NeuralNetwork: {problems}. "
-                      "Expected the keys of NeuralNetwork().state_dict()."), name=name, problems="; ".join(parts))
+        shown = ", ".join(sorted(unexpected)[:5]) + (" …" if len(unexpected) > 5 else "")
+        # One whole sentence a case, so a translator never glues English fragments together.
+        if missing and unexpected:
+            template = QT_TRANSLATE_NOOP("Errors", "{name} does not fit the tutorial's NeuralNetwork: missing {missing}; "
+                                                   "unexpected {unexpected}. Expected the keys of NeuralNetwork().state_dict().")
+        elif missing:
+            template = QT_TRANSLATE_NOOP("Errors", "{name} does not fit the tutorial's NeuralNetwork: missing {missing}. "
+                                                   "Expected the keys of NeuralNetwork().state_dict().")
+        else:
+            template = QT_TRANSLATE_NOOP("Errors", "{name} does not fit the tutorial's NeuralNetwork: unexpected "
+                                                   "{unexpected}. Expected the keys of NeuralNetwork().state_dict().")
+        raise WeightsError(template, name=name, missing=", ".join(missing), unexpected=shown)
     clean: dict[str, torch.Tensor] = {}
     notes: list[str] = []
     for key, shape in EXPECTED_SHAPES.items():
@@ -194,7 +196,8 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
                 "Errors", "{name}: {key} has dtype {dtype}; floating-point weights are needed."),
                 name=name, key=key, dtype=value.dtype)
         if value.dtype != torch.float32:
-            notes.append(f"{key} converted from {str(value.dtype).removeprefix('torch.')} to float32")
+            notes.append(translate("Weights", "{key} converted from {dtype} to float32").format(
+                key=key, dtype=str(value.dtype).removeprefix("torch.")))
         tensor = value.detach().to(device="cpu", dtype=torch.float32).contiguous()
         if not torch.isfinite(tensor).all():
             raise WeightsError(QT_TRANSLATE_NOOP(

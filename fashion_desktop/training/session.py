@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from fashion_desktop.i18n import translate
 from fashion_desktop.training.compare import Comparison, compare
 from fashion_desktop.training.control import TrainControl
 from fashion_desktop.training.recipe import TrainConfig
@@ -196,7 +197,7 @@ def run_session(request: SessionRequest, control: TrainControl | None = None, *,
             shipped_model, _ = load_model()
             shipped = evaluate(shipped_model, test_images, test_labels)
         except Exception as exc:  # the comparison is a bonus: say why it is missing, keep the result
-            notes.append(f"The shipped model could not be scored: {exc}")
+            notes.append(translate("Training", "The shipped model could not be scored: {reason}").format(reason=exc))
     return SessionOutcome(state_to_numpy(result.state_dict), result.best_epoch, result.best_val_accuracy,
                           list(result.history), result.stopped, result.seconds, test, shipped,
                           compare(test, shipped), config.as_dict(), str(device), threads,

@@ -51,7 +51,8 @@ WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
 
 def english_words(text: str) -> list[str]:
-    text = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
+    text = re.sub(r"<[^>]+>|&[a-z]+;", " ", text)  # rich-text tags and entities (&nbsp;)
+    text = re.sub(r"\b\d+(\.\d+)+\S*", " ", text)  # version numbers: 2.14.1+cu130
     text = re.sub(r"&(?=\w)", "", text)  # menu shortcut markers
     text = re.sub(r"https?://\S+|\S+\.(pth|pt|png|svg|csv|json|onnx|safetensors|md)\b|[\w/.-]+/[\w/.-]+", " ", text)
     text = re.sub(r"`[^`]*`|torch\.\w+(\([^)]*\))?|model\.\w+\(\)|nn\.\w+|\w+\(\)", " ", text)  # code
@@ -208,3 +209,46 @@ def test_the_app_follows_the_system_language_unless_one_was_chosen(tmp_path, sav
     assert done.returncode == 0, done.stderr
     menu, boot = done.stdout.strip().split("|")
     assert menu == expected and boot == ("短靴" if saved is None else "Ankle boot")
+
+
+def test_the_guide_and_the_about_box_are_chinese(chinese, make_window, random_weights, qtbot, wait_idle):
+    """Help ▸ Guide and Help ▸ About are separate windows the walk above does not open."""
+    from fashion_desktop.gui.dialogs import show_about, show_guide
+
+    window = make_window(weights=random_weights)
+    wait_idle(window)
+    guide, about = show_guide(window), show_about(window, window.model_info)
+    qtbot.wait(100)
+    left = []
+    for dialog in (guide, about):
+        found = texts_of(dialog)
+        assert any(re.search(r"[\u4e00-\u9fff]", text) for _, text in found), f"{dialog.objectName()} shows no Chinese"
+        left += [f"{dialog.objectName()} {where}: {text!r} ({', '.join(words)})"
+                 for where, text in found if (words := english_words(text))]
+    guide.close()
+    about.close()
+    assert not left, f"{len(left)} texts with English words left:\n" + "\n".join(sorted(set(left)))
+
+
+def test_a_damaged_picture_and_a_refused_weights_file_are_explained_in_chinese(chinese, make_window, random_weights,
+                                                                             qtbot, wait_idle, tmp_path):
+    """The core's errors reach the window's dialogs as Chinese sentences (issue 15, item 3)."""
+    import torch
+
+    window = make_window(weights=random_weights)
+    wait_idle(window)
+    damaged = tmp_path / "shirt.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)  # a PNG header and nothing after it
+    window.open_path(damaged)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10_000)
+    shown = [window.last_message]
+    window.last_message = None
+    other = tmp_path / "other.pth"
+    torch.save({"conv.weight": torch.zeros(3, 3)}, other)  # someone else's network
+    window.load_weights(other)
+    qtbot.waitUntil(lambda: window.last_message is not None, timeout=30_000)
+    shown.append(window.last_message)
+    for title, text in shown:
+        assert re.search(r"[\u4e00-\u9fff]", title) and re.search(r"[\u4e00-\u9fff]", text), (title, text)
+        assert not english_words(title + " " + text.replace("conv.weight", "")), (title, text)
+    assert "缺少" in shown[1][1] and "多出 conv.weight" in shown[1][1]  # the key mismatch, in whole sentences

@@ -24,6 +24,7 @@ from collections.abc import Callable
 import numpy as np
 
 from fashion_desktop.errors import FashionDesktopError
+from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 
 PERPLEXITY = 30.0
 TSNE_COMPONENTS = 100  # PCA dimensions t-SNE starts from; see the module docstring
@@ -72,8 +73,9 @@ def run_tsne(reduced: np.ndarray, init: np.ndarray, seed: int = 0, n_jobs: int =
         from openTSNE import TSNEEmbedding, affinity, nearest_neighbors
         from openTSNE.tsne import OptimizationInterrupt
     except ImportError as exc:
-        raise FashionDesktopError(f"t-SNE needs the openTSNE package ({exc}); install it with "
-                                  "'pip install openTSNE', or use PCA.") from exc
+        raise FashionDesktopError(QT_TRANSLATE_NOOP("Errors", "t-SNE needs the openTSNE package ({reason}); install it "
+                                                              "with 'pip install openTSNE', or use PCA."),
+                                  reason=exc) from exc
 
     n = len(reduced)
     total = KNN_UNITS + early_iterations + iterations
