@@ -1451,8 +1451,24 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>t-SNE：正在排布测试图像…</translation>
     </message>
     <message>
+        <source>test index</source>
+        <translation>测试索引</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
         <source>misclassified</source>
         <translation>分错的</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Your drawing on the map (oldest first, the marker last)</source>
+        <translation>你的绘图在地图上的位置（最早的在前，标记在最后）</translation>
     </message>
     <message>
         <source> (from the cache)</source>
@@ -1479,6 +1495,10 @@ it is done, compare it with the shipped model, make it the live model, or save i
     <message>
         <source>Cancelled. Pick a stage or method to try again.</source>
         <translation>已取消。选择一个阶段或方法即可重试。</translation>
+    </message>
+    <message>
+        <source>{0} of the test images, {1}</source>
+        <translation>{0}：测试图像，{1}</translation>
     </message>
     <message>
         <source>correct</source>
