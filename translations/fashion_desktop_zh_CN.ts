@@ -260,6 +260,14 @@
         <translation>差值（这个 − 随附）</translation>
     </message>
     <message>
+        <source>per-class accuracy</source>
+        <translation>各类准确率</translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
         <source>Train a network to compare it with the shipped one.</source>
         <translation>训练一个神经网络，再与随附的模型比较。</translation>
     </message>
@@ -282,6 +290,10 @@
     <message>
         <source>the shipped model</source>
         <translation>随附模型</translation>
+    </message>
+    <message>
+        <source>true \ predicted</source>
+        <translation>真实 \ 预测</translation>
     </message>
 </context>
 <context>

@@ -330,3 +330,21 @@ def test_tables_and_trees_give_their_cells(qtbot):
     tree.setModel(model)
     [t] = chart_export.chart_tables(tree, "tree")
     assert t.header == ["Name", "Parameters"] and t.rows == [["model", "669706"], ["  linear", "401920"]]
+
+
+def test_the_train_panels_confusion_matrix_exports_with_full_class_names(qtbot):
+    """As the test set's matrix does: the CSV names the classes in full and says which matrix it is."""
+    from fashion_desktop.gui.training.results import ComparisonView
+
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    matrix = np.arange(100).reshape(10, 10)
+    view.matrix.show_counts(matrix)
+    [table] = chart_export.chart_tables(view.matrix, "ignored")
+    assert table.title == "Confusion: this network"
+    assert table.header == ["true \\ predicted", *CLASS_NAMES]
+    assert [row[0] for row in table.rows] == list(CLASS_NAMES)
+    assert [row[1:] for row in table.rows] == matrix.tolist()
+    view.matrix.clear_matrix()
+    assert chart_export.chart_tables(view.matrix) == []  # nothing to export before a run
+    assert view.class_table.accessibleName() and view.matrix.accessibleName()  # named in File ▸ Export
