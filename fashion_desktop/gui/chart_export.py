@@ -198,10 +198,10 @@ def chart_tables(chart: QWidget, title: str = "") -> list[Table]:
     return []
 
 
-def csv_text(tables: list[Table]) -> str:
+def csv_text(tables: list[Table], delimiter: str = ",") -> str:
     """One table as plain CSV; several one after another, each under a `# title` line."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     for n, table in enumerate(tables):
         if len(tables) > 1:
             if n:
@@ -269,11 +269,12 @@ def save_chart(chart: QWidget, path: str | Path, title: str = "") -> Path:
 
 
 def copy_chart(chart: QWidget, title: str = "") -> QMimeData:
-    """Put the chart on the clipboard: as a picture, and its numbers as text (tab-separated pastes into sheets)."""
+    """Put the chart on the clipboard: as a picture, and its numbers as tab-separated text, which a
+    spreadsheet pastes into cells (comma-separated text lands in one column in most of them)."""
     mime = QMimeData()
     mime.setImageData(chart.grab().toImage())
     tables = chart_tables(chart, title)
     if tables:
-        mime.setText(csv_text(tables))
+        mime.setText(csv_text(tables, delimiter="\t"))
     QGuiApplication.clipboard().setMimeData(mime)
     return mime

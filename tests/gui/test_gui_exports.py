@@ -231,7 +231,11 @@ def test_copy_chart_puts_picture_and_numbers_on_the_clipboard(qtbot, window, wai
     window.exports.copy_chart_action.trigger()
     data = QApplication.clipboard().mimeData()
     assert data.hasImage()
-    assert data.text().splitlines()[0] == "class,probability"
+    lines = data.text().splitlines()  # tab-separated: a spreadsheet pastes it into cells
+    assert lines[0] == "class\tprobability" and len(lines) == 11
+    assert [line.split("\t")[0] for line in lines[1:]] == list(CLASS_NAMES)
+    np.testing.assert_allclose([float(line.split("\t")[1]) for line in lines[1:]],
+                               window.probabilities.probabilities(), rtol=1e-6)
     assert window.exports.copy_chart_action.shortcut().toString() == "Ctrl+Shift+C"
 
 
