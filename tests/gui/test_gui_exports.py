@@ -352,3 +352,26 @@ def test_the_train_panels_confusion_matrix_exports_with_full_class_names(qtbot):
     view.matrix.clear_matrix()
     assert chart_export.chart_tables(view.matrix) == []  # nothing to export before a run
     assert view.class_table.accessibleName() and view.matrix.accessibleName()  # named in File ▸ Export
+
+
+def test_the_app_exits_cleanly_after_copying_a_chart(run_window_process):
+    """Qt's in-process clipboard (the offscreen platform) frees what it holds after Python has shut
+    down; a chart copied there crashed the app at exit (signal 11) until shutdown let go of it."""
+    done = run_window_process("""
+        import os
+        app.aboutToQuit.connect(window.shutdown)  # as gui/app.py does
+
+        def copy():
+            if window.model_info is None or not window.is_settled():
+                QTimer.singleShot(100, copy)
+                return
+            window.exports.copy_chart_action.trigger()
+            print("copied" if app.clipboard().mimeData().hasImage() else "nothing copied", flush=True)
+            QTimer.singleShot(100, app.quit)
+
+        QTimer.singleShot(100, copy)
+        QTimer.singleShot(120_000, lambda: os._exit(4))
+        sys.exit(app.exec())
+    """)
+    assert "copied" in done.stdout
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
