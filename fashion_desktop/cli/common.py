@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from fashion_desktop import i18n
+from fashion_desktop.network.device_choices import CHOICES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -32,8 +33,9 @@ def say(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-DEVICE_NAMES = ("auto", "cpu", "cuda", "cuda:N", "mps")
-_DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+# From the one device list (network/device_choices.py); CUDA also takes a GPU number.
+DEVICE_NAMES = tuple(name for kind in CHOICES for name in ((kind, f"{kind}:N") if kind == "cuda" else (kind,)))
+_DEVICE = re.compile("|".join(rf"{kind}(:\d+)?" if kind == "cuda" else kind for kind in CHOICES))
 
 
 def device_name(text: str) -> str:
