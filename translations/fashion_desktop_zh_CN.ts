@@ -814,6 +814,14 @@
         <translation>差值（这个 − 随附）</translation>
     </message>
     <message>
+        <source>per-class accuracy</source>
+        <translation>各类准确率</translation>
+    </message>
+    <message>
+        <source>confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
         <source>Train a network to compare it with the shipped one.</source>
         <translation>训练一个神经网络，再与随附的模型比较。</translation>
     </message>
@@ -836,6 +844,10 @@
     <message>
         <source>the shipped model</source>
         <translation>随附模型</translation>
+    </message>
+    <message>
+        <source>true \ predicted</source>
+        <translation>真实 \ 预测</translation>
     </message>
 </context>
 <context>
@@ -2084,8 +2096,24 @@ it is done, compare it with the shipped model, make it the live model, or save i
         <translation>t-SNE：正在排布测试图像…</translation>
     </message>
     <message>
+        <source>test index</source>
+        <translation>测试索引</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
         <source>misclassified</source>
         <translation>分错的</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Your drawing on the map (oldest first, the marker last)</source>
+        <translation>你的绘图在地图上的位置（最早的在前，标记在最后）</translation>
     </message>
     <message>
         <source> (from the cache)</source>
@@ -2112,6 +2140,10 @@ it is done, compare it with the shipped model, make it the live model, or save i
     <message>
         <source>Cancelled. Pick a stage or method to try again.</source>
         <translation>已取消。选择一个阶段或方法即可重试。</translation>
+    </message>
+    <message>
+        <source>{0} of the test images, {1}</source>
+        <translation>{0}：测试图像，{1}</translation>
     </message>
     <message>
         <source>correct</source>

@@ -199,10 +199,10 @@ def chart_tables(chart: QWidget, title: str = "") -> list[Table]:
     return []
 
 
-def csv_text(tables: list[Table]) -> str:
+def csv_text(tables: list[Table], delimiter: str = ",") -> str:
     """One table as plain CSV; several one after another, each under a `# title` line."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     for n, table in enumerate(tables):
         if len(tables) > 1:
             if n:
@@ -269,12 +269,33 @@ def save_chart(chart: QWidget, path: str | Path, title: str = "") -> Path:
     return path
 
 
+# Platforms whose clipboard is Qt's in-process default: it frees the data it holds in a C++ exit
+# handler, after the interpreter has shut down, and freeing a QMimeData made in Python then crashes
+# the process (exit code 139, seen with the offscreen platform after Copy chart). The desktop
+# platforms' clipboards go with the application object, which PySide deletes while Python runs.
+IN_PROCESS_CLIPBOARDS = ("offscreen", "minimal")
+_copied: list[QMimeData] = []  # what copy_chart last put on the clipboard (Qt owns it)
+
+
 def copy_chart(chart: QWidget, title: str = "") -> QMimeData:
-    """Put the chart on the clipboard: as a picture, and its numbers as text (tab-separated pastes into sheets)."""
+    """Put the chart on the clipboard: as a picture, and its numbers as tab-separated text, which a
+    spreadsheet pastes into cells (comma-separated text lands in one column in most of them)."""
     mime = QMimeData()
     mime.setImageData(chart.grab().toImage())
     tables = chart_tables(chart, title)
     if tables:
-        mime.setText(csv_text(tables))
+        mime.setText(csv_text(tables, delimiter="\t"))
     QGuiApplication.clipboard().setMimeData(mime)
+    _copied[:] = [mime]
     return mime
+
+
+def release_clipboard() -> None:
+    """At shutdown: on an in-process clipboard (see IN_PROCESS_CLIPBOARDS) still holding our copy,
+    clear it while Python can still free it. Elsewhere the copy stays for the desktop to keep."""
+    import shiboken6
+
+    ours = [mime for mime in _copied if shiboken6.isValid(mime)]  # Qt deleted it if something replaced it
+    _copied.clear()
+    if ours and QGuiApplication.platformName() in IN_PROCESS_CLIPBOARDS:
+        QGuiApplication.clipboard().clear()

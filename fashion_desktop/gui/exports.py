@@ -51,6 +51,7 @@ class ExportViews(QObject):
         self.last_export = None  # the last ExportResult (tests, the status bar)
         self._progress: QProgressDialog | None = None
         self._last_chart: QWidget | None = None
+        self._copied = False  # a chart was put on the clipboard (see shutdown)
 
         self._folder = DeferredDock(window, self._build_folder_view, self.tr("Folder"), "folderDock", "left",
                                     hidden=True)
@@ -364,10 +365,15 @@ class ExportViews(QObject):
 
         name = self._name_of(chart)
         chart_export.copy_chart(chart, name)
+        self._copied = True
         self._last_chart = chart
         self.window.statusBar().showMessage(self.tr("Copied {0} (picture and numbers).").format(name), 5000)
 
     def shutdown(self) -> None:
+        if self._copied:
+            from fashion_desktop.gui.chart_export import release_clipboard
+
+            release_clipboard()  # an in-process clipboard would free our copy after Python is gone: a crash
         if self._folder.is_built:
             self.folder_view.shutdown()
         if self.export_thread is not None:

@@ -231,7 +231,11 @@ def test_copy_chart_puts_picture_and_numbers_on_the_clipboard(qtbot, window, wai
     window.exports.copy_chart_action.trigger()
     data = QApplication.clipboard().mimeData()
     assert data.hasImage()
-    assert data.text().splitlines()[0] == "class,probability"
+    lines = data.text().splitlines()  # tab-separated: a spreadsheet pastes it into cells
+    assert lines[0] == "class\tprobability" and len(lines) == 11
+    assert [line.split("\t")[0] for line in lines[1:]] == list(CLASS_NAMES)
+    np.testing.assert_allclose([float(line.split("\t")[1]) for line in lines[1:]],
+                               window.probabilities.probabilities(), rtol=1e-6)
     assert window.exports.copy_chart_action.shortcut().toString() == "Ctrl+Shift+C"
 
 
@@ -330,3 +334,44 @@ def test_tables_and_trees_give_their_cells(qtbot):
     tree.setModel(model)
     [t] = chart_export.chart_tables(tree, "tree")
     assert t.header == ["Name", "Parameters"] and t.rows == [["model", "669706"], ["  linear", "401920"]]
+
+
+def test_the_train_panels_confusion_matrix_exports_with_full_class_names(qtbot):
+    """As the test set's matrix does: the CSV names the classes in full and says which matrix it is."""
+    from fashion_desktop.gui.training.results import ComparisonView
+
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    matrix = np.arange(100).reshape(10, 10)
+    view.matrix.show_counts(matrix)
+    [table] = chart_export.chart_tables(view.matrix, "ignored")
+    assert table.title == "Confusion: this network"
+    assert table.header == ["true \\ predicted", *CLASS_NAMES]
+    assert [row[0] for row in table.rows] == list(CLASS_NAMES)
+    assert [row[1:] for row in table.rows] == matrix.tolist()
+    view.matrix.clear_matrix()
+    assert chart_export.chart_tables(view.matrix) == []  # nothing to export before a run
+    assert view.class_table.accessibleName() and view.matrix.accessibleName()  # named in File ▸ Export
+
+
+def test_the_app_exits_cleanly_after_copying_a_chart(run_window_process):
+    """Qt's in-process clipboard (the offscreen platform) frees what it holds after Python has shut
+    down; a chart copied there crashed the app at exit (signal 11) until shutdown let go of it."""
+    done = run_window_process("""
+        import os
+        app.aboutToQuit.connect(window.shutdown)  # as gui/app.py does
+
+        def copy():
+            if window.model_info is None or not window.is_settled():
+                QTimer.singleShot(100, copy)
+                return
+            window.exports.copy_chart_action.trigger()
+            print("copied" if app.clipboard().mimeData().hasImage() else "nothing copied", flush=True)
+            QTimer.singleShot(100, app.quit)
+
+        QTimer.singleShot(100, copy)
+        QTimer.singleShot(120_000, lambda: os._exit(4))
+        sys.exit(app.exec())
+    """)
+    assert "copied" in done.stdout
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])

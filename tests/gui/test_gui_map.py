@@ -116,6 +116,42 @@ def test_a_training_epoch_redraws_the_map_from_the_network_in_training(make_wind
     assert len(list(panel.cache_dir.glob("*.npz"))) == 1  # snapshots are not cached: only the shipped map is
 
 
+def test_the_map_exports_its_dots_and_the_drawing_as_csv(make_window, qtbot, wait_idle, small_split, tmp_path):
+    import csv
+    import io
+
+    from fashion_desktop.classes import CLASS_NAMES
+
+    window = make_window(weights=None)
+    panel, layout = _open_map(qtbot, window, small_split)
+    chart = panel.plot
+    assert any(c is chart for _name, c in window.exports.charts())  # in File ▸ Export and its context menu
+    window.canvas.load_pixels(small_split.images[5].astype(np.float32) / 255)
+    wait_idle(window)
+    qtbot.waitUntil(lambda: chart.trail.xData is not None and len(chart.trail.xData) == 1, timeout=30_000)
+    out = tmp_path / "map.csv"
+    assert window.exports.save_chart(chart, out)
+    dots_block, drawing_block = out.read_text().split("\n\n")
+    rows = list(csv.reader(io.StringIO(dots_block)))
+    assert rows[0][0].startswith("# PCA of the test images")
+    assert rows[1] == ["test index", "x", "y", "true class", "predicted", "misclassified"]
+    body = rows[2:]
+    assert [int(r[0]) for r in body] == list(range(N))
+    np.testing.assert_allclose([[float(r[1]), float(r[2])] for r in body], layout.coords,
+                               rtol=1e-5, atol=1e-6 * np.ptp(layout.coords))
+    assert [r[3] for r in body] == [CLASS_NAMES[c] for c in small_split.labels]
+    assert [r[4] for r in body] == [CLASS_NAMES[c] for c in layout.predicted]
+    assert [int(r[5]) for r in body] == layout.misclassified.astype(int).tolist()
+    drawing = list(csv.reader(io.StringIO(drawing_block)))
+    marker = [chart.marker.data["x"][0], chart.marker.data["y"][0]]
+    np.testing.assert_allclose([float(v) for v in drawing[-1]], marker, rtol=1e-5, atol=1e-6 * np.ptp(layout.coords))
+
+    panel.class_combo.setCurrentIndex(1 + 8)  # Bag alone: only the dots shown are written
+    assert window.exports.save_chart(chart, out)
+    bags = list(csv.reader(io.StringIO(out.read_text().split("\n\n")[0])))[2:]
+    assert len(bags) == int((small_split.labels == 8).sum()) > 0 and {r[3] for r in bags} == {"Bag"}
+
+
 def test_the_dots_remembered_bounds_follow_new_points_zoom_and_resize(qtbot):
     """The plot remembers each scatter item's bounding rectangle (a repaint asks for it dozens of
     times); it must always be what pyqtgraph computes, or dots would be clipped after a zoom."""

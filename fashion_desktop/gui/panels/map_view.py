@@ -360,6 +360,17 @@ class MapPanel(QWidget):
 
     # ------------------------------------------------------------ hover and click
 
+    def export_tables(self, chart) -> list | None:
+        """The dots shown and the drawing's place as numbers, for CSV and Copy chart (gui/panels/map_table.py)."""
+        if chart is not self.plot:
+            return None
+        from fashion_desktop.gui.panels.map_table import map_tables
+
+        layout = self.layout_
+        title = "" if layout is None else self.tr("{0} of the test images, {1}").format(
+            "PCA" if layout.method == "pca" else "t-SNE", self._phrases[layout.stage])
+        return map_tables(layout, self.plot, title)
+
     def describe(self, index: int) -> str:
         """A test image's number, true and predicted class (the hover text and the thumbnails' tips)."""
         layout = self.layout_

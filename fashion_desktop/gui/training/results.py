@@ -55,6 +55,8 @@ class ComparisonView(QWidget):
         self.matrix_combo.addItem(self.tr("Difference (this − shipped)"), "difference")
         self.matrix_combo.currentIndexChanged.connect(self._show_matrix)
         self.matrix = ConfusionTable(self)
+        self.class_table.setAccessibleName(self.tr("per-class accuracy"))  # names them in File ▸ Export
+        self.matrix.setAccessibleName(self.tr("confusion matrix"))
         matrix_box = QVBoxLayout()
         matrix_box.addWidget(self.matrix_combo)
         matrix_box.addWidget(self.matrix)
@@ -109,6 +111,17 @@ class ComparisonView(QWidget):
             self.matrix.show_difference(matrix, self.tr("the shipped model"))
         else:
             self.matrix.show_counts(matrix)
+
+    def export_tables(self, chart) -> list | None:
+        """The matrix shown with full class names, titled by what it shows (gui/chart_export.py)."""
+        if chart is not self.matrix:
+            return None  # the per-class table reads well as it is
+        from fashion_desktop.gui.chart_export import Table
+
+        if self.matrix.matrix is None:
+            return []
+        return [Table(self.matrix_combo.currentText(), [self.tr("true \\ predicted"), *class_names()],
+                      [[name, *map(int, row)] for name, row in zip(class_names(), self.matrix.matrix)])]
 
 
 def card_fields(outcome) -> dict:
