@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from fashion_desktop import i18n
+from fashion_desktop.network.device_choices import device_name  # one spelling check, shared with the window
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -30,23 +30,6 @@ PROG = program_name()
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program's name as the person typed it."""
     print(f"{PROG}: {message}", file=sys.stderr)
-
-
-DEVICE_NAMES = ("auto", "cpu", "cuda", "cuda:N", "mps")
-_DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
-
-
-def device_name(text: str) -> str:
-    """An argparse type: a device name, checked for spelling only (availability is checked later).
-
-    A name that is not a device at all is a usage error; a real device that this machine lacks
-    (cuda without a GPU) is not: the model falls back to the CPU and says so.
-    """
-    name = text.strip().lower()
-    if not _DEVICE.fullmatch(name):
-        raise argparse.ArgumentTypeError(i18n.translate(
-            "Cli", "'{text}' is not a device; choose one of {names}").format(text=text, names=", ".join(DEVICE_NAMES)))
-    return name
 
 
 def device_option(p: argparse.ArgumentParser) -> None:
