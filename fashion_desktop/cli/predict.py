@@ -43,12 +43,16 @@ def expand(paths: list[Path], recursive: bool) -> list[Path]:
         listing = list_pictures(path, recursive)
         files.extend(listing.pictures)
         for reason in listing.unreadable:
-            common.say(f"cannot list {reason}")
-        if listing.skipped:
-            common.say(f"{path}: passed over {listing.skipped} file(s) that are not pictures by name.")
+            common.say(i18n.translate("Cli", "cannot list {reason}").format(reason=reason))
+        if listing.skipped == 1:
+            common.say(i18n.translate("Cli", "{path}: passed over 1 file that is not a picture by name.").format(
+                path=path))
+        elif listing.skipped:
+            common.say(i18n.translate("Cli", "{path}: passed over {count:,} files that are not pictures by name.").format(
+                path=path, count=listing.skipped))
         if not listing.pictures:
-            hint = "" if recursive else " (--recursive looks in subfolders too)"
-            common.say(f"{path}: no pictures found{hint}.")
+            common.say((i18n.translate("Cli", "{path}: no pictures found.") if recursive else i18n.translate(
+                "Cli", "{path}: no pictures found (--recursive looks in subfolders too).")).format(path=path))
     return files
 
 
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
     args.files = expand(args.files, args.recursive)
     if not args.files:
-        common.say("nothing to classify.")
+        common.say(i18n.translate("Cli", "nothing to classify."))
         return common.EXIT_FAILED
     bar = common.progress_bar(args, len(args.files), "reading") if len(args.files) >= 50 else None
 
