@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
+from fashion_desktop import i18n
 from fashion_desktop.cli import common
 
 
@@ -33,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="keep maps here instead of the per-user data folder (resources/maps: the map shipped with "
                         "the app)")
     p.add_argument("--json", action="store_true", help="print only the JSON object (the default prints it too)")
+    common.quiet_option(p)
     p.add_argument("--out", type=Path, help="write the map as a PNG")
     p.add_argument("--data-dir", type=Path)
     common.device_and_weights(p)
@@ -47,10 +48,9 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.explain.map import cache
     from fashion_desktop.explain.map.build import build_map
     from fashion_desktop.explain.map.features import stage_features, weights_key
-    from fashion_desktop.progress import ProgressBar
 
     if args.limit is not None and args.limit < 12:
-        print("fashion-desktop: --limit must be at least 12 (a map needs neighbours).", file=sys.stderr)
+        common.say(i18n.translate("Cli", "--limit must be at least 12 (a map needs neighbours)."))
         return common.EXIT_USAGE
     test = load_split("test", args.data_dir)
     images, labels = test.images, test.labels
@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
         assert found is not None
         features, predicted = found
         activations_seconds = time.perf_counter() - start
-        bar = ProgressBar(1, f"t-SNE of {len(labels)} images ({args.stage})") if args.method == "tsne" else None
+        # --json on a pipe (or --quiet) stays quiet, as in every command
+        bar = common.progress_bar(args, 1, f"t-SNE of {len(labels)} images ({args.stage})") if args.method == "tsne" else None
 
         def progress(done: int, total: int) -> None:
             if bar is not None:

@@ -54,6 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--sketches", type=int, default=200, metavar="N",
                        help="sketches per style of the sketch benchmark scored for the model card (0 to skip)")
     train.add_argument("--data-dir", type=Path)
+    common.quiet_option(train)
     common.device_option(train)
 
 
@@ -64,7 +65,6 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.network.device import choose_device, configure_cpu_threads
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import NeuralNetwork, save_weights
-    from fashion_desktop.progress import ProgressBar
     from fashion_desktop.training.control import TrainControl
     from fashion_desktop.training.loop import evaluate, train
     from fashion_desktop.training.model_card import build_card, write_card
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         control.stop()
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    bar = ProgressBar(config.epochs, "training")
+    bar = common.progress_bar(args, config.epochs, "training")
     print(f"Training {config.epochs} epochs on {len(labels) - config.val_size} images ({choice.device}), "
           f"recipe '{args.recipe}', seed {config.seed}", file=sys.stderr)
 
@@ -117,17 +117,24 @@ def run(args: argparse.Namespace) -> int:
         bar.update(done, f"epoch {p.epoch}/{p.epochs} loss {p.loss:.3f}", p.eta_s)
 
     def on_epoch(r) -> None:
-        bar.close(f"epoch {r.epoch:>3}: train loss {r.train_loss:.4f} acc {r.train_accuracy:.4f} | "
+        bar.close()
+        print(f"epoch {r.epoch:>3}: train loss {r.train_loss:.4f} acc {r.train_accuracy:.4f} | "
                   f"validation loss {r.val_loss:.4f} acc {r.val_accuracy:.4f}{' (best)' if r.best else ''} "
-                  f"| {r.seconds:.1f} s")
+                  f"| {r.seconds:.1f} s", file=sys.stderr)
 
-    drawing_bar = ProgressBar(1, "preparing")
+    drawing_bar = common.progress_bar(args, 1, "preparing")
 
     def on_prepare(done: int, total: int) -> None:
         drawing_bar.total = total
         drawing_bar.update(done, f"garment drawings {done}/{total}")
         if done == total:
-            drawing_bar.close(f"made {total} garment drawings to train on")
+            drawing_bar.close()
+            common.stage(args, i18n.translate("Cli", "made {count:,} garment drawings to train on").format(count=total))
+
+    stages = {"sketches": i18n.translate("Cli", "making sketches of the {count:,} training images…").format(
+                  count=len(labels) - config.val_size),
+              "outliers": i18n.translate("Cli", "drawing the non-garments to train on…"),
+              "teacher": i18n.translate("Cli", "the teacher's answers for every training image…")}
 
     initial = initial_record = None
     if args.init:
@@ -148,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
                           "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     try:
         result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
-                       on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare)
+                       on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare,
+                       on_stage=lambda name: common.stage(args, stages.get(name, name)))
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:
@@ -157,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
     model = NeuralNetwork()
     model.load_state_dict(result.state_dict)
     digest = save_weights(model, args.out)
+    common.stage(args, i18n.translate("Cli", "scoring {count:,} test images…").format(count=len(test_split.labels)))
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
     print(f"Saved {args.out} (best epoch {result.best_epoch}); test accuracy {test['accuracy']:.4f}", file=sys.stderr)
     fit = familiarity_report = None
@@ -164,21 +173,26 @@ def run(args: argparse.Namespace) -> int:
         from fashion_desktop.cli.calibrate import fit_and_report
         from fashion_desktop.network.familiarity import familiarity_path
 
-        print("Fitting the familiarity score and the temperature…", file=sys.stderr)
+        common.stage(args, i18n.translate("Cli", "fitting the familiarity score and the temperature…"))
         fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
-                                                 test_split.images, args.sketches, test_split.labels)
+                                                 test_split.images, args.sketches, test_split.labels,
+                                                 note=lambda message: common.stage(args, message))
         fit.familiarity.save(familiarity_path(args.out))
         print(f"Wrote {familiarity_path(args.out)}: temperature {fit.familiarity.temperature:.3f}", file=sys.stderr)
     if not args.no_card:
         predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
-        photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
+        if args.photo_like or args.sketches:
+            common.stage(args, i18n.translate("Cli", "scoring photo-like images and sketches for the model card…"))
+        photo = (photo_like_accuracy(predictor, test_split, args.photo_like, bar=common.progress_bar(args, 1, "photo-like"))
+                 if args.photo_like else None)
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
                           initial_weights=initial_record, teacher=teacher_record,
                           familiarity=familiarity_report,
-                          sketches=sketch_accuracy(predictor, args.sketches) if args.sketches else None,
+                          sketches=sketch_accuracy(predictor, args.sketches, bar=common.progress_bar(args, 1, "sketches"))
+                          if args.sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
                           else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")
