@@ -205,6 +205,38 @@
         <translation>测试准确率：{accuracy:.4f}，共 {count} 张图像（{source}）；损失 {loss:.4f}</translation>
     </message>
     <message>
+        <source>drawing {count:,} non-garments (a house, a cat, …)…</source>
+        <translation>正在绘制 {count:,} 张非服装图（房子、猫……）…</translation>
+    </message>
+    <message>
+        <source>drawing {count:,} garment sketches to see how many are flagged…</source>
+        <translation>正在绘制 {count:,} 张服装草图，看有多少被标记…</translation>
+    </message>
+    <message>
+        <source>cannot list {reason}</source>
+        <translation>无法列出 {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: passed over 1 file that is not a picture by name.</source>
+        <translation>{path}：跳过了 1 个从文件名看不是图片的文件。</translation>
+    </message>
+    <message>
+        <source>{path}: passed over {count:,} files that are not pictures by name.</source>
+        <translation>{path}：跳过了 {count:,} 个从文件名看不是图片的文件。</translation>
+    </message>
+    <message>
+        <source>{path}: no pictures found.</source>
+        <translation>{path}：没有找到图片。</translation>
+    </message>
+    <message>
+        <source>{path}: no pictures found (--recursive looks in subfolders too).</source>
+        <translation>{path}：没有找到图片（--recursive 也会查找子文件夹）。</translation>
+    </message>
+    <message>
+        <source>nothing to classify.</source>
+        <translation>没有要分类的内容。</translation>
+    </message>
+    <message>
         <source>; does not look like a garment it knows</source>
         <translation>；看起来不像它认识的服饰</translation>
     </message>
@@ -229,8 +261,48 @@
         <translation>已把 {count} 个样例写入 {folder}</translation>
     </message>
     <message>
+        <source>made {count:,} garment drawings to train on</source>
+        <translation>已生成 {count:,} 张用于训练的服装绘图</translation>
+    </message>
+    <message>
+        <source>making sketches of the {count:,} training images…</source>
+        <translation>正在为 {count:,} 张训练图像生成草图…</translation>
+    </message>
+    <message>
+        <source>drawing the non-garments to train on…</source>
+        <translation>正在绘制用于训练的非服装图…</translation>
+    </message>
+    <message>
+        <source>the teacher&apos;s answers for every training image…</source>
+        <translation>正在计算教师网络对每张训练图像的回答…</translation>
+    </message>
+    <message>
         <source>stopped before the first epoch finished; nothing was saved.</source>
         <translation>在第一轮完成前就停止了；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>scoring photo-like images and sketches for the model card…</source>
+        <translation>正在为模型卡评估类照片图像和草图…</translation>
+    </message>
+    <message>
+        <source>familiarity: activations of 5,000 training images and sketches of them…</source>
+        <translation>熟悉度：5,000 张训练图像及其草图的激活值…</translation>
+    </message>
+    <message>
+        <source>familiarity: the temperature and threshold on held-out images…</source>
+        <translation>熟悉度：在留出图像上拟合温度和阈值…</translation>
+    </message>
+    <message>
+        <source>familiarity: training the &apos;not a garment&apos; detector…</source>
+        <translation>熟悉度：训练“不是服装”检测器…</translation>
+    </message>
+    <message>
+        <source>fitting the familiarity score and the temperature…</source>
+        <translation>正在拟合熟悉度分数和温度…</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 12 (a map needs neighbours).</source>
+        <translation>--limit 至少为 12（地图需要近邻）。</translation>
     </message>
 </context>
 <context>
