@@ -191,3 +191,23 @@ def test_the_bench_report_counts_cores_and_threads_in_the_right_plural(monkeypat
         torch.set_num_threads(before)
     assert "1 core," in one and "(1 thread)" in one
     assert "(2 threads)" in two
+
+
+def test_the_photo_like_bar_moves_steadily_to_its_end():
+    import types
+
+    import numpy as np
+
+    from fashion_desktop.cli.evaluate import photo_like_accuracy
+    from fashion_desktop.images.photo_like import KINDS
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.model import load_model
+
+    test = types.SimpleNamespace(images=(np.arange(30 * 28 * 28) % 251).astype(np.uint8).reshape(30, 28, 28),
+                                 labels=np.zeros(30, np.int64))
+    bar = _Bar()
+    out = photo_like_accuracy(Predictor(load_model(None)[0], "cpu"), test, 30, bar=bar)
+    steps = [done for done, _total, _suffix in bar.updates]
+    assert steps == sorted(steps) and steps[-1] == bar.total == len(KINDS) * 30 and bar.closed
+    assert len(steps) > 2 * len(KINDS)  # within each kind, not only between kinds
+    assert set(out) == {"raw", *KINDS}

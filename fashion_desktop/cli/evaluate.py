@@ -141,19 +141,20 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) ->
     out = {}
     kinds = ("raw", *KINDS)
     n = len(labels)
-    if bar is not None:
-        bar.total = len(kinds) * n  # one step an image rendered, so the bar moves within a kind too
+    if bar is not None:  # one step an image rendered, so the bar moves within a kind; "raw" renders nothing
+        bar.total = len(KINDS) * n
     for done, kind in enumerate(kinds):
-        def rendered(images_done: int, done: int = done, kind: str = kind) -> None:
+        def rendered(images_done: int, done: int = max(0, done - 1), kind: str = kind) -> None:
             if bar is not None:
                 bar.update(done * n + images_done, f"{kind} ({images_done:,}/{n:,})")
 
-        rendered(0)
+        if kind != "raw":
+            rendered(0)
         pixels = images.astype(np.float32) / 255.0 if kind == "raw" else prepared_set(kind, images, seed, rendered)
         predicted = predictor.predict_batch(pixels).indices
         out[kind] = {"accuracy": float((predicted == labels).mean()), "images": int(len(labels))}
     if bar is not None:
-        bar.update(len(kinds) * n, "done")
+        bar.update(len(KINDS) * n, "done")
         bar.close()
     return out
 
