@@ -211,3 +211,18 @@ def test_the_photo_like_bar_moves_steadily_to_its_end():
     assert steps == sorted(steps) and steps[-1] == bar.total == len(KINDS) * 30 and bar.closed
     assert len(steps) > 2 * len(KINDS)  # within each kind, not only between kinds
     assert set(out) == {"raw", *KINDS}
+
+
+@pytest.mark.parametrize(("flags", "talks"), [([], True), (["--json"], False), (["--quiet"], False)])
+def test_the_bench_says_what_it_measures_unless_json_goes_to_a_pipe(monkeypatch, capsys, flags, talks):
+    from fashion_desktop.bench import report, run
+
+    def fake_bench(quick, device, progress):
+        progress("timing the stroke")
+        return {"figures": []}
+
+    monkeypatch.setattr(run, "run_bench", fake_bench)
+    monkeypatch.setattr(report, "table", lambda _report: "the table")
+    assert main(["bench", "--quick", *flags]) == 0
+    err = capsys.readouterr().err  # stderr is not a terminal here, as in a script
+    assert ("bench: timing the stroke…" in err) is talks
