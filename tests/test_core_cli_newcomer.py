@@ -226,3 +226,14 @@ def test_the_bench_says_what_it_measures_unless_json_goes_to_a_pipe(monkeypatch,
     assert main(["bench", "--quick", *flags]) == 0
     err = capsys.readouterr().err  # stderr is not a terminal here, as in a script
     assert ("bench: timing the stroke…" in err) is talks
+
+
+@pytest.mark.slow
+def test_map_shows_the_tsne_bar_but_not_into_a_json_pipe(test_split, tmp_path):
+    base = [sys.executable, "-m", "fashion_desktop", "map", "--method", "tsne", "--limit", "120", "--threads", "1",
+            "--cache-dir", str(tmp_path), "--no-cache", "--device", "cpu"]
+    talkative = subprocess.run(base, capture_output=True, text=True, timeout=600)
+    piped_json = subprocess.run([*base, "--json"], capture_output=True, text=True, timeout=600)
+    assert talkative.returncode == piped_json.returncode == 0, talkative.stderr + piped_json.stderr
+    assert "t-SNE of 120 images" in talkative.stderr
+    assert piped_json.stderr == "" and json.loads(piped_json.stdout)["n"] == 120
