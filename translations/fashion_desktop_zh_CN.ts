@@ -964,16 +964,64 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <source> (1 other file passed over)</source>
+        <translation>（跳过了 1 个其他文件）</translation>
+    </message>
     <message numerus="yes">
-        <source> (%n other file(s) passed over)</source>
+        <source> (%n other files passed over)</source>
         <translation>
             <numerusform>（跳过了 %n 个其他文件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Classifying 1 picture…</source>
+        <translation>正在对 1 张图片分类…</translation>
+    </message>
     <message numerus="yes">
-        <source>Classifying %n picture(s)…</source>
+        <source>Classifying %n pictures…</source>
         <translation>
             <numerusform>正在对 %n 张图片分类…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 picture classified in {0:.1f} s</source>
+        <translation>已在 {0:.1f} 秒内对 1 张图片分类</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures classified in {0:.1f} s</source>
+        <translation>
+            <numerusform>已在 {0:.1f} 秒内对 %n 张图片分类</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; 1 other file passed over</source>
+        <translation>；跳过了 1 个其他文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other files passed over</source>
+        <translation>
+            <numerusform>；跳过了 %n 个其他文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled after 1 file; the answers so far are kept.</source>
+        <translation>处理 1 个文件后已取消；已有的结果会保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n files; the answers so far are kept.</source>
+        <translation>
+            <numerusform>处理 %n 个文件后已取消；已有的结果会保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote 1 answer to {0}.</source>
+        <translation>已把 1 个结果写入 {0}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n answers to {0}.</source>
+        <translation>
+            <numerusform>已把 %n 个结果写入 {0}。</numerusform>
         </translation>
     </message>
     <message>
@@ -985,32 +1033,14 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>这个文件夹里没有图片。</translation>
     </message>
     <message numerus="yes">
-        <source>%n picture(s) classified in {0:.1f} s</source>
-        <translation>
-            <numerusform>已在 {0:.1f} 秒内对 %n 张图片分类</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>; %n could not be read (see the Error column)</source>
         <translation>
             <numerusform>；%n 张无法读取（见“错误”列）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>; %n other file(s) passed over</source>
-        <translation>
-            <numerusform>；跳过了 %n 个其他文件</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled after %n file(s); the answers so far are kept.</source>
-        <translation>
-            <numerusform>处理 %n 个文件后已取消；已有的结果会保留。</numerusform>
-        </translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
@@ -1027,12 +1057,6 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n answer(s) to {0}.</source>
-        <translation>
-            <numerusform>已把 %n 个结果写入 {0}。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
