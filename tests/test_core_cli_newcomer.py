@@ -167,6 +167,7 @@ def test_train_says_what_it_prepares_and_is_quiet_when_asked(train_split, test_s
     talkative = subprocess.run([*base, "--out", str(tmp_path / "a.pth")], capture_output=True, text=True, timeout=600)
     assert talkative.returncode == 0, talkative.stderr
     assert "making sketches of the 270 training images" in talkative.stderr
+    assert "Training 1 epoch on 270 images" in talkative.stderr  # not "1 epochs"
     assert "training " in talkative.stderr and "100.0%" in talkative.stderr  # the bar's last line on a pipe
     quiet = subprocess.run([*base, "--quiet", "--out", str(tmp_path / "b.pth")], capture_output=True, text=True,
                            timeout=600)

@@ -261,6 +261,14 @@
         <translation>已把 {count} 个样例写入 {folder}</translation>
     </message>
     <message>
+        <source>Training 1 epoch on {count:,} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
+        <translation>训练 1 轮，{count:,} 张图像（{device}），配方“{recipe}”，种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Training {epochs} epochs on {count:,} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
+        <translation>训练 {epochs} 轮，{count:,} 张图像（{device}），配方“{recipe}”，种子 {seed}</translation>
+    </message>
+    <message>
         <source>made {count:,} garment drawings to train on</source>
         <translation>已生成 {count:,} 张用于训练的服装绘图</translation>
     </message>

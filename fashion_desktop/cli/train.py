@@ -108,8 +108,11 @@ def run(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGINT, on_sigint)
     bar = common.progress_bar(args, config.epochs, "training")
-    print(f"Training {config.epochs} epochs on {len(labels) - config.val_size} images ({choice.device}), "
-          f"recipe '{args.recipe}', seed {config.seed}", file=sys.stderr)
+    heading = (i18n.translate("Cli", "Training 1 epoch on {count:,} images ({device}), recipe '{recipe}', seed {seed}")
+               if config.epochs == 1 else
+               i18n.translate("Cli", "Training {epochs} epochs on {count:,} images ({device}), recipe '{recipe}', seed {seed}"))
+    print(heading.format(epochs=config.epochs, count=len(labels) - config.val_size, device=choice.device,
+                         recipe=args.recipe, seed=config.seed), file=sys.stderr)
 
     def on_batch(p) -> None:
         done = (p.epoch - 1) + p.batch / p.batches
