@@ -32,12 +32,13 @@ def run_without_display(args: list[str], cwd: Path, entry: list[str] | None = No
 def test_a_mistyped_command_suggests_the_right_one(tmp_path):
     done = run_without_display(["exprot", "x"], tmp_path)
     assert done.returncode == 2, done.stderr
-    assert "unknown command 'exprot'" in done.stderr and "did you mean 'export-samples'" in done.stderr
+    assert "unknown command 'exprot'" in done.stderr and "did you mean 'export'?" in done.stderr
     assert done.stdout == "" and "qt" not in done.stderr.lower()
 
 
 @pytest.mark.parametrize("word, suggestion", [("trian", "'train'"), ("predcit", "'predict'"),
-                                              ("downlaod", "'download-data'"), ("summery", "'summary'")])
+                                              ("downlaod", "'download-data'"), ("summery", "'summary'"),
+                                              ("exprot", "'export'"), ("export-sample", "'export-samples'")])
 def test_close_misspellings_get_the_command_they_meant(capsys, tmp_path, monkeypatch, word, suggestion):
     monkeypatch.chdir(tmp_path)
     assert main([word]) == 2

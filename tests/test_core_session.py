@@ -325,6 +325,10 @@ def test_one_device_list():
     assert device.CHOICES == device_choices.CHOICES == tuple(k.name for k in device_choices.DEVICE_KINDS)
     assert {d.name for d in device.available_devices()} == {k.name for k in device_choices.DEVICE_KINDS
                                                              if k.name != "auto"}
+    from fashion_desktop.cli import common  # the CLI's --device reads the same list
+
+    assert tuple(n for n in common.DEVICE_NAMES if ":" not in n) == device_choices.CHOICES
+    assert [common.device_name(n.upper()) for n in (*device_choices.CHOICES, "cuda:1")] == [*device_choices.CHOICES, "cuda:1"]
 
 
 def test_the_shipped_weights_answer_with_their_familiarity():

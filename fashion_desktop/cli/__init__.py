@@ -1,4 +1,4 @@
-"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data|map]`.
+"""`fashion-desktop [gui|predict|evaluate|train|summary|export|export-samples|bench|download-data|map|calibrate]`.
 
 One module per command, each with `add_parser(sub)` and `run(args)`. No command, `gui`, window
 options or an existing file open the window; any other first word is a usage error with a
@@ -50,8 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 def unknown_command(word: str) -> str:
     """What to say when the first word is neither a command nor an existing file."""
     names = ["gui", *COMMANDS]
-    # "export" should find "export-samples", "download" "download-data": match the first part too.
-    aliases = {name: name for name in names} | {name.split("-")[0]: name for name in names if "-" in name}
+    # "downlaod" should find "download-data": match the first part too, but a whole command's name
+    # wins over another's first part ("exprot" means "export", not "export-samples").
+    aliases = {name.split("-")[0]: name for name in names if "-" in name} | {name: name for name in names}
     close = list(dict.fromkeys(aliases[m] for m in difflib.get_close_matches(word, aliases, n=3, cutoff=0.6)))
     if close:
         hint = i18n.translate("Cli", "did you mean {names}?").format(

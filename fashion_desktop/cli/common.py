@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from fashion_desktop import i18n
-from fashion_desktop.network.device_choices import device_name  # one spelling check, shared with the window
+from fashion_desktop.network.device_choices import DEVICE_NAMES, device_name  # noqa: F401 - shared with the window
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

@@ -48,7 +48,8 @@ class Table:
 # ---------------------------------------------------------------- what counts as a chart
 
 
-def _is_graphics_view(widget: QWidget) -> bool:
+def is_graphics_view(widget: QWidget) -> bool:
+    """A pyqtgraph plot (or one of ours built on QGraphicsView), not any graphics view."""
     from PySide6.QtWidgets import QGraphicsView
 
     return isinstance(widget, QGraphicsView) and type(widget).__module__.startswith(("pyqtgraph", "fashion_desktop"))
@@ -59,7 +60,7 @@ CHART_PROPERTY = "exportableChart"  # a widget painted by hand says it is a char
 
 def is_chart(widget: QWidget) -> bool:
     """A pyqtgraph view, an item view (table, list, grid), or a widget that says it is a chart."""
-    return (_is_graphics_view(widget) or isinstance(widget, QAbstractItemView)
+    return (is_graphics_view(widget) or isinstance(widget, QAbstractItemView)
             or bool(widget.property(CHART_PROPERTY)))
 
 
@@ -84,7 +85,7 @@ def chart_of(widget: QWidget | None) -> QWidget | None:
 # ---------------------------------------------------------------- the numbers
 
 
-def _plot_title(item) -> str:
+def plot_title(item) -> str:
     """A pyqtgraph plot's title, or ''."""
     label = getattr(item, "titleLabel", None)
     text = getattr(label, "text", "") if label is not None else ""
@@ -100,7 +101,7 @@ def _items_tables(view) -> list[Table]:
     def title_for(item, kind: str) -> str:
         owner = next((p for p in plots if item in p.items), None)
         name = item.name() if hasattr(item, "name") and callable(item.name) else None
-        parts = [t for t in (_plot_title(owner) if owner is not None else "", name or "", kind) if t]
+        parts = [t for t in (plot_title(owner) if owner is not None else "", name or "", kind) if t]
         return " — ".join(parts)
 
     for item in reversed(view.scene().items()):  # items() is topmost first; creation order reads better
@@ -190,7 +191,7 @@ def chart_tables(chart: QWidget, title: str = "") -> list[Table]:
             if tables is not None:
                 return tables
         owner = owner.parentWidget()
-    if _is_graphics_view(chart):
+    if is_graphics_view(chart):
         return _items_tables(chart)
     if isinstance(chart, QAbstractItemView):
         table = _item_view_table(chart, title)

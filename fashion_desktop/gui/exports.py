@@ -228,10 +228,10 @@ class ExportViews(QObject):
         from fashion_desktop.gui import chart_export
 
         detail = chart.accessibleName()
-        if not detail and chart_export._is_graphics_view(chart):
+        if not detail and chart_export.is_graphics_view(chart):
             import pyqtgraph as pg
 
-            titles = [chart_export._plot_title(i) for i in chart.scene().items() if isinstance(i, pg.PlotItem)]
+            titles = [chart_export.plot_title(i) for i in chart.scene().items() if isinstance(i, pg.PlotItem)]
             detail = ", ".join(t for t in reversed(titles) if t)
         if not detail:
             from PySide6.QtWidgets import QListView, QTableView, QTreeView

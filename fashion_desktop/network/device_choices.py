@@ -51,8 +51,9 @@ DEVICE_KINDS: tuple[DeviceKind, ...] = (
 )
 
 CHOICES: tuple[str, ...] = tuple(kind.name for kind in DEVICE_KINDS)
-DEVICE_NAMES = ("auto", "cpu", "cuda", "cuda:N", "mps")  # what --device accepts, as its error lists them
-_DEVICE_NAME = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+# What --device accepts, as its error lists them: the list above; CUDA also takes a GPU number.
+DEVICE_NAMES = tuple(name for kind in CHOICES for name in ((kind, f"{kind}:N") if kind == "cuda" else (kind,)))
+_DEVICE_NAME = re.compile("|".join(rf"{kind}(:\d+)?" if kind == "cuda" else kind for kind in CHOICES))
 
 
 def device_name(text: str) -> str:

@@ -1,7 +1,7 @@
 """Comparing two models' test results: overall, per class, and where their confusions differ.
 
 Plain data for the Train panel (and anyone else): a freshly trained network against the shipped
-one, both scored on the same 10,000 test images by `train.evaluate`.
+one, both scored on the same 10,000 test images by `training.loop.evaluate`.
 """
 
 from __future__ import annotations

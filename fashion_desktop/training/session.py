@@ -1,6 +1,6 @@
-"""One training session as the window runs it: data, threads, device, `train.train`, the verdict.
+"""One training session as the window runs it: data, threads, device, `loop.train`, the verdict.
 
-The loop itself is `train.train`, the same one `fashion-desktop train` runs; this wraps what the
+The loop itself is `training.loop.train`, the same one `fashion-desktop train` runs; this wraps what the
 window needs around it, with no Qt: read the splits, limit torch's CPU threads for the calling
 thread, score the starting network, train with the test split scored each epoch, hand out
 weight snapshots as numpy (throttled by time), then score the best weights and the shipped

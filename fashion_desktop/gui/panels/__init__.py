@@ -1,1 +1,4 @@
-"""Side panels, one module each: probabilities, layer tree, parameters. Each takes plain data."""
+"""The side panels: probabilities, layers, parameters, activations, weights, test set, folder, map.
+
+One job per module (a view and its list model are two); each takes plain data from the core.
+"""

@@ -1,4 +1,4 @@
-"""The training thread: runs `train_session.run_session` off the GUI thread and the inference worker.
+"""The training thread: runs `training.session.run_session` off the GUI thread and the inference worker.
 
 A QThread of its own because training is long and torch-heavy: on the GUI thread it would freeze
 drawing; on the inference worker it would stall every prediction. Everything it emits is plain
@@ -59,13 +59,13 @@ class TrainerThread(QThread):
     """One training session. Create, connect, `start()`; `pause()`, `resume()`, `stop()` from any thread."""
 
     prepareProgress = Signal(int, int)  # garment drawings made, of how many (before the first epoch)
-    phaseChanged = Signal(str)  # train_session.LOADING_DATA, PREPARING, TRAINING, SCORING
+    phaseChanged = Signal(str)  # training.session.LOADING_DATA, PREPARING, TRAINING, SCORING
     sessionStarted = Signal(object)  # SessionStarted
     batchProgress = Signal(object)  # train.BatchProgress
     epochFinished = Signal(object)  # train.EpochResult (seconds: that epoch's training + validation)
-    snapshotReady = Signal(object)  # train_session.Snapshot: numpy weights
+    snapshotReady = Signal(object)  # training.session.Snapshot: numpy weights
     stateChanged = Signal(str)  # RUNNING / PAUSED, when the loop actually blocks or goes on
-    outcomeReady = Signal(object)  # train_session.SessionOutcome, once, at the end
+    outcomeReady = Signal(object)  # training.session.SessionOutcome, once, at the end
     failed = Signal(str)  # a sentence for the person (e.g. Fashion-MNIST is missing)
 
     def __init__(self, request: SessionRequest, parent=None) -> None:
