@@ -154,5 +154,5 @@ def test_window_arguments_reach_the_window(monkeypatch, tmp_path, argv, expected
     monkeypatch.chdir(tmp_path)
     (tmp_path / "shirt.png").write_bytes(b"")  # a bare name opens the window only when it is a file
     seen = []
-    monkeypatch.setattr(app, "main", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(app, "main", lambda args, prog: seen.append(args) or 0)
     assert main(argv) == 0 and seen == [expected]

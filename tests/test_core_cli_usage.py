@@ -94,3 +94,18 @@ def test_commands_need_no_display(tmp_path):
 ])
 def test_which_environments_have_a_display(env, qt_args, platform, ok):
     assert (missing_display(qt_args, env=env, platform=platform) is None) == ok
+
+
+@pytest.mark.parametrize("args", [["--device", "tpu"], ["gui", "--device", "tpu"]])
+def test_the_window_refuses_a_name_that_is_not_a_device(tmp_path, args):
+    """As the commands do: exit 2 with the choices, before any window (or the lack of a display) is considered."""
+    done = run_without_display(args, tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "'tpu' is not a device" in done.stderr and "cuda:N" in done.stderr
+    usage = "usage: python -m fashion_desktop gui" if args[0] == "gui" else "usage: python -m fashion_desktop"
+    assert done.stderr.startswith(usage) and "no display" not in done.stderr
+
+
+def test_the_window_says_no_display_in_the_name_that_was_typed(tmp_path):
+    done = run_without_display([], tmp_path)
+    assert done.returncode == 2 and done.stderr.startswith("python -m fashion_desktop: no display"), done.stderr

@@ -285,8 +285,16 @@
         <translation>用鼠标画的轮廓：{total} 个中认对 {right} 个，{flagged} 个被判定为不像服饰</translation>
     </message>
     <message>
-        <source>{kind} ({count:,} images)</source>
-        <translation>{kind}（{count:,} 张图像）</translation>
+        <source>drawing {count:,} non-garments (a house, a cat, …)…</source>
+        <translation>正在绘制 {count:,} 张非服装图（房子、猫……）…</translation>
+    </message>
+    <message>
+        <source>drawing {count:,} garment sketches to see how many are flagged…</source>
+        <translation>正在绘制 {count:,} 张服装草图，看有多少被标记…</translation>
+    </message>
+    <message>
+        <source>{kind} ({done:,}/{total:,})</source>
+        <translation>{kind}（{done:,}/{total:,}）</translation>
     </message>
     <message>
         <source>done</source>
@@ -369,12 +377,12 @@
         <translation>这个小批量完成后停止；会保留目前最好的权重（再按一次 Ctrl+C 则放弃、不保存）。</translation>
     </message>
     <message>
-        <source>training</source>
-        <translation>正在训练</translation>
+        <source>Training 1 epoch on {count:,} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
+        <translation>训练 1 轮，{count:,} 张图像（{device}），配方“{recipe}”，种子 {seed}</translation>
     </message>
     <message>
-        <source>Training {epochs} epochs on {images} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
-        <translation>在 {images} 张图像上训练 {epochs} 轮（训练设备 {device}），配方“{recipe}”，随机种子 {seed}</translation>
+        <source>Training {epochs} epochs on {count:,} images ({device}), recipe &apos;{recipe}&apos;, seed {seed}</source>
+        <translation>训练 {epochs} 轮，{count:,} 张图像（{device}），配方“{recipe}”，种子 {seed}</translation>
     </message>
     <message>
         <source>epoch {epoch}/{epochs} loss {loss:.3f}</source>
@@ -397,8 +405,20 @@
         <translation>服装简笔画 {done}/{total}</translation>
     </message>
     <message>
-        <source>made {total} garment drawings to train on</source>
-        <translation>已生成 {total} 张用于训练的服装简笔画</translation>
+        <source>made {count:,} garment drawings to train on</source>
+        <translation>已生成 {count:,} 张用于训练的服装绘图</translation>
+    </message>
+    <message>
+        <source>making sketches of the {count:,} training images…</source>
+        <translation>正在为 {count:,} 张训练图像生成草图…</translation>
+    </message>
+    <message>
+        <source>drawing the non-garments to train on…</source>
+        <translation>正在绘制用于训练的非服装图…</translation>
+    </message>
+    <message>
+        <source>the teacher&apos;s answers for every training image…</source>
+        <translation>正在计算教师网络对每张训练图像的回答…</translation>
     </message>
     <message>
         <source>stopped before the first epoch finished; nothing was saved.</source>
@@ -413,11 +433,27 @@
         <translation>已写入 {path}：温度 {temperature:.3f}</translation>
     </message>
     <message>
+        <source>scoring photo-like images and sketches for the model card…</source>
+        <translation>正在为模型卡评估类照片图像和草图…</translation>
+    </message>
+    <message>
         <source>Wrote the model card beside it (torch {version}).</source>
         <translation>已在旁边写入模型卡片（torch {version}）。</translation>
     </message>
     <message>
-        <source>Fitting the familiarity score and the temperature…</source>
+        <source>familiarity: activations of 5,000 training images and sketches of them…</source>
+        <translation>熟悉度：5,000 张训练图像及其草图的激活值…</translation>
+    </message>
+    <message>
+        <source>familiarity: the temperature and threshold on held-out images…</source>
+        <translation>熟悉度：在留出图像上拟合温度和阈值…</translation>
+    </message>
+    <message>
+        <source>familiarity: training the &apos;not a garment&apos; detector…</source>
+        <translation>熟悉度：训练“不是服装”检测器…</translation>
+    </message>
+    <message>
+        <source>fitting the familiarity score and the temperature…</source>
         <translation>正在拟合熟悉度分数和温度…</translation>
     </message>
     <message>
@@ -1537,16 +1573,64 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <source> (1 other file passed over)</source>
+        <translation>（跳过了 1 个其他文件）</translation>
+    </message>
     <message numerus="yes">
-        <source> (%n other file(s) passed over)</source>
+        <source> (%n other files passed over)</source>
         <translation>
             <numerusform>（跳过了 %n 个其他文件）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Classifying 1 picture…</source>
+        <translation>正在对 1 张图片分类…</translation>
+    </message>
     <message numerus="yes">
-        <source>Classifying %n picture(s)…</source>
+        <source>Classifying %n pictures…</source>
         <translation>
             <numerusform>正在对 %n 张图片分类…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 picture classified in {0:.1f} s</source>
+        <translation>已在 {0:.1f} 秒内对 1 张图片分类</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures classified in {0:.1f} s</source>
+        <translation>
+            <numerusform>已在 {0:.1f} 秒内对 %n 张图片分类</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; 1 other file passed over</source>
+        <translation>；跳过了 1 个其他文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n other files passed over</source>
+        <translation>
+            <numerusform>；跳过了 %n 个其他文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled after 1 file; the answers so far are kept.</source>
+        <translation>处理 1 个文件后已取消；已有的结果会保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n files; the answers so far are kept.</source>
+        <translation>
+            <numerusform>处理 %n 个文件后已取消；已有的结果会保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote 1 answer to {0}.</source>
+        <translation>已把 1 个结果写入 {0}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n answers to {0}.</source>
+        <translation>
+            <numerusform>已把 %n 个结果写入 {0}。</numerusform>
         </translation>
     </message>
     <message>
@@ -1558,32 +1642,14 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>这个文件夹里没有图片。</translation>
     </message>
     <message numerus="yes">
-        <source>%n picture(s) classified in {0:.1f} s</source>
-        <translation>
-            <numerusform>已在 {0:.1f} 秒内对 %n 张图片分类</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>; %n could not be read (see the Error column)</source>
         <translation>
             <numerusform>；%n 张无法读取（见“错误”列）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>; %n other file(s) passed over</source>
-        <translation>
-            <numerusform>；跳过了 %n 个其他文件</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled after %n file(s); the answers so far are kept.</source>
-        <translation>
-            <numerusform>处理 %n 个文件后已取消；已有的结果会保留。</numerusform>
-        </translation>
     </message>
     <message>
         <source>{0} of {1} shown</source>
@@ -1600,12 +1666,6 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n answer(s) to {0}.</source>
-        <translation>
-            <numerusform>已把 %n 个结果写入 {0}。</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -28,9 +28,10 @@ def describe() -> str:
     import torch
 
     memory = memory_gib()
-    parts = [cpu_name(), f"{os.cpu_count()} cores"]
+    cores, threads = os.cpu_count() or 1, torch.get_num_threads()
+    parts = [cpu_name(), f"{cores} core{'s' if cores != 1 else ''}"]
     if memory:
         parts.append(f"{memory:.0f} GiB")
     parts += [f"{platform.system()} {platform.release()}", f"Python {platform.python_version()}",
-              f"torch {torch.__version__} ({torch.get_num_threads()} threads)"]
+              f"torch {torch.__version__} ({threads} thread{'s' if threads != 1 else ''})"]
     return ", ".join(parts)

@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         # The window: `fashion-desktop`, `fashion-desktop gui --open F`, options, or a file from a file manager.
         from fashion_desktop.gui.app import main as gui_main
 
-        return gui_main(argv[1:] if first == "gui" else argv)
+        return gui_main(argv[1:] if first == "gui" else argv, prog=f"{common.PROG} gui" if first == "gui" else common.PROG)
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command].run(args)

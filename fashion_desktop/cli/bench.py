@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from fashion_desktop import i18n
 from fashion_desktop.cli import common
@@ -18,12 +17,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--quick", action="store_true", help=i18n.translate(
         "CliHelp", "fewer rounds, no training figures (a minute or two)"))
     common.device_option(bench)
+    common.quiet_option(bench)
 
 
 def run(args: argparse.Namespace) -> int:
     from fashion_desktop.bench.report import table
     from fashion_desktop.bench.run import run_bench
 
-    report = run_bench(args.quick, args.device, progress=lambda m: print(f"bench: {m}…", file=sys.stderr, flush=True))
+    # what it measures now, on stderr; quiet with --quiet or --json on a pipe, as every command
+    report = run_bench(args.quick, args.device, progress=lambda m: common.stage(args, f"bench: {m}…"))
     print(json.dumps(report, indent=2) if args.json else table(report))
     return common.EXIT_OK

@@ -24,20 +24,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                            help=i18n.translate(
                                "CliHelp", "sketches of the sketch benchmark whose flag rate goes on the card (0 to skip)"))
     calibrate.add_argument("--data-dir", type=Path)
+    common.quiet_option(calibrate)
 
 
 def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, seed: int, test_images,
-                   sketches: int, test_labels=None):
-    """Fit on the training split; return (FamiliarityFit, the card's "familiarity" section)."""
+                   sketches: int, test_labels=None, note=None):
+    """Fit on the training split; return (FamiliarityFit, the card's "familiarity" section).
+
+    `note(message)` is told what it is doing (it takes a minute or two): progress for the commands.
+    """
     from fashion_desktop.cli.evaluate import flag_rates
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.training.familiarity_fit import fit_familiarity
     from fashion_desktop.training.loop import split_validation
 
     tr_x, tr_y, va_x, va_y = split_validation(images, labels, val_size, seed)
-    fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed)
+    say = note or (lambda _message: None)
+    steps = {"statistics": i18n.translate("Cli", "familiarity: activations of 5,000 training images and sketches of them…"),
+             "threshold": i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…"),
+             "detector": i18n.translate("Cli", "familiarity: training the 'not a garment' detector…")}
+    fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed,
+                          on_step=lambda step: say(steps.get(step, step)))
     predictor = Predictor(model, "cpu", fit.familiarity)
-    flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0)
+    flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0, note=note)
     report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}}
     if test_labels is not None:  # the calibration error on the test images, before and after the temperature
         from fashion_desktop.network.familiarity import expected_calibration_error
@@ -73,9 +82,10 @@ def run(args: argparse.Namespace) -> int:
     recipe = (card or {}).get("training", {}).get("recipe", {})
     val_size, seed = int(recipe.get("val_size", 1000)), int(recipe.get("seed", 0))
     train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
-    print(i18n.translate("Cli", "Fitting the familiarity score and the temperature…"), file=sys.stderr)
+    common.stage(args, i18n.translate("Cli", "fitting the familiarity score and the temperature…"))
     fit, report = fit_and_report(model, loaded.sha256, train_split.images, train_split.labels, val_size, seed,
-                                 test_split.images, args.sketches, test_split.labels)
+                                 test_split.images, args.sketches, test_split.labels,
+                                 note=lambda message: common.stage(args, message))
     fit.familiarity.save(familiarity_path(weights))
     shares = ", ".join(f"{flag_kind(name)} {share:.1%}" for name, share in report["flagged"].items())
     print(i18n.translate("Cli", "Wrote {path}: temperature {temperature:.3f}; flagged as unfamiliar: {shares}").format(
@@ -85,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
             from fashion_desktop.cli.evaluate import sketch_accuracy
             from fashion_desktop.network.inference import Predictor
 
-            card["sketches"] = sketch_accuracy(Predictor(model, "cpu", fit.familiarity), args.sketches)
+            card["sketches"] = sketch_accuracy(Predictor(model, "cpu", fit.familiarity), args.sketches,
+                                               bar=common.progress_bar(args, 1, "sketches"))
         card["familiarity"] = {**report, "command": " ".join(["fashion-desktop", *sys.argv[1:]])
                                if sys.argv[1:2] == ["calibrate"] else "fashion-desktop calibrate"}
         write_card(card, json_path, markdown_path)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from fashion_desktop import i18n
-from fashion_desktop.network.device_choices import CHOICES
+from fashion_desktop.network.device_choices import DEVICE_NAMES, device_name  # noqa: F401 - shared with the window
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -31,24 +30,6 @@ PROG = program_name()
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program's name as the person typed it."""
     print(f"{PROG}: {message}", file=sys.stderr)
-
-
-# From the one device list (network/device_choices.py); CUDA also takes a GPU number.
-DEVICE_NAMES = tuple(name for kind in CHOICES for name in ((kind, f"{kind}:N") if kind == "cuda" else (kind,)))
-_DEVICE = re.compile("|".join(rf"{kind}(:\d+)?" if kind == "cuda" else kind for kind in CHOICES))
-
-
-def device_name(text: str) -> str:
-    """An argparse type: a device name, checked for spelling only (availability is checked later).
-
-    A name that is not a device at all is a usage error; a real device that this machine lacks
-    (cuda without a GPU) is not: the model falls back to the CPU and says so.
-    """
-    name = text.strip().lower()
-    if not _DEVICE.fullmatch(name):
-        raise argparse.ArgumentTypeError(i18n.translate(
-            "Cli", "'{text}' is not a device; choose one of {names}").format(text=text, names=", ".join(DEVICE_NAMES)))
-    return name
 
 
 def device_option(p: argparse.ArgumentParser) -> None:

@@ -68,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
                                                    bar=common.progress_bar(args, 1, i18n.translate("Cli", "photo-like")))
     if predictor.familiarity is not None:
         report["flagged_unfamiliar"] = flag_rates(predictor, test.images, args.non_garments,
-                                                  max(1, args.sketches // len(CLASS_NAMES)) if args.sketches else 0)
+                                                  max(1, args.sketches // len(CLASS_NAMES)) if args.sketches else 0,
+                                                  note=lambda message: common.stage(args, message))
     if args.sketches:
-        report["sketches"] = sketch_accuracy(predictor, args.sketches)
+        report["sketches"] = sketch_accuracy(predictor, args.sketches, bar=common.progress_bar(args, 1, "sketches"))
     if args.mouse_outlines:
         common.stage(args, i18n.translate("Cli", "drawing outlines in the window…"))
         report["mouse_outlines"] = mouse_outlines(args.weights)
@@ -121,10 +122,14 @@ def mouse_outlines(weights: str | None) -> dict:
     return json.loads(done.stdout)
 
 
-def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_per_class: int = 0) -> dict:
+def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_per_class: int = 0,
+               note=None) -> dict:
     """How often the familiarity score flags the test images and (if asked) everyday non-garment drawings
-    and garment sketches (all four styles of the sketch benchmark)."""
+    and garment sketches (all four styles of the sketch benchmark). `note(message)` says what it is
+    drawing: the drawings take seconds to minutes."""
     import numpy as np
+
+    from fashion_desktop.images.non_garments import EVERYDAY_KINDS
 
     def share(pixels) -> dict:
         familiar = np.concatenate([predictor.predict_batch(pixels[s : s + 2000]).familiar
@@ -135,6 +140,9 @@ def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_
     if non_garments_per_kind:
         from fashion_desktop.images.non_garments import UNSEEN_KINDS, non_garment_set
 
+        if note is not None:
+            note(i18n.translate("Cli", "drawing {count:,} non-garments (a house, a cat, …)…").format(
+                count=non_garments_per_kind * len(EVERYDAY_KINDS)))
         pixels, kinds = non_garment_set(non_garments_per_kind)
         out["non_garment_drawings"] = share(pixels)
         # The kinds outlier exposure never trains on: how the flag carries over to new kinds of drawing.
@@ -142,6 +150,9 @@ def flag_rates(predictor, test_images, non_garments_per_kind: int = 0, sketches_
     if sketches_per_class:
         from fashion_desktop.images import sketches
 
+        if note is not None:
+            note(i18n.translate("Cli", "drawing {count:,} garment sketches to see how many are flagged…").format(
+                count=sketches_per_class * len(CLASS_NAMES) * len(sketches.STYLES)))
         pixels = np.concatenate([sketches.sketch_set(style, sketches_per_class)[0] for style in sketches.STYLES])
         out["garment_sketches"] = share(pixels)
     return out
@@ -156,16 +167,22 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) ->
     images, labels = test.images[:count], test.labels[:count]
     out = {}
     kinds = ("raw", *KINDS)
-    if bar is not None:
-        bar.total = len(kinds)
+    n = len(labels)
+    if bar is not None:  # one step an image rendered, so the bar moves within a kind; "raw" renders nothing
+        bar.total = len(KINDS) * n
     for done, kind in enumerate(kinds):
-        if bar is not None:
-            bar.update(done, i18n.translate("Cli", "{kind} ({count:,} images)").format(kind=flag_kind(kind), count=count))
-        pixels = images.astype(np.float32) / 255.0 if kind == "raw" else prepared_set(kind, images, seed)
+        def rendered(images_done: int, done: int = max(0, done - 1), kind: str = kind) -> None:
+            if bar is not None:
+                bar.update(done * n + images_done, i18n.translate("Cli", "{kind} ({done:,}/{total:,})").format(
+                    kind=flag_kind(kind), done=images_done, total=n))
+
+        if kind != "raw":
+            rendered(0)
+        pixels = images.astype(np.float32) / 255.0 if kind == "raw" else prepared_set(kind, images, seed, rendered)
         predicted = predictor.predict_batch(pixels).indices
         out[kind] = {"accuracy": float((predicted == labels).mean()), "images": int(len(labels))}
     if bar is not None:
-        bar.update(len(kinds), i18n.translate("Cli", "done"))
+        bar.update(len(KINDS) * n, i18n.translate("Cli", "done"))
         bar.close()
     return out
 
@@ -179,7 +196,7 @@ def _as_one(labels):
     return np.where(np.isin(labels, TOPS), TOPS[0], labels)
 
 
-def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=None) -> dict:
+def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=None, bar=None) -> dict:
     """Accuracy on `count` hand-made sketches per style (sketches.py), strictly and with the three
     long-sleeved tops counted as one answer; per class; and the side views facing left vs right."""
     from fashion_desktop.images import sketches
@@ -192,7 +209,11 @@ def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=Non
     seed = sketches.SEED if seed is None else seed
     per_class = max(1, count // len(CLASS_NAMES))
     styles, facing = {}, {}
-    for style in sketches.STYLES:
+    if bar is not None:
+        bar.total = len(sketches.STYLES)
+    for done, style in enumerate(sketches.STYLES):
+        if bar is not None:
+            bar.update(done, f"{style} ({per_class * len(CLASS_NAMES):,})")
         pixels, labels = sketches.sketch_set(style, per_class, seed)
         predicted = answers(pixels)
         right = predicted == labels
@@ -209,6 +230,9 @@ def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=Non
                          "images": len(mirrored_labels)}
         if progress is not None:
             progress(style)
+    if bar is not None:
+        bar.update(len(sketches.STYLES), "done")
+        bar.close()
     return {"styles": styles, "facing": facing, "per_class_count": per_class}
 
 

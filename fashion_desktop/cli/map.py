@@ -38,6 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                   "the app)"))
     p.add_argument("--json", action="store_true", help=i18n.translate(
         "CliHelp", "print only the JSON object (the default prints it too)"))
+    common.quiet_option(p)
     p.add_argument("--out", type=Path, help=i18n.translate("CliHelp", "write the map as a PNG"))
     p.add_argument("--data-dir", type=Path)
     common.device_and_weights(p)
@@ -52,7 +53,6 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.explain.map import cache
     from fashion_desktop.explain.map.build import build_map
     from fashion_desktop.explain.map.features import stage_features, weights_key
-    from fashion_desktop.progress import ProgressBar
 
     if args.limit is not None and args.limit < 12:
         common.say(i18n.translate("Cli", "--limit must be at least 12 (a map needs neighbours)."))
@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         assert found is not None
         features, predicted = found
         activations_seconds = time.perf_counter() - start
-        bar = ProgressBar(1, i18n.translate("Cli", "t-SNE of {count} images ({stage})").format(
+        # --json on a pipe (or --quiet) stays quiet, as in every command
+        bar = common.progress_bar(args, 1, i18n.translate("Cli", "t-SNE of {count} images ({stage})").format(
             count=len(labels), stage=args.stage)) if args.method == "tsne" else None
 
         def progress(done: int, total: int) -> None:

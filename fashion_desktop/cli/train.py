@@ -57,6 +57,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help=i18n.translate(
                            "CliHelp", "sketches per style of the sketch benchmark scored for the model card (0 to skip)"))
     train.add_argument("--data-dir", type=Path)
+    common.quiet_option(train)
     common.device_option(train)
 
 
@@ -67,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.network.device import choose_device, configure_cpu_threads
     from fashion_desktop.network.inference import Predictor
     from fashion_desktop.network.model import NeuralNetwork, save_weights
-    from fashion_desktop.progress import ProgressBar
     from fashion_desktop.training.control import TrainControl
     from fashion_desktop.training.loop import evaluate, train
     from fashion_desktop.training.model_card import build_card, write_card
@@ -111,10 +111,12 @@ def run(args: argparse.Namespace) -> int:
         control.stop()
 
     previous = signal.signal(signal.SIGINT, on_sigint)
-    bar = ProgressBar(config.epochs, i18n.translate("Cli", "training"))
-    print(i18n.translate("Cli", "Training {epochs} epochs on {images} images ({device}), recipe '{recipe}', seed {seed}")
-          .format(epochs=config.epochs, images=len(labels) - config.val_size, device=choice.device,
-                  recipe=args.recipe, seed=config.seed), file=sys.stderr)
+    bar = common.progress_bar(args, config.epochs, "training")
+    heading = (i18n.translate("Cli", "Training 1 epoch on {count:,} images ({device}), recipe '{recipe}', seed {seed}")
+               if config.epochs == 1 else
+               i18n.translate("Cli", "Training {epochs} epochs on {count:,} images ({device}), recipe '{recipe}', seed {seed}"))
+    print(heading.format(epochs=config.epochs, count=len(labels) - config.val_size, device=choice.device,
+                         recipe=args.recipe, seed=config.seed), file=sys.stderr)
 
     def on_batch(p) -> None:
         done = (p.epoch - 1) + p.batch / p.batches
@@ -123,19 +125,26 @@ def run(args: argparse.Namespace) -> int:
             epoch=p.epoch, epochs=p.epochs, loss=p.loss), p.eta_s)
 
     def on_epoch(r) -> None:
-        bar.close(i18n.translate("Cli", "epoch {epoch:>3}: train loss {train_loss:.4f} acc {train_accuracy:.4f} | "
-                                        "validation loss {val_loss:.4f} acc {val_accuracy:.4f}{best} | {seconds:.1f} s")
-                  .format(epoch=r.epoch, train_loss=r.train_loss, train_accuracy=r.train_accuracy, val_loss=r.val_loss,
-                          val_accuracy=r.val_accuracy, best=i18n.translate("Cli", " (best)") if r.best else "",
-                          seconds=r.seconds))
+        bar.close()
+        print(i18n.translate("Cli", "epoch {epoch:>3}: train loss {train_loss:.4f} acc {train_accuracy:.4f} | "
+                                    "validation loss {val_loss:.4f} acc {val_accuracy:.4f}{best} | {seconds:.1f} s")
+              .format(epoch=r.epoch, train_loss=r.train_loss, train_accuracy=r.train_accuracy, val_loss=r.val_loss,
+                      val_accuracy=r.val_accuracy, best=i18n.translate("Cli", " (best)") if r.best else "",
+                      seconds=r.seconds), file=sys.stderr)
 
-    drawing_bar = ProgressBar(1, i18n.translate("Cli", "preparing"))
+    drawing_bar = common.progress_bar(args, 1, i18n.translate("Cli", "preparing"))
 
     def on_prepare(done: int, total: int) -> None:
         drawing_bar.total = total
         drawing_bar.update(done, i18n.translate("Cli", "garment drawings {done}/{total}").format(done=done, total=total))
         if done == total:
-            drawing_bar.close(i18n.translate("Cli", "made {total} garment drawings to train on").format(total=total))
+            drawing_bar.close()
+            common.stage(args, i18n.translate("Cli", "made {count:,} garment drawings to train on").format(count=total))
+
+    stages = {"sketches": i18n.translate("Cli", "making sketches of the {count:,} training images…").format(
+                  count=len(labels) - config.val_size),
+              "outliers": i18n.translate("Cli", "drawing the non-garments to train on…"),
+              "teacher": i18n.translate("Cli", "the teacher's answers for every training image…")}
 
     initial = initial_record = None
     if args.init:
@@ -156,7 +165,8 @@ def run(args: argparse.Namespace) -> int:
                           "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     try:
         result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
-                       on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare)
+                       on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare,
+                       on_stage=lambda name: common.stage(args, stages.get(name, name)))
     finally:
         signal.signal(signal.SIGINT, previous)
     if not result.history:
@@ -165,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
     model = NeuralNetwork()
     model.load_state_dict(result.state_dict)
     digest = save_weights(model, args.out)
+    common.stage(args, i18n.translate("Cli", "scoring {count:,} test images…").format(count=len(test_split.labels)))
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
     print(i18n.translate("Cli", "Saved {path} (best epoch {epoch}); test accuracy {accuracy:.4f}").format(
         path=args.out, epoch=result.best_epoch, accuracy=test["accuracy"]), file=sys.stderr)
@@ -173,22 +184,27 @@ def run(args: argparse.Namespace) -> int:
         from fashion_desktop.cli.calibrate import fit_and_report
         from fashion_desktop.network.familiarity import familiarity_path
 
-        print(i18n.translate("Cli", "Fitting the familiarity score and the temperature…"), file=sys.stderr)
+        common.stage(args, i18n.translate("Cli", "fitting the familiarity score and the temperature…"))
         fit, familiarity_report = fit_and_report(model, digest, images, labels, config.val_size, config.seed,
-                                                 test_split.images, args.sketches, test_split.labels)
+                                                 test_split.images, args.sketches, test_split.labels,
+                                                 note=lambda message: common.stage(args, message))
         fit.familiarity.save(familiarity_path(args.out))
         print(i18n.translate("Cli", "Wrote {path}: temperature {temperature:.3f}").format(
             path=familiarity_path(args.out), temperature=fit.familiarity.temperature), file=sys.stderr)
     if not args.no_card:
         predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
-        photo = photo_like_accuracy(predictor, test_split, args.photo_like) if args.photo_like else None
+        if args.photo_like or args.sketches:
+            common.stage(args, i18n.translate("Cli", "scoring photo-like images and sketches for the model card…"))
+        photo = (photo_like_accuracy(predictor, test_split, args.photo_like, bar=common.progress_bar(args, 1, "photo-like"))
+                 if args.photo_like else None)
         card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
                           initial_weights=initial_record, teacher=teacher_record,
                           familiarity=familiarity_report,
-                          sketches=sketch_accuracy(predictor, args.sketches) if args.sketches else None,
+                          sketches=sketch_accuracy(predictor, args.sketches, bar=common.progress_bar(args, 1, "sketches"))
+                          if args.sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
                           else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")

@@ -64,17 +64,17 @@ class StartupTimer(QObject):
                 QTimer.singleShot(0, self._window.close)
 
 
-def main(argv: list[str] | None = None, *, started_at: float | None = None) -> int:
-    """Run the window; returns the exit code."""
+def main(argv: list[str] | None = None, *, started_at: float | None = None, prog: str = "fashion-desktop") -> int:
+    """Run the window; returns the exit code. `prog`: the name typed, for help and errors."""
     started_at = time.perf_counter() if started_at is None else started_at
-    args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv), prog)
     if args.self_test:  # packaged-build smoke test: every bundled sample, JSON verdict (gui/self_test.py)
         from fashion_desktop.gui.self_test import run as run_packaged_self_test
 
         return run_packaged_self_test(args, qt_args, started_at=started_at)
     problem = missing_display(qt_args)
     if problem:  # Qt would abort ("could not load the Qt platform plugin"); say what to do instead
-        print(f"fashion-desktop: {problem}", file=sys.stderr)
+        print(f"{prog}: {problem}", file=sys.stderr)
         return 2
     app = create_application(qt_args)
     from fashion_desktop.gui.error_report import install_error_reporter

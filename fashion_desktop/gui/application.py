@@ -18,16 +18,22 @@ from PySide6.QtWidgets import QApplication
 from fashion_desktop import APP_ID, APP_NAME, __version__, i18n, paths
 from fashion_desktop.gui import gc_guard, language
 from fashion_desktop.gui.icons import app_icon
+from fashion_desktop.network.device_choices import device_name
 
 ORGANIZATION = paths.DIR_NAME  # QSettings' folder name; the same name as the per-user data folder
 
 
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    """Our options, and whatever is left for Qt (e.g. -platform, -style)."""
-    parser = argparse.ArgumentParser(prog="fashion-desktop", description=i18n.translate(
+def parse_args(argv: list[str], prog: str = "fashion-desktop") -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (e.g. -platform, -style).
+
+    `prog` is the name the person typed (`fashion-desktop-cli` on Windows), for help and errors.
+    A --device that is not a device at all is a usage error (exit 2), as in the commands.
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=i18n.translate(
         "CliHelp", "{app}: the window.").format(app=APP_NAME))
     parser.add_argument("--open", metavar="FILE", type=Path, help=i18n.translate("CliHelp", "a picture to classify at start"))
-    parser.add_argument("--device", help=i18n.translate("CliHelp", "auto, cpu, cuda, cuda:N or mps (default: the last one chosen)"))
+    parser.add_argument("--device", type=device_name, metavar="DEVICE",
+                        help=i18n.translate("CliHelp", "auto, cpu, cuda, cuda:N or mps (default: the last one chosen)"))
     parser.add_argument("--weights", type=Path, help=i18n.translate(
         "CliHelp", "a state_dict (.pth/.pt/.safetensors) instead of the shipped one"))
     parser.add_argument("--self-test", action="store_true",

@@ -113,11 +113,17 @@ KINDS: dict[str, Renderer] = {
 }
 
 
-def prepared_set(kind: str, images: np.ndarray, seed: int = 0) -> np.ndarray:
-    """Render every image as `kind` and read it back like a user's file: (N, 28, 28) float32."""
+def prepared_set(kind: str, images: np.ndarray, seed: int = 0,
+                 progress: Callable[[int], None] | None = None) -> np.ndarray:
+    """Render every image as `kind` and read it back like a user's file: (N, 28, 28) float32.
+
+    `progress(done)` is called every few dozen images and at the end: thousands take minutes.
+    """
     rng = np.random.default_rng(seed)
     render = KINDS[kind]
     out = np.zeros((len(images), 28, 28), np.float32)
     for i, image in enumerate(images):
         out[i] = prepare_image(decode_image(io.BytesIO(render(image, rng)), kind)).pixels
+        if progress is not None and ((i + 1) % 25 == 0 or i + 1 == len(images)):
+            progress(i + 1)
     return out

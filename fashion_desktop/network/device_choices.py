@@ -12,8 +12,10 @@ no-op of the same name, so the core imports no Qt); the window shows them throug
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,24 @@ DEVICE_KINDS: tuple[DeviceKind, ...] = (
 )
 
 CHOICES: tuple[str, ...] = tuple(kind.name for kind in DEVICE_KINDS)
+# What --device accepts, as its error lists them: the list above; CUDA also takes a GPU number.
+DEVICE_NAMES = tuple(name for kind in CHOICES for name in ((kind, f"{kind}:N") if kind == "cuda" else (kind,)))
+_DEVICE_NAME = re.compile("|".join(rf"{kind}(:\d+)?" if kind == "cuda" else kind for kind in CHOICES))
+
+
+def device_name(text: str) -> str:
+    """An argparse type for --device (the commands' and the window's): checked for spelling only.
+
+    A name that is not a device at all is a usage error; a real device that this machine lacks
+    (cuda without a GPU) is not: the model falls back to the CPU and says so (`choose_device`).
+    """
+    from fashion_desktop import i18n
+
+    name = text.strip().lower()
+    if not _DEVICE_NAME.fullmatch(name):
+        raise argparse.ArgumentTypeError(i18n.translate(
+            "Cli", "'{text}' is not a device; choose one of {names}").format(text=text, names=", ".join(DEVICE_NAMES)))
+    return name
 
 
 def requested_device(requested: str | None = None) -> str:

@@ -19,6 +19,7 @@ Run by the `train` command after training, on the training split only:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,12 +101,20 @@ def _reference(values: np.ndarray) -> tuple[float, float]:
     return float(np.median(values)), float(np.quantile(values, 0.99))
 
 
+STEPS = ("statistics", "threshold", "detector")  # what `on_step` is told, in order (a minute or two in all)
+
+
 def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels: np.ndarray,
                     val_images: np.ndarray, val_labels: np.ndarray, weights_sha256: str,
-                    seed: int = 0) -> FamiliarityFit:
-    """Statistics, temperature and threshold for `model`, from the training split only."""
+                    seed: int = 0, on_step: Callable[[str], None] | None = None) -> FamiliarityFit:
+    """Statistics, temperature and threshold for `model`, from the training split only.
+
+    `on_step(name)` is told as each of `STEPS` begins, so that a caller can show progress.
+    """
     from fashion_desktop.images.non_garments import CALIBRATION_SEED, non_garment_set
 
+    step = on_step or (lambda _name: None)
+    step("statistics")
     predictor = Predictor(model, "cpu")
     fit_x = train_images[:FIT_IMAGES].astype(np.float32) / 255.0
     fit_y = np.asarray(train_labels[:FIT_IMAGES])
@@ -115,6 +124,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     means, precision = fit_statistics(np.concatenate([h_raw, h_sketch]), np.concatenate([fit_y, fit_y]))
     pixel_mean, pixel_basis = fit_pixel_basis(np.concatenate([fit_x, fit_sketches]))
 
+    step("threshold")
     val_x = val_images.astype(np.float32) / 255.0
     val_sketch = _sketches(val_images, seed + 2)
     h_val, logits_val = _run(predictor, val_x)
@@ -127,6 +137,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     d_val, r_val, e_val = probe.distances(h_val), probe.pixel_residuals(val_x), indecision(logits_val)
     refs: dict[str, Any] = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
+    step("detector")
     detector = _fit_detector(predictor, probe, train_images, fit_x, fit_sketches, seed)
     refs["detector"] = detector
     refs["detector_ref"] = _reference(detector.logits(probe.detector_inputs(h_val, val_x, logits_val)))

@@ -209,7 +209,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
           test: tuple[np.ndarray, np.ndarray] | None = None,
           on_model: Callable[[nn.Module], None] | None = None,
           teacher: nn.Module | None = None,
-          on_prepare: Callable[[int, int], None] | None = None) -> TrainResult:
+          on_prepare: Callable[[int, int], None] | None = None,
+          on_stage: Callable[[str], None] | None = None) -> TrainResult:
     """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
 
     Returns the best weights by validation accuracy; a stop keeps the best so far.
@@ -221,6 +222,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     also learn the teacher's softened answers (knowledge distillation): the recipe's sketches
     then cost the tutorial's MLP less of its accuracy on the data set.
     `on_prepare(done, total)` follows the garment drawings made before the first epoch (a minute or two).
+    `on_stage(name)` is told as each other preparation before the first batch begins ("sketches",
+    "outliers", "teacher"): the sketches alone take about a minute for the whole training split.
     """
     control = control or TrainControl()
     device = torch.device(device)
@@ -255,8 +258,10 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     result = TrainResult(state_dict=best_state, best_epoch=0, best_val_accuracy=-1.0)
     start = time.perf_counter()
 
+    stage = on_stage or (lambda _name: None)
     flat_all = sketches_all = None
     if config.augment and (config.silhouette_p > 0 or config.sketch_p > 0):
+        stage("sketches")
         flat_uint8 = silhouettes(tr_x, cancelled=lambda: control.stopped)
         flat_all = to_inputs(flat_uint8, device) if config.silhouette_p > 0 else None
         if config.sketch_p > 0 and config.sketch_variants > 0:
@@ -274,10 +279,12 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                                                 cancelled=lambda: control.stopped, progress=on_prepare)).to(device)
     outliers = None
     if config.augment and config.outlier_p > 0 and config.outlier_images > 0:
+        stage("outliers")
         outliers = outlier_drawings(config.outlier_images, device, cancelled=lambda: control.stopped)
     outliers_per_batch = max(1, round(config.outlier_p * config.batch_size))
     soft_targets = None
     if teacher is not None and config.distill > 0:
+        stage("teacher")
         soft_targets = teacher_probabilities(teacher, x_all, config.distill_temperature)
     sideways_classes = torch.zeros(NUM_CLASSES, dtype=torch.bool, device=device)
     sideways_classes[list(SIDEWAYS_CLASSES)] = True

@@ -69,7 +69,8 @@ def test_folder_view_answers_every_picture_and_names_the_broken_ones(qtbot, wind
             assert row.thumbnail is not None and row.error == ""
     assert "damaged" in rows["damaged.png"].error and rows["damaged.png"].probabilities is None
     assert "not an image" in rows["letter.jpg"].error
-    assert "1 other file(s) passed over" in view.status.text()  # notes.txt
+    assert "1 other file passed over" in view.status.text()  # notes.txt: one file, said without "(s)"
+    assert "pictures classified in" in view.status.text() and "(s)" not in view.status.text()
 
     # what the table shows for one good row: class, confidence, second guess
     model = view.model

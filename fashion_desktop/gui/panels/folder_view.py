@@ -195,9 +195,12 @@ class FolderView(QWidget):
         self._total, self._skipped = total, skipped
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
-        passed = self.tr(" (%n other file(s) passed over)", "", skipped) if skipped else ""
+        # English has no "(s)": one and many are separate source texts (translations keep %n's forms)
+        passed = ("" if not skipped else self.tr(" (1 other file passed over)") if skipped == 1
+                  else self.tr(" (%n other files passed over)", "", skipped))
         if total:
-            self.status.setText(self.tr("Classifying %n picture(s)…", "", total) + passed)
+            classifying = self.tr("Classifying 1 picture…") if total == 1 else self.tr("Classifying %n pictures…", "", total)
+            self.status.setText(classifying + passed)
         else:
             hint = "" if self.recursive_check.isChecked() else self.tr(" Include subfolders to look deeper.")
             self.status.setText(self.tr("No pictures in this folder.") + passed + hint)
@@ -215,11 +218,14 @@ class FolderView(QWidget):
     def _on_done(self, seconds: float) -> None:
         self.seconds = seconds
         failed = sum(1 for row in self.model.rows if not row.ok)
-        text = self.tr("%n picture(s) classified in {0:.1f} s", "", len(self.model.rows) - failed).format(seconds)
+        read = len(self.model.rows) - failed
+        text = (self.tr("1 picture classified in {0:.1f} s") if read == 1
+                else self.tr("%n pictures classified in {0:.1f} s", "", read)).format(seconds)
         if failed:
             text += self.tr("; %n could not be read (see the Error column)", "", failed)
         if self._skipped:
-            text += self.tr("; %n other file(s) passed over", "", self._skipped)
+            text += (self.tr("; 1 other file passed over") if self._skipped == 1
+                     else self.tr("; %n other files passed over", "", self._skipped))
         self.status.setText(text + ".")
 
     @Slot(str)
@@ -228,8 +234,9 @@ class FolderView(QWidget):
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self.status.setText(self.tr("Cancelled after %n file(s); the answers so far are kept.", "",
-                                    len(self.model.rows)))
+        done = len(self.model.rows)
+        self.status.setText(self.tr("Cancelled after 1 file; the answers so far are kept.") if done == 1
+                            else self.tr("Cancelled after %n files; the answers so far are kept.", "", done))
 
     @Slot()
     def _job_ended(self) -> None:
@@ -291,5 +298,7 @@ class FolderView(QWidget):
         except OSError as exc:
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
             return False
-        self.status.setText(self.tr("Wrote %n answer(s) to {0}.", "", len(self.model.rows)).format(path))
+        written = len(self.model.rows)
+        self.status.setText((self.tr("Wrote 1 answer to {0}.") if written == 1
+                             else self.tr("Wrote %n answers to {0}.", "", written)).format(path))
         return True
