@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import shutil
 import signal
 import threading
 import time
@@ -12,23 +11,13 @@ import pytest
 
 from fashion_desktop.cli import main
 from fashion_desktop.dataset import files as data
-from fashion_desktop.dataset.download import STEMS
 
 
 @pytest.fixture
-def mirror(tmp_path):
-    """A local mirror holding the real .gz files (file:// goes through the same urllib code)."""
-    try:
-        source = data.find_dataset()
-    except Exception as exc:  # noqa: BLE001 - any reason the data set is absent
-        pytest.skip(f"needs the installed data set: {exc}")
-    folder = tmp_path / "mirror"
-    folder.mkdir()
-    for stem in STEMS:
-        if not (source / (stem + ".gz")).is_file():
-            pytest.skip("the installed data set is not gzipped")
-        shutil.copy(source / (stem + ".gz"), folder / (stem + ".gz"))
-    return folder.as_uri()
+def mirror(tmp_path, data_mirror):
+    """A local mirror holding the real .gz files (file:// goes through the same urllib code); an
+    uncompressed install is gzipped for it (tests/conftest.py), so nothing here skips for the data's form."""
+    return data_mirror(tmp_path / "mirror")
 
 
 @pytest.mark.slow  # reads the downloaded files back: real data

@@ -24,6 +24,7 @@ def test_a_name_that_is_not_a_device_is_a_usage_error(command, capsys):
     assert "'tpu' is not a device" in err and "cuda:N" in err and "mps" in err
 
 
+@pytest.mark.hardware  # skips where CUDA is present: nothing absent to ask for
 def test_an_absent_but_real_device_still_falls_back_with_a_notice(capsys, tmp_path):
     import torch
 

@@ -53,6 +53,11 @@ def test_test_accuracy_is_what_the_card_says(evaluated):
     assert abs(evaluated["accuracy"] - stated) <= POINT, (evaluated["accuracy"], stated)
 
 
+def test_test_loss_is_what_the_card_says(evaluated):
+    """The card's "mean loss" on the test images (MODEL_CARD.md prints it beside the accuracy)."""
+    assert abs(evaluated["loss"] - CARD["test"]["loss"]) <= POINT, (evaluated["loss"], CARD["test"]["loss"])
+
+
 def test_per_class_accuracy_is_what_the_card_says(evaluated):
     for index, (measured, stated) in enumerate(zip(evaluated["per_class"], CARD["test"]["per_class"], strict=True)):
         assert abs(measured - stated) <= POINT, (index, measured, stated)

@@ -145,6 +145,23 @@ def test_a_programming_error_while_decoding_is_not_called_a_damaged_file(monkeyp
         P.decode_image(io.BytesIO(SEEDS["PNG-L"]), "good.png")
 
 
+@pytest.mark.parametrize("error", [AttributeError("bug"), TypeError("bug"), KeyError("bug"), RuntimeError("bug")])
+def test_a_programming_error_while_preparing_is_not_called_an_unconvertible_picture(monkeypatch, error):
+    """The same for the step after decoding: only Pillow's refusals to convert a mode become a project error."""
+    def broken(_image):
+        raise error
+
+    image = P.decode_image(io.BytesIO(SEEDS["PNG-L"]), "good.png")
+    monkeypatch.setattr(P, "luminance", broken)
+    with pytest.raises(type(error)):
+        P.prepare_image(image)
+
+
+def test_a_mode_pillow_cannot_convert_is_a_project_error():
+    with pytest.raises(FashionDesktopError, match="pixel format"):
+        P.prepare_image(Image.new("La", (10, 10)))
+
+
 def test_a_broken_exif_block_keeps_the_picture(monkeypatch):
     def damaged(_image):
         raise SyntaxError("not a TIFF IFD")

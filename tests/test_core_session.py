@@ -257,6 +257,7 @@ def test_bad_weights_are_refused_and_the_old_model_stays(session, recorder, weig
                        atol=1e-6)
 
 
+@pytest.mark.hardware  # skips where CUDA is present: nothing absent to ask for
 def test_moving_to_the_cpu_and_to_an_absent_device(session, recorder):
     session.move("cpu")
     assert recorder.models[-1].device == "cpu" and recorder.models[-1].requested_device == "cpu"

@@ -289,7 +289,7 @@ def prepare_image(image: Image.Image) -> Prepared:
     """A decoded PIL image → the network's input."""
     try:
         grey = luminance(shrink(image))
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError) as exc:  # Pillow: "conversion from X to Y not supported"; a bug surfaces
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
                          mode=image.mode, reason=exc) from exc
