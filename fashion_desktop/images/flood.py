@@ -10,30 +10,34 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def _run_ids(open_: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row-major run ids with a wall after every row: pixels of one horizontal run share an id."""
-    height = open_.shape[0]
-    closed = np.hstack([~open_, np.ones((height, 1), bool)]).ravel()
-    return np.cumsum(closed), closed
+from fashion_desktop.images.arrays import pad
 
 
-def _spread_along_rows(reached: np.ndarray, open_: np.ndarray) -> np.ndarray:
-    """Every horizontal run of open pixels that touches a reached pixel becomes reached."""
-    height, width = open_.shape
-    run_id, closed = _run_ids(open_)
-    seeded = np.hstack([reached & open_, np.zeros((height, 1), bool)]).ravel()
-    hit = np.zeros(int(run_id[-1]) + 1, bool)
-    hit[run_id[seeded]] = True
-    return (hit[run_id] & ~closed).reshape(height, width + 1)[:, :width]
+class _Runs:
+    """The horizontal runs of open pixels, numbered once: spreading then costs two lookups a pass."""
+
+    def __init__(self, open_: np.ndarray) -> None:
+        height, width = open_.shape
+        walls = np.ones((height, width + 1), bool)  # a wall after every row: runs never wrap
+        walls[:, :width] = ~open_
+        self.ids = np.cumsum(walls.ravel()).reshape(height, width + 1)[:, :width]
+        self.open = open_
+        self.count = int(self.ids[-1, -1]) + 2  # every id used, and one past the last wall
+
+    def spread(self, reached: np.ndarray) -> np.ndarray:
+        """Every run that holds a reached pixel, whole."""
+        hit = np.zeros(self.count, bool)
+        hit[self.ids[reached]] = True
+        return hit[self.ids] & self.open
 
 
 def spread(reached: np.ndarray, open_: np.ndarray) -> np.ndarray:
     """Grow `reached` through 4-connected `open_` pixels until it stops changing."""
+    open_ = np.asarray(open_, bool)
     reached = reached & open_
+    rows, columns = _Runs(open_), _Runs(np.ascontiguousarray(open_.T))
     while True:
-        grown = _spread_along_rows(reached, open_)
-        grown = _spread_along_rows(grown.T, open_.T).T
+        grown = columns.spread(rows.spread(reached).T).T
         if np.array_equal(grown, reached):
             return reached
         reached = grown
@@ -52,7 +56,7 @@ def flood_region(grey: np.ndarray, x: int, y: int, tolerance: int = 127) -> np.n
 
 def enclosed(mask: np.ndarray) -> np.ndarray:
     """Background pixels that cannot reach the border through background (4-connected): holes."""
-    free = np.pad(~np.asarray(mask, bool), 1, constant_values=True)
+    free = pad(~np.asarray(mask, bool), 1, value=True)
     border = np.zeros_like(free)
     border[0, :] = border[-1, :] = border[:, 0] = border[:, -1] = True
     return (free & ~spread(border, free))[1:-1, 1:-1]

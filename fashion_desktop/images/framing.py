@@ -21,8 +21,11 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from fashion_desktop.images.arrays import pad
+
 MIN_PIECE = 0.04  # an end piece with less of the ink than this, beyond an empty gap, is not garment
 SMALL = 64  # pictures no larger than this are at the network's scale: no pixel is noise
+NOISE_RADIUS = 3  # the neighbourhood is the (2r+1)² square around a pixel
 NOISE_DENSITY = 0.12  # of a 7×7 neighbourhood: a 1-pixel stroke has 1/7, an isolated pixel 1/49
 
 
@@ -64,7 +67,7 @@ def background(grey: np.ndarray) -> np.ndarray | float:
 
 def box_sum(mask: np.ndarray, radius: int) -> np.ndarray:
     """How many mask pixels lie in each pixel's (2r+1)² square (an integral image: any radius, same cost)."""
-    padded = np.pad(mask.astype(np.int32), radius + 1)[:-1, :-1] if radius else mask.astype(np.int32)
+    padded = pad(mask.astype(np.int32), radius + 1, radius) if radius else mask.astype(np.int32)
     if not radius:
         return padded
     table = padded.cumsum(0).cumsum(1)
@@ -76,9 +79,19 @@ def drop_noise(mask: np.ndarray) -> np.ndarray:
     """Mask pixels with enough ink around them; pictures at the network's scale pass unchanged."""
     if max(mask.shape) <= SMALL:
         return mask
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if not len(rows):
+        return mask
+    # Only around the ink (a drawing leaves most of the picture empty): the blur sees the same
+    # neighbourhoods there, since what lies beyond this margin is empty as well.
+    top, bottom = max(0, rows[0] - NOISE_RADIUS - 1), min(mask.shape[0], rows[-1] + NOISE_RADIUS + 2)
+    left, right = max(0, cols[0] - NOISE_RADIUS - 1), min(mask.shape[1], cols[-1] + NOISE_RADIUS + 2)
+    part = mask[top:bottom, left:right]
     # PIL's box blur (C, any radius) counts the neighbours: 255 × count / 49, rounded
-    density = Image.fromarray(mask.astype(np.uint8) * 255, "L").filter(ImageFilter.BoxBlur(3))
-    return mask & (np.asarray(density) >= NOISE_DENSITY * 255)
+    density = Image.fromarray(part.astype(np.uint8) * 255, "L").filter(ImageFilter.BoxBlur(NOISE_RADIUS))
+    kept = np.zeros_like(mask)
+    kept[top:bottom, left:right] = part & (np.asarray(density) >= NOISE_DENSITY * 255)
+    return kept
 
 
 def _main_span(counts: np.ndarray) -> tuple[int, int]:
