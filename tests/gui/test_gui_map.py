@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from fashion_desktop.dataset.files import Split
 
@@ -52,9 +52,14 @@ def test_the_drawing_marker_follows_the_canvas(make_window, qtbot, wait_idle, sm
         window.canvas.load_pixels(small_split.images[index].astype(np.float32) / 255)
         wait_idle(window)
         positions = step + 1
-        qtbot.waitUntil(lambda n=positions: panel.plot.trail.xData is not None and len(panel.plot.trail.xData) == n,
-                        timeout=30_000)
-        marker = np.array([panel.plot.marker.data["x"][0], panel.plot.marker.data["y"][0]])
+        qtbot.waitUntil(lambda n=positions: len(panel.plot.trail_points()) == n, timeout=30_000)
+        marker = panel.plot.marker_position()
+        assert panel.plot.marker.isVisible()
+        # what is drawn: the star's screen position is the marker's place on the map
+        drawn = panel.plot.marker.mapToScene(QPointF(0, 0))
+        expected = panel.plot.view_to_scene(marker)
+        assert abs(drawn.x() - expected.x()) < 0.5 and abs(drawn.y() - expected.y()) < 0.5
+        np.testing.assert_allclose(panel.plot.trail_points()[-1], marker)
         # A test image on the canvas is that test image to the network: PCA places it on its own dot.
         np.testing.assert_allclose(marker, layout.coords[index], atol=1e-3 * np.ptp(layout.coords))
         assert panel.thumbs[0].index == index  # it looks most like itself
@@ -128,7 +133,7 @@ def test_the_map_exports_its_dots_and_the_drawing_as_csv(make_window, qtbot, wai
     assert any(c is chart for _name, c in window.exports.charts())  # in File ▸ Export and its context menu
     window.canvas.load_pixels(small_split.images[5].astype(np.float32) / 255)
     wait_idle(window)
-    qtbot.waitUntil(lambda: chart.trail.xData is not None and len(chart.trail.xData) == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: len(chart.trail_points()) == 1, timeout=30_000)
     out = tmp_path / "map.csv"
     assert window.exports.save_chart(chart, out)
     dots_block, drawing_block = out.read_text().split("\n\n")
@@ -143,7 +148,7 @@ def test_the_map_exports_its_dots_and_the_drawing_as_csv(make_window, qtbot, wai
     assert [r[4] for r in body] == [CLASS_NAMES[c] for c in layout.predicted]
     assert [int(r[5]) for r in body] == layout.misclassified.astype(int).tolist()
     drawing = list(csv.reader(io.StringIO(drawing_block)))
-    marker = [chart.marker.data["x"][0], chart.marker.data["y"][0]]
+    marker = chart.marker_position()
     np.testing.assert_allclose([float(v) for v in drawing[-1]], marker, rtol=1e-5, atol=1e-6 * np.ptp(layout.coords))
 
     panel.class_combo.setCurrentIndex(1 + 8)  # Bag alone: only the dots shown are written

@@ -3,7 +3,9 @@
 The dots are one pyqtgraph ScatterPlotItem, drawn into a cached pixmap (DeviceCoordinateCache),
 so moving the drawing's marker repaints only a small item over a bitmap, never 10,000 spots,
 and every scatter item remembers its bounding rectangle (`_Dots`): a repaint of the map went from
-6.8 to 2.9 ms (profiled, a stroke with the map open). Hover and click find the nearest dot
+6.8 to 2.9 ms (profiled, a stroke with the map open). The marker is placed once and then only
+moved (`setPos`), and the trail is a plain path item: pyqtgraph's `setData` on them cost 0.4 ms of
+the GUI thread per result, moving them 0.04 ms. Hover and click find the nearest dot
 with numpy in screen pixels, not through pyqtgraph's per-spot lookup.
 """
 
@@ -12,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from fashion_desktop.classes import class_names
 from fashion_desktop.explain.map.picture import CLASS_COLOURS
@@ -66,9 +68,13 @@ class MapPlot(pg.PlotWidget):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.rings = _Dots(size=8, pen=pg.mkPen(30, 30, 30, 120, width=1), brush=None, pxMode=True)
         self.rings.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.trail = pg.PlotDataItem(pen=pg.mkPen(20, 20, 20, 160, width=2, style=Qt.PenStyle.DotLine))
-        self.marker = _Dots(size=22, symbol="star", pen=pg.mkPen("k", width=2),
-                                         brush=pg.mkBrush(255, 230, 0), pxMode=True)
+        self.trail = QGraphicsPathItem()
+        pen = QPen(QColor(20, 20, 20, 160), 2, Qt.PenStyle.DotLine)
+        pen.setCosmetic(True)  # two screen pixels at any zoom
+        self.trail.setPen(pen)
+        # One spot at the origin, moved as a whole item: the spot is never re-made during a stroke.
+        self.marker = _Dots(pos=np.zeros((1, 2)), size=22, symbol="star", pen=pg.mkPen("k", width=2),
+                            brush=pg.mkBrush(255, 230, 0), pxMode=True)
         self.highlight = _Dots(size=14, symbol="o", pen=pg.mkPen(0, 0, 0, width=2), brush=None)
         for item in (*self.dots, self.rings):
             self.addItem(item)
@@ -119,15 +125,27 @@ class MapPlot(pg.PlotWidget):
         if xy is None:
             self.clear_marker()
             return
-        self._positions = (self._positions + [np.asarray(xy, np.float32)])[-TRAIL:]
-        trail = np.array(self._positions)
-        self.trail.setData(trail[:, 0], trail[:, 1])
-        self.marker.setData(pos=trail[-1:])
+        x, y = float(xy[0]), float(xy[1])
+        self._positions = (self._positions + [(x, y)])[-TRAIL:]
+        path = QPainterPath(QPointF(*self._positions[0]))
+        for point in self._positions[1:]:
+            path.lineTo(*point)
+        self.trail.setPath(path)
+        self.marker.setPos(x, y)
+        self.marker.setVisible(True)
 
     def clear_marker(self) -> None:
         self._positions = []
-        self.trail.setData([], [])
-        self.marker.setData(pos=np.zeros((0, 2)))
+        self.trail.setPath(QPainterPath())
+        self.marker.setVisible(False)
+
+    def trail_points(self) -> np.ndarray:
+        """The drawing's last positions on the map, (n, 2), oldest first: the marker is the last."""
+        return np.array(self._positions, np.float32).reshape(-1, 2)
+
+    def marker_position(self) -> np.ndarray | None:
+        """Where the drawing's marker is, (2,), or None while it is hidden."""
+        return self.trail_points()[-1] if self._positions else None
 
     def set_highlight(self, indices) -> None:
         """Ring these test images (the drawing's nearest ones)."""

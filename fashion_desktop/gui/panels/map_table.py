@@ -30,8 +30,8 @@ def map_tables(layout, plot, title: str) -> list:
         x, y = plot.coords[i]
         dots.rows.append([int(i), float(x), float(y), class_name(truth), class_name(guess), int(truth != guess)])
     tables = [dots]
-    xs, ys = plot.trail.getData()
-    if xs is not None and len(xs):
+    trail = plot.trail_points()
+    if len(trail):
         tables.append(Table(translate("MapPanel", "Your drawing on the map (oldest first, the marker last)"), ["x", "y"],
-                            [[float(x), float(y)] for x, y in zip(xs, ys)]))
+                            [[float(x), float(y)] for x, y in trail]))
     return tables
