@@ -157,3 +157,42 @@ def test_qimage_conversion_respects_row_padding():
     back[0, 0] = 99
     assert qimage_to_array(image)[0, 0] == grey[0, 0], "the array must be a copy, not a view of the QImage"
     assert image.format() == QImage.Format.Format_Grayscale8
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].astype(int)
+
+
+def test_a_stroke_repaints_only_its_segment_and_the_screen_matches_a_full_repaint(qtbot, qapp):
+    """The canvas repaints just the stroke's new segment and the brush outline (not the whole
+    scaled image) at every move; what ends up on screen must be exactly what a full repaint
+    draws: no gaps, no leftover brush outlines, no seams between repainted pieces."""
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(613, 577)  # not a multiple of the image: pieces meet at fractional positions
+    canvas.show()
+    QTest.qWaitForWindowExposed(canvas)
+    painted = []
+    original = canvas.paintEvent
+
+    def record(event):
+        painted.append(event.rect())
+        original(event)
+
+    canvas.paintEvent = record
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(100, 100))
+    for i in range(40):
+        QTest.mouseMove(canvas, QPoint(100 + i * 9, 100 + int(80 * np.sin(i / 5))))
+        qapp.processEvents()
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(460, 120))
+    QTest.mouseMove(canvas, QPoint(300, 400))  # the brush outline leaves the stroke's end
+    qapp.processEvents()
+    QTest.qWait(50)
+    assert painted and max(r.width() * r.height() for r in painted[1:]) < 0.25 * canvas.width() * canvas.height()
+    on_screen = _rgb(qapp.primaryScreen().grabWindow(canvas.winId()).toImage())
+    full = _rgb(canvas.grab().toImage())
+    assert on_screen.shape == full.shape
+    assert (full.max(axis=2) > 200).sum() > 20_000  # the stroke is there
+    assert np.abs(on_screen - full).max() <= 2  # smooth scaling may round a level differently
