@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 
@@ -138,8 +137,8 @@ class _TopClasses:
     def __init__(self, evaluate: Evaluate) -> None:
         self.evaluate = evaluate
 
-    def predict_batch(self, batch: np.ndarray) -> SimpleNamespace:
-        return SimpleNamespace(indices=self.evaluate(batch)[0].argmax(1))
+    def top_classes(self, batch: np.ndarray) -> np.ndarray:
+        return self.evaluate(batch)[0].argmax(1)
 
 
 def _finish(group: list[tuple[Path, str, object]], evaluate: Evaluate | None) -> Iterator[dict]:

@@ -150,6 +150,15 @@ class Predictor:
         return BatchPrediction(probs, stages, str(self.device), (time.perf_counter() - start) * 1000.0,
                                familiarity, calibrated)
 
+    def top_classes(self, images: np.ndarray | torch.Tensor) -> np.ndarray:
+        """Only each input's top class: what the shoe-orientation check asks at every stroke, without
+        the familiarity score (most of a batch-1 forward's cost) it would throw away."""
+        with torch.inference_mode():
+            x = self.as_tensor(images)
+            for _name, operation in self._stages:
+                x = operation(x)
+            return torch.softmax(x, dim=1).cpu().numpy().argmax(axis=1)  # as `BatchPrediction.indices`
+
     def predict(self, image: np.ndarray, activations: bool = True) -> Prediction:
         """One 28×28 image → its Prediction (with activations by default, for the panels)."""
         batch = self.predict_batch(image[None] if image.ndim == 2 else image, activations)

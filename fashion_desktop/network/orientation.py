@@ -38,14 +38,16 @@ def taller_on_the_left(batch: np.ndarray) -> np.ndarray:
 
 
 def face_left(predictor, pixels: np.ndarray) -> tuple[np.ndarray, Any]:
-    """(N, 28, 28) or (28, 28) inputs → the same with side views facing right mirrored, and which were."""
+    """(N, 28, 28) or (28, 28) inputs → the same with side views facing right mirrored, and which were.
+
+    `predictor` is anything with `top_classes(batch) -> (N,) class indices` (`network.inference.Predictor`)."""
     single = pixels.ndim == 2
     batch = pixels[None] if single else pixels
     batch = np.asarray(batch, np.float32)
     use = taller_on_the_left(batch)
     if use.any():  # only those are read mirrored: most inputs cost nothing extra
         mirrors = np.ascontiguousarray(batch[use][:, :, ::-1])
-        side_view = np.isin(predictor.predict_batch(mirrors).indices, SIDE_VIEW)
+        side_view = np.isin(predictor.top_classes(mirrors), SIDE_VIEW)
         use[np.flatnonzero(use)[~side_view]] = False
         batch = batch.copy()
         batch[use] = mirrors[side_view]
