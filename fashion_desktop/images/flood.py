@@ -20,9 +20,10 @@ class _Runs:
         height, width = open_.shape
         walls = np.ones((height, width + 1), bool)  # a wall after every row: runs never wrap
         walls[:, :width] = ~open_
-        self.ids = np.cumsum(walls.ravel()).reshape(height, width + 1)[:, :width]
+        numbers = np.cumsum(walls.ravel())
+        self.ids = numbers.reshape(height, width + 1)[:, :width]
         self.open = open_
-        self.count = int(self.ids[-1, -1]) + 2  # every id used, and one past the last wall
+        self.count = int(numbers[-1]) + 1 if numbers.size else 1  # every id used
 
     def spread(self, reached: np.ndarray) -> np.ndarray:
         """Every run that holds a reached pixel, whole."""
