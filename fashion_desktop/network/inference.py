@@ -13,7 +13,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
 import torch
@@ -25,6 +24,8 @@ from fashion_desktop.network.model import NeuralNetwork
 from fashion_desktop.network.prediction import STAGES, Prediction
 
 __all__ = ["STAGES", "BatchPrediction", "Prediction", "Predictor"]
+
+_STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 @dataclass(frozen=True)
 class BatchPrediction:
@@ -64,14 +65,16 @@ def _stage_operation(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor
     """The module's computation without `Module.__call__`'s bookkeeping.
 
     Parameters are bound as objects, so `load_state_dict` and `.to(device)` (which update them in
-    place) are seen by the next call.
+    place) are seen by the next call. Arguments go by position: keyword parsing is measurable here.
     """
     if type(module) is nn.Linear:
-        return partial(F.linear, weight=module.weight, bias=module.bias)
+        weight, bias = module.weight, module.bias
+        return lambda x: F.linear(x, weight, bias)
     if type(module) is nn.ReLU:
         return torch.relu
     if type(module) is nn.Flatten:
-        return partial(torch.flatten, start_dim=module.start_dim, end_dim=module.end_dim)
+        start, end = module.start_dim, module.end_dim
+        return lambda x: torch.flatten(x, start, end)
     return module.forward
 
 
@@ -86,17 +89,24 @@ class Predictor:
                  familiarity: Familiarity | None = None) -> None:
         self.familiarity = familiarity
         self.device = torch.device(device)
-        self.model = model.to(self.device).eval()
+        self.model = model.eval()
+        self.to(self.device)
         modules: list[tuple[str, nn.Module]] = [("flatten", model.flatten)]
         modules += [(f"linear_relu_stack.{i}", m) for i, m in enumerate(model.linear_relu_stack)]
         if [name for name, _ in modules] != [name for name, _ in STAGES[:-1]]:
             raise ValueError("the network's layers are not the tutorial's")
-        self._stages = [(name, _stage_operation(module)) for name, module in modules]
+        self._operations = [_stage_operation(module) for _, module in modules]
+        widths = [model.linear_relu_stack[0].in_features]  # flatten, then each layer, then softmax
+        for module in [*model.linear_relu_stack, nn.Softmax()]:
+            widths.append(getattr(module, "out_features", widths[-1]))
+        ends = np.cumsum(widths)
+        self._columns = [slice(int(end - width), int(end)) for width, end in zip(widths, ends)]  # each stage in the join
 
     def to(self, device: torch.device | str) -> Predictor:
         """Move the model (e.g. after the user picks another device)."""
         self.device = torch.device(device)
         self.model.to(self.device)
+        self._device_name, self._on_cpu = str(self.device), self.device.type == "cpu"  # read at every call
         return self
 
     def close(self) -> None:
@@ -104,50 +114,62 @@ class Predictor:
 
     def as_tensor(self, images: np.ndarray | torch.Tensor) -> torch.Tensor:
         """(N, 28, 28) or (28, 28) floats in [0, 1] → a batch on the device."""
-        flags = getattr(images, "flags", None)
-        if flags is not None and images.dtype == np.float32 and flags.c_contiguous and flags.writeable:
-            tensor = torch.from_numpy(images)  # no copy: the common case, at every stroke
-        elif isinstance(images, torch.Tensor):
+        if not isinstance(images, (np.ndarray, torch.Tensor)):
+            images = np.asarray(images, dtype=np.float32)
+        if tuple(images.shape[-2:]) != (28, 28):
+            raise ValueError(f"expected 28×28 images, got shape {tuple(images.shape)}")
+        if isinstance(images, torch.Tensor):
             tensor = images.to(torch.float32)
-        else:  # a copy: read-only, strided or non-float input
-            tensor = torch.from_numpy(np.array(images, dtype=np.float32))
+        else:
+            flags = images.flags
+            if images.dtype == np.float32 and flags.c_contiguous and flags.writeable:
+                tensor = torch.from_numpy(images)  # no copy: the common case, at every stroke
+            else:  # a copy: read-only, strided or non-float input
+                tensor = torch.from_numpy(np.array(images, dtype=np.float32))
         if tensor.dim() == 2:
             tensor = tensor.unsqueeze(0)
-        if tensor.shape[-2:] != (28, 28):
-            raise ValueError(f"expected 28×28 images, got shape {tuple(tensor.shape)}")
-        return tensor if self.device.type == "cpu" else tensor.to(self.device, non_blocking=True)
+        return tensor if self._on_cpu else tensor.to(self.device, non_blocking=True)
+
+    def _forward(self, pixels: torch.Tensor) -> list[torch.Tensor]:
+        """Every stage's output in `STAGES` order, softmax last (inside inference mode)."""
+        outputs = []
+        x = pixels
+        for operation in self._operations:
+            x = operation(x)
+            outputs.append(x)
+        outputs.append(torch.softmax(x, dim=1))
+        return outputs
+
+    def _familiarity(self, pixels: torch.Tensor, outputs: list[torch.Tensor]
+                     ) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(familiarity, calibrated probabilities), or (None, None) without a Familiarity."""
+        if self.familiarity is None:
+            return None, None
+        logits = outputs[-2].cpu().numpy()
+        # the second ReLU's output is what familiarity is measured on
+        return (self.familiarity.familiarity(outputs[4].cpu().numpy(), pixels.cpu().numpy(), logits),
+                self.familiarity.calibrated(logits))
+
+    def _joined(self, outputs: list[torch.Tensor]) -> np.ndarray:
+        """The stages' outputs side by side in one array (`self._columns` finds each): at batch 1
+        each tensor's own `.numpy()` (and off the CPU, each device→host copy) costs more than this copy."""
+        return torch.cat(outputs, dim=1).cpu().numpy()
 
     def predict_batch(self, images: np.ndarray | torch.Tensor, activations: bool = False) -> BatchPrediction:
         """Forward once; with `activations`, also every stage's output."""
         start = time.perf_counter()
         with torch.inference_mode():
-            x = self.as_tensor(images)
-            outputs: list[torch.Tensor] = []
-            hidden = pixels = x
-            for i, (_name, operation) in enumerate(self._stages):
-                x = operation(x)
-                if i == 4:
-                    hidden = x  # the second ReLU's output: what familiarity is measured on
-                if activations:
-                    outputs.append(x)
-            probabilities = torch.softmax(x, dim=1)
-            familiarity = calibrated = None
-            if self.familiarity is not None:
-                familiarity = self.familiarity.familiarity(hidden.cpu().numpy(), pixels.cpu().numpy(), x.cpu().numpy())
-                calibrated = self.familiarity.calibrated(x.cpu().numpy())
+            pixels = self.as_tensor(images)
+            outputs = self._forward(pixels)
+            familiarity, calibrated = self._familiarity(pixels, outputs)
             if activations:
-                outputs.append(probabilities)
-                if self.device.type == "cpu":
-                    arrays = [t.numpy() for t in outputs]
-                else:  # one device→host copy instead of seven
-                    joined = torch.cat(outputs, dim=1).cpu().numpy()
-                    arrays = np.split(joined, np.cumsum([t.shape[1] for t in outputs])[:-1], axis=1)
-                stages = {name: array for (name, _), array in zip(STAGES, arrays)}
+                joined = self._joined(outputs)
+                stages = {name: joined[:, columns] for name, columns in zip(_STAGE_NAMES, self._columns)}
                 probs = stages["softmax"]
             else:
                 stages = {}
-                probs = probabilities.cpu().numpy()
-        return BatchPrediction(probs, stages, str(self.device), (time.perf_counter() - start) * 1000.0,
+                probs = outputs[-1].cpu().numpy()
+        return BatchPrediction(probs, stages, self._device_name, (time.perf_counter() - start) * 1000.0,
                                familiarity, calibrated)
 
     def top_classes(self, images: np.ndarray | torch.Tensor) -> np.ndarray:
@@ -155,16 +177,29 @@ class Predictor:
         the familiarity score (most of a batch-1 forward's cost) it would throw away."""
         with torch.inference_mode():
             x = self.as_tensor(images)
-            for _name, operation in self._stages:
+            for operation in self._operations:
                 x = operation(x)
             return torch.softmax(x, dim=1).cpu().numpy().argmax(axis=1)  # as `BatchPrediction.indices`
 
     def predict(self, image: np.ndarray, activations: bool = True) -> Prediction:
-        """One 28×28 image → its Prediction (with activations by default, for the panels)."""
-        batch = self.predict_batch(image[None] if image.ndim == 2 else image, activations)
-        probabilities = batch.probabilities[0]
-        return Prediction(probabilities=probabilities, index=int(probabilities.argmax()),
-                          activations={name: array[0] for name, array in batch.activations.items()},
-                          device=batch.device, milliseconds=batch.milliseconds,
-                          familiarity=None if batch.familiarity is None else float(batch.familiarity[0]),
-                          calibrated=None if batch.calibrated is None else batch.calibrated[0])
+        """One 28×28 image → its Prediction (with activations by default, for the panels).
+
+        The window's path at every stroke, so it goes straight to a `Prediction` without the
+        batch's intermediate objects (`fashion-desktop bench` measures it against bare matmuls).
+        """
+        start = time.perf_counter()
+        with torch.inference_mode():
+            pixels = self.as_tensor(image[None] if image.ndim == 2 else image)
+            outputs = self._forward(pixels)
+            familiarity, calibrated = self._familiarity(pixels, outputs)
+            if activations:
+                joined = self._joined(outputs)[0]
+                stages = {name: joined[columns] for name, columns in zip(_STAGE_NAMES, self._columns)}
+                probabilities = stages["softmax"]
+            else:
+                stages = {}
+                probabilities = outputs[-1].cpu().numpy()[0]
+        return Prediction(probabilities=probabilities, index=int(probabilities.argmax()), activations=stages,
+                          device=self._device_name, milliseconds=(time.perf_counter() - start) * 1000.0,
+                          familiarity=None if familiarity is None else float(familiarity[0]),
+                          calibrated=None if calibrated is None else calibrated[0])
