@@ -3,8 +3,9 @@
 Run by the `train` command after training, on the training split only:
 
 - class means and a shared covariance of the second hidden layer's activations, and the principal
-  components of the 28×28 inputs, from training images and from sketches made from them
-  (training/sketches.py), so a crude drawing of a garment counts as familiar as well as a photo;
+  components of the 28×28 inputs, from training images, sketches made from them
+  (training/sketches.py) and garment drawings (images/garment_drawings.py), so a crude drawing of
+  a garment counts as familiar as well as a photo;
 - the temperature, on the held-out validation images (never trained on);
 - the threshold, from the held-out validation images, sketches of them, and everyday non-garment
   drawings generated with the calibration seed (images/non_garments.py): the smallest distance
@@ -12,7 +13,8 @@ Run by the `train` command after training, on the training split only:
   flagged. The non-garment drawings only report how many that flags; the evaluation uses other
   seeds (`fashion-desktop evaluate`);
 - the "not a garment" detector (network/outlier_detector.py, training/outlier_fit.py), from the
-  same training images, their sketches and photo-like renderings of others against drawings of
+  same training images, their sketches, the garment drawings and photo-like renderings of others
+  against drawings of
   `TRAINING_KINDS` made with the training seed; its logit joins the distances, scaled by the
   held-out images like them. The evaluation's kinds `UNSEEN_KINDS` are never among its negatives.
 """
@@ -47,6 +49,7 @@ FIT_IMAGES = 5000  # training images (and as many sketches) the statistics come 
 NON_GARMENTS_PER_KIND = 20
 DETECTOR_OUTLIERS_PER_KIND = 120  # drawings of each training kind the detector learns from (at most:
 DETECTOR_OUTLIER_SHARE = 0.2  # fewer when there are few garments, about this share of the garments' count)
+DRAWINGS_PER_CLASS = 100  # garment drawings (images/garment_drawings.py) counted as garments, per class
 DETECTOR_PHOTOS_PER_KIND = 200  # photo-like renderings of training images, per kind, among its garments
 
 
@@ -74,9 +77,20 @@ def _sketches(images: np.ndarray, seed: int) -> np.ndarray:
     return np.concatenate(out).astype(np.float32) / 255.0
 
 
+def _drawings(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Garment drawings made as people draw them, with their labels: the recipe may train on them
+    (`--drawn-p`), and a drawn bag or coat is a garment whether or not it did (about 13 s)."""
+    from fashion_desktop.images.garment_drawings import drawing_set
+
+    drawings = drawing_set(DRAWINGS_PER_CLASS, seed)
+    labels = np.repeat(np.arange(len(drawings)), drawings.shape[1])
+    return drawings.reshape(-1, 28, 28), labels
+
+
 def _fit_detector(predictor: Predictor, probe: Familiarity, train_images: np.ndarray, fit_x: np.ndarray,
                   fit_sketches: np.ndarray, seed: int):
-    """The outlier detector, from garments (images, sketches, photo-like renderings) and drawings of other things."""
+    """The outlier detector, from garments (images, sketches and drawings, photo-like renderings) and
+    drawings of other things."""
     from fashion_desktop.images.non_garments import TRAINING_KINDS, TRAINING_SEED, non_garment_set
     from fashion_desktop.images.photo_like import KINDS, prepared_set
     from fashion_desktop.training.outlier_fit import fit_detector
@@ -118,10 +132,11 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     predictor = Predictor(model, "cpu")
     fit_x = train_images[:FIT_IMAGES].astype(np.float32) / 255.0
     fit_y = np.asarray(train_labels[:FIT_IMAGES])
-    fit_sketches = _sketches(train_images[:FIT_IMAGES], seed + 1)
+    drawings, drawing_labels = _drawings(seed + 5)
+    fit_sketches = np.concatenate([_sketches(train_images[:FIT_IMAGES], seed + 1), drawings])
     h_raw, _ = _run(predictor, fit_x)
     h_sketch, _ = _run(predictor, fit_sketches)
-    means, precision = fit_statistics(np.concatenate([h_raw, h_sketch]), np.concatenate([fit_y, fit_y]))
+    means, precision = fit_statistics(np.concatenate([h_raw, h_sketch]), np.concatenate([fit_y, fit_y, drawing_labels]))
     pixel_mean, pixel_basis = fit_pixel_basis(np.concatenate([fit_x, fit_sketches]))
 
     step("threshold")
@@ -164,7 +179,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     report = {
         "method": "the largest of the Mahalanobis distance of the second ReLU's activations to the nearest "
                   "class mean, the input's distance from the principal subspace (30 components) of "
-                  "training images and sketches of them, "
+                  "training images, sketches of them and garment drawings, "
                   + ("how undecided the answer is (its cross-entropy to the uniform answer, which outlier exposure "
                      "trains non-garments towards), " if familiarity.indecision_ref is not None else "")
                   + "and the verdict of a small network trained on garments against drawings of other things "
