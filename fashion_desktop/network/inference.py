@@ -96,11 +96,16 @@ class Predictor:
         if [name for name, _ in modules] != [name for name, _ in STAGES[:-1]]:
             raise ValueError("the network's layers are not the tutorial's")
         self._operations = [_stage_operation(module) for _, module in modules]
-        widths = [model.linear_relu_stack[0].in_features]  # flatten, then each layer, then softmax
-        for module in [*model.linear_relu_stack, nn.Softmax()]:
-            widths.append(getattr(module, "out_features", widths[-1]))
-        ends = np.cumsum(widths)
-        self._columns = [slice(int(end - width), int(end)) for width, end in zip(widths, ends)]  # each stage in the join
+        first = model.linear_relu_stack[0]
+        widths: list[int] = [first.in_features if isinstance(first, nn.Linear) else 784]  # flatten's output
+        for module in model.linear_relu_stack:
+            widths.append(module.out_features if isinstance(module, nn.Linear) else widths[-1])
+        widths.append(widths[-1])  # softmax
+        self._columns: list[slice] = []  # where each stage sits in the joined copy (`_joined`)
+        end = 0
+        for width in widths:
+            self._columns.append(slice(end, end + width))
+            end += width
 
     def to(self, device: torch.device | str) -> Predictor:
         """Move the model (e.g. after the user picks another device)."""
