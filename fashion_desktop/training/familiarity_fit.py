@@ -88,7 +88,7 @@ def _drawings(seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fit_detector(predictor: Predictor, probe: Familiarity, train_images: np.ndarray, fit_x: np.ndarray,
-                  fit_sketches: np.ndarray, seed: int):
+                  fit_drawn: np.ndarray, seed: int):
     """The outlier detector, from garments (images, sketches and drawings, photo-like renderings) and
     drawings of other things."""
     from fashion_desktop.images.non_garments import TRAINING_KINDS, TRAINING_SEED, non_garment_set
@@ -99,7 +99,7 @@ def _fit_detector(predictor: Predictor, probe: Familiarity, train_images: np.nda
     spare = train_images[FIT_IMAGES : FIT_IMAGES + n * len(KINDS)]
     photos = np.concatenate([prepared_set(kind, spare[i * n : (i + 1) * n], seed=seed + 3)
                              for i, kind in enumerate(KINDS)])
-    garment_pixels = np.concatenate([fit_x, fit_sketches, photos])
+    garment_pixels = np.concatenate([fit_x, fit_drawn, photos])
     per_kind = int(min(DETECTOR_OUTLIERS_PER_KIND, max(2, DETECTOR_OUTLIER_SHARE * len(garment_pixels) / len(TRAINING_KINDS))))
     outliers, _ = non_garment_set(per_kind, TRAINING_SEED, TRAINING_KINDS)
 
@@ -133,11 +133,12 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     fit_x = train_images[:FIT_IMAGES].astype(np.float32) / 255.0
     fit_y = np.asarray(train_labels[:FIT_IMAGES])
     drawings, drawing_labels = _drawings(seed + 5)
-    fit_sketches = np.concatenate([_sketches(train_images[:FIT_IMAGES], seed + 1), drawings])
+    # sketches of the fit images, then the garment drawings: what a person draws, labelled
+    fit_drawn = np.concatenate([_sketches(train_images[:FIT_IMAGES], seed + 1), drawings])
     h_raw, _ = _run(predictor, fit_x)
-    h_sketch, _ = _run(predictor, fit_sketches)
-    means, precision = fit_statistics(np.concatenate([h_raw, h_sketch]), np.concatenate([fit_y, fit_y, drawing_labels]))
-    pixel_mean, pixel_basis = fit_pixel_basis(np.concatenate([fit_x, fit_sketches]))
+    h_drawn, _ = _run(predictor, fit_drawn)
+    means, precision = fit_statistics(np.concatenate([h_raw, h_drawn]), np.concatenate([fit_y, fit_y, drawing_labels]))
+    pixel_mean, pixel_basis = fit_pixel_basis(np.concatenate([fit_x, fit_drawn]))
 
     step("threshold")
     val_x = val_images.astype(np.float32) / 255.0
@@ -153,7 +154,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     refs: dict[str, Any] = {"hidden_ref": _reference(d_val), "pixel_ref": _reference(r_val)}
     probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis, **refs)
     step("detector")
-    detector = _fit_detector(predictor, probe, train_images, fit_x, fit_sketches, seed)
+    detector = _fit_detector(predictor, probe, train_images, fit_x, fit_drawn, seed)
     refs["detector"] = detector
     refs["detector_ref"] = _reference(detector.logits(probe.detector_inputs(h_val, val_x, logits_val)))
 
