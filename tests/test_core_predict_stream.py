@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -64,3 +65,17 @@ def test_predict_on_the_cpu_never_imports_torch(many):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 1, done.stderr  # bad.png is among them
     assert done.stdout.count("\n") == 6 and "bad.png: error:" in done.stdout
+
+
+def test_predict_leaves_numpy_one_blas_thread(many):
+    """Spinning BLAS threads took a core from the decoding processes (fashion_desktop/blas_threads.py)."""
+    code = ("import json, sys\nimport numpy\nfrom threadpoolctl import threadpool_info\n"
+            "def blas(): return [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas']\n"
+            "before = blas()\nfrom fashion_desktop.cli import main\n"
+            f"main(['predict', '--quiet', '--device', 'cpu', *{list(map(str, many[:6]))!r}])\n"
+            "print(json.dumps([before, blas()]), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": "2"})
+    before, after = json.loads(done.stderr.strip().splitlines()[-1])
+    assert before and set(before) == {2}  # numpy's BLAS starts with two threads here
+    assert set(after) == {1}

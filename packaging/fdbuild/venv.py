@@ -28,6 +28,7 @@ PINNED = (
     "pillow==13.0.0",
     "safetensors==0.8.0",
     "platformdirs==4.14.8",
+    "threadpoolctl==3.8.0",
     "pyinstaller==6.22.3",
     "pyinstaller-hooks-contrib==2026.9",
     "setuptools>=77",  # to install the project itself with --no-build-isolation (pyproject's build-system)
