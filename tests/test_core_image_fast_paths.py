@@ -1,9 +1,10 @@
 """The stroke path's fast forms give exactly what the plain forms they replaced give.
 
-Preprocessing runs at every stroke, so its steps were rewritten for fewer numpy calls (padding
-without `np.pad`, run labels computed once per flood, a blur only around the ink, a block maximum
-by strided views). Each is held here against a plain reference on random inputs: one wrong
-index or margin would change a drawing's input to the network.
+Preprocessing runs at every stroke and for every file, so its steps were rewritten for fewer
+numpy calls (padding without `np.pad`, run labels computed once per flood, a blur only around the
+ink, a block maximum by strided views, the main box's spans, Pillow's LANCZOS as matrix products).
+Each is held here against a plain reference on random inputs: one wrong index or margin would
+change a drawing's input to the network.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-from fashion_desktop.images import framing, outlines
+from fashion_desktop.images import framing, outlines, resample
 from fashion_desktop.images.arrays import pad
 from fashion_desktop.images.flood import enclosed, spread
 
@@ -86,3 +87,46 @@ def test_block_maximum_equals_the_maximum_of_each_block():
         expected = np.array([[grey[r * factor:(r + 1) * factor, c * factor:(c + 1) * factor].max()
                               for c in range(cols)] for r in range(rows)], np.float32)
         assert np.array_equal(outlines._block_max(grey, factor), expected)
+
+
+def _pieces_span(counts: np.ndarray) -> tuple[int, int]:
+    """The main span by walking the profile: pieces are runs of non-zero counts; end pieces with
+    under MIN_PIECE of the ink go (the obvious, slow reference for framing._main_span)."""
+    pieces, start = [], None
+    for i, value in enumerate(list(counts) + [0]):
+        if value and start is None:
+            start = i
+        elif not value and start is not None:
+            pieces.append((start, i - 1))
+            start = None
+    total = int(counts.sum())
+    big = [(a, b) for a, b in pieces if int(counts[a:b + 1].sum()) >= framing.MIN_PIECE * total]
+    if not big:
+        return pieces[0][0], pieces[-1][1]
+    return big[0][0], big[-1][1]
+
+
+def test_main_span_equals_walking_the_profile():
+    rng = np.random.default_rng(5)
+    for _ in range(500):
+        counts = rng.integers(1, 40, int(rng.integers(1, 120)))  # a column or row profile of a mask
+        counts = np.where(rng.random(counts.shape) < rng.uniform(0.1, 0.9), counts, 0).astype(np.int32)
+        if not counts.any():
+            counts[int(rng.integers(0, len(counts)))] = 1
+        assert framing._main_span(counts) == _pieces_span(counts)
+
+
+def test_lanczos_resize_equals_pillows():
+    """Every picture's last step (the crop → 28 pixels) is Pillow's LANCZOS done as matrix products."""
+    rng = np.random.default_rng(8)
+    for trial in range(300):
+        height, width = (int(v) for v in rng.integers(1, 260, 2))
+        grey = (rng.random((height, width)) * 255).astype(np.float32)
+        if trial % 2:  # flat strokes: the hard edges where the kernel's negative lobes show
+            grey = np.where(rng.random((height, width)) < 0.3, 255.0, 0.0).astype(np.float32)
+        scale = 28 / max(height, width)
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        if trial % 5 == 0:  # any size, enlarging too
+            size = tuple(int(v) for v in rng.integers(1, 60, 2))
+        expected = np.asarray(Image.fromarray(grey, "F").resize(size, Image.Resampling.LANCZOS))
+        assert np.abs(resample.resize(grey, *size) - expected).max() <= 5e-4  # of 255: float32 rounding

@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return gui_main(argv[1:] if first == "gui" else argv, prog=f"{common.PROG} gui" if first == "gui" else common.PROG)
     args = parser.parse_args(argv)
+    from fashion_desktop.blas_threads import use_one_blas_thread  # here: the window's path does not wait for it
+
+    use_one_blas_thread()  # the window does the same in its worker (gui/worker.py)
     try:
         return COMMANDS[args.command].run(args)
     except FashionDesktopError as exc:

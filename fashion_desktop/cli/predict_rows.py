@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-from fashion_desktop.blas_threads import use_one_blas_thread
 from fashion_desktop.classes import CLASS_NAMES, class_name
 from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.network.orientation import face_left
@@ -111,7 +110,6 @@ def rows(files: list[Path], args: argparse.Namespace,
          on_prepared: Callable[[int], None] = lambda _done: None) -> Iterator[dict]:
     """One dict per file, in input order: {"path", "label", "index", "confidence", "probabilities"} or
     {"path", "error"}. Raises WeightsError (before any row) when the model cannot be loaded."""
-    use_one_blas_thread()  # batches of 32: a second BLAS thread only spins, on the core a pool process needs
     pool = _pool(len(files))
     try:
         prepared = pool.map(prepare, files, chunksize=max(1, min(16, len(files) // (4 * (os.cpu_count() or 1))))) \

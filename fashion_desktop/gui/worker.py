@@ -185,6 +185,9 @@ class InferenceWorker(QThread):
         with self._lock:
             if self._stopping:
                 return
+        from fashion_desktop.blas_threads import use_one_blas_thread  # here: not before the first paint
+
+        use_one_blas_thread()  # every stroke's resize and familiarity are small products (blas_threads.py)
         if not self._answer_while_torch_loads():
             return
         self._start_session()

@@ -88,7 +88,7 @@ def drop_noise(mask: np.ndarray) -> np.ndarray:
     left, right = max(0, cols[0] - NOISE_RADIUS - 1), min(mask.shape[1], cols[-1] + NOISE_RADIUS + 2)
     part = mask[top:bottom, left:right]
     # PIL's box blur (C, any radius) counts the neighbours: 255 × count / 49, rounded
-    density = Image.fromarray(part.astype(np.uint8) * 255, "L").filter(ImageFilter.BoxBlur(NOISE_RADIUS))
+    density = Image.fromarray(part.view(np.uint8) * np.uint8(255), "L").filter(ImageFilter.BoxBlur(NOISE_RADIUS))
     kept = np.zeros_like(mask)
     kept[top:bottom, left:right] = part & (np.asarray(density) >= NOISE_DENSITY * 255)
     return kept
@@ -97,10 +97,10 @@ def drop_noise(mask: np.ndarray) -> np.ndarray:
 def _main_span(counts: np.ndarray) -> tuple[int, int]:
     """First and last index of the profile's pieces (runs of non-zero) that hold the ink, dropping
     end pieces with under MIN_PIECE of it."""
-    filled = counts > 0
-    index = np.flatnonzero(filled)
-    starts = index[np.flatnonzero(np.diff(index, prepend=-2) > 1)]
-    ends = index[np.flatnonzero(np.diff(index, append=len(counts) + 2) > 1)]
+    index = np.flatnonzero(counts)
+    breaks = np.flatnonzero(np.diff(index) > 1)  # a piece ends at index[b], the next starts at index[b + 1]
+    starts = np.concatenate((index[:1], index[breaks + 1]))
+    ends = np.concatenate((index[breaks], index[-1:]))
     total = counts.sum()
     mass = np.add.reduceat(counts, starts)
     big = np.flatnonzero(mass >= MIN_PIECE * total)
@@ -123,8 +123,8 @@ def main_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
     left, top, right, bottom = 0, 0, mask.shape[1], mask.shape[0]
     for _ in range(4):
         part = mask[top:bottom, left:right]
-        c0, c1 = _main_span(part.sum(axis=0))
-        r0, r1 = _main_span(part[:, c0 : c1 + 1].sum(axis=1))
+        c0, c1 = _main_span(np.add.reduce(part, axis=0, dtype=np.int32))  # int32: twice as fast as bool.sum
+        r0, r1 = _main_span(np.add.reduce(part[:, c0 : c1 + 1], axis=1, dtype=np.int32))
         box = (left + c0, top + r0, left + c1 + 1, top + r1 + 1)
         if box == (left, top, right, bottom):
             break

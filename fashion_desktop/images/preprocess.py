@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
-from fashion_desktop.images import framing, outlines
+from fashion_desktop.images import framing, outlines, resample
 from fashion_desktop.images.flood import enclosed  # noqa: F401  (re-exported: the silhouettes of training and tests)
 
 SIZE = 28
@@ -169,9 +169,7 @@ def luminance(image: Image.Image) -> np.ndarray:
         grey = rgba[..., 0] * 0.299 + rgba[..., 1] * 0.587 + rgba[..., 2] * 0.114
         alpha = rgba[..., 3] / 255.0
         return grey * alpha + 255.0 * (1.0 - alpha)
-    if mode == "1":
-        image = image.convert("L")
-    return np.asarray(image.convert("L"), dtype=np.float32)
+    return np.asarray(image if mode == "L" else image.convert("L"), dtype=np.float32)
 
 
 def border_level(grey: np.ndarray) -> float:
@@ -238,7 +236,7 @@ def fit(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
     else:
         scale = size / max(h, w)
         new_size = (max(1, round(w * scale)), max(1, round(h * scale)))
-        resized = np.asarray(Image.fromarray(grey.astype(np.float32), "F").resize(new_size, Image.Resampling.LANCZOS))
+        resized = resample.resize(grey, *new_size)  # Pillow's LANCZOS, as two matrix products
     new_h, new_w = resized.shape
     out = np.zeros((size, size), np.float32)
     # Odd margins put the extra pixel first, as Fashion-MNIST did (bounding-box centre at 14.0 or
@@ -266,6 +264,11 @@ def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None, drawing: b
         if max(grey.shape) > WORK_SIZE:
             grey = np.asarray(shrink(Image.fromarray(grey, "F")), dtype=np.float32)
         grey = np.nan_to_num(grey, nan=0.0, posinf=255.0, neginf=0.0)
+    return _prepare_working(grey, light_on_dark, drawing)
+
+
+def _prepare_working(grey: np.ndarray, light_on_dark: bool | None, drawing: bool) -> Prepared:
+    """The steps, on a finite float32 working image (at most WORK_SIZE across)."""
     inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
     if inverted:
         grey = 255.0 - grey
@@ -293,7 +296,9 @@ def prepare_image(image: Image.Image) -> Prepared:
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
                          mode=image.mode, reason=exc) from exc
-    return prepare_grey(grey)
+    if grey.size == 0:
+        raise ImageError(QT_TRANSLATE_NOOP("Errors", "Expected a 2-D grey image, got shape {shape}."), shape=grey.shape)
+    return _prepare_working(grey, None, False)  # `luminance` is finite float32 at the working size
 
 
 def prepare_file(path: str | os.PathLike[str]) -> Prepared:

@@ -308,9 +308,11 @@ def folder(args: argparse.Namespace) -> int:
     import torch  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    from fashion_desktop.blas_threads import use_one_blas_thread
     from fashion_desktop.gui.panels.folder_view import FolderView
     from fashion_desktop.network.model import load_model, state_to_numpy
 
+    use_one_blas_thread()  # as the window's worker did long before a folder is chosen
     app = QApplication(sys.argv[:1])
     model, _loaded = load_model(None)
     view = FolderView()
