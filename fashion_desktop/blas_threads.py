@@ -13,10 +13,21 @@ libraries loaded so far, so numpy is imported first.
 
 from __future__ import annotations
 
+import logging
+
 import numpy  # noqa: F401  (loaded first: threadpoolctl limits the libraries already loaded)
-from threadpoolctl import threadpool_limits
+
+_log = logging.getLogger(__name__)
 
 
 def use_one_blas_thread() -> None:
-    """Limit numpy's BLAS (OpenBLAS, MKL or BLIS, whichever it links) to one thread, for good."""
-    threadpool_limits(limits=1, user_api="blas")
+    """Limit numpy's BLAS (OpenBLAS, MKL or BLIS, whichever it links) to one thread, for good.
+
+    A speed-up, never a reason to fail: if threadpoolctl cannot find or drive the library (an
+    unusual build, a frozen app on another platform), numpy keeps its threads and it is logged."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
+    except Exception:  # noqa: BLE001 - see the docstring
+        _log.warning("Could not limit numpy's BLAS to one thread", exc_info=True)
