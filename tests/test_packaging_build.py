@@ -34,7 +34,10 @@ def test_ctrl_c_stops_the_whole_child_process_tree(tmp_path):
     import time
 
     pidfile = tmp_path / "pid"
-    script = (f"import sys; sys.path.insert(0, {str(ROOT / 'packaging')!r})\n"
+    # Ctrl+C as from a terminal: pytest run as a background job (`cmd &`) inherits SIGINT ignored,
+    # and a Python started with SIGINT ignored keeps ignoring it, so the child resets it first.
+    script = ("import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+              f"import sys; sys.path.insert(0, {str(ROOT / 'packaging')!r})\n"
               "from pathlib import Path\nfrom fdbuild.runner import run\n"
               "try:\n"
               f"    run(['sh', '-c', 'echo $$ > {pidfile}; sleep 60 & sleep 60'], Path({str(tmp_path / 'log')!r}))\n"
