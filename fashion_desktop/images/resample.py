@@ -23,7 +23,7 @@ def _lanczos(x: np.ndarray) -> np.ndarray:
     return np.where((x >= -SUPPORT) & (x < SUPPORT), np.sinc(x) * np.sinc(x / SUPPORT), 0.0)
 
 
-@lru_cache(maxsize=128)  # at most 128 × 28 × 224 float32 (3 MB); a strokes' crops repeat their sizes
+@lru_cache(maxsize=128)  # at most 128 × 28 × 224 float32 (3 MB); a stroke's crops repeat their sizes
 def weights(in_size: int, out_size: int) -> np.ndarray:
     """(out_size, in_size) float32: output pixel i = weights[i] @ input pixels, along one axis
     (about 65 µs to compute, so the last ones used are kept)."""
@@ -40,6 +40,7 @@ def weights(in_size: int, out_size: int) -> np.ndarray:
     taps = np.divide(taps, total, out=taps, where=total != 0.0)
     matrix = np.zeros((out_size, in_size), np.float32)
     matrix[np.nonzero(inside)[0], source[inside]] = taps[inside]
+    matrix.setflags(write=False)  # shared by every caller through the cache
     return matrix
 
 
