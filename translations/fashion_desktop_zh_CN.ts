@@ -369,6 +369,10 @@
         <translation>已把 {count} 个样例写入 {folder}</translation>
     </message>
     <message>
+        <source>--init {path} holds another kind of network than --recipe {recipe} trains.</source>
+        <translation>--init {path} 里的网络与 --recipe {recipe} 训练的网络不是同一种。</translation>
+    </message>
+    <message>
         <source>no --teacher: this run learns from the labels alone; the shipped weights were also distilled from a teacher (README, &apos;The shipped model&apos;).</source>
         <translation>没有 --teacher：这次训练只从标签学习；随附的权重还从一个教师网络蒸馏而来（见 README 的“随附的模型”一节）。</translation>
     </message>
@@ -688,10 +692,6 @@
         <translation>在 Fashion-MNIST 上训练神经网络</translation>
     </message>
     <message>
-        <source>shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64</source>
-        <translation>shipped：随附权重的配方；tutorial：SGD，学习率 1e-3，小批量 64</translation>
-    </message>
-    <message>
         <source>dropout after each ReLU while training (default 0.1)</source>
         <translation>训练时每个 ReLU 之后的 dropout（默认 0.1）</translation>
     </message>
@@ -720,8 +720,12 @@
         <translation>第一轮之前为每个类别生成的服装简笔画数量，每张约 13 毫秒（默认 1000）</translation>
     </message>
     <message>
-        <source>distil from these weights: the unchanged training images also learn their softened answers (the shipped weights&apos; teacher is made by the shipped recipe with --sketch-p 0)</source>
-        <translation>从这些权重蒸馏：未改动的训练图像还会学习它们软化后的答案（随附权重的教师网络由随附配方加 --sketch-p 0 训练得到）</translation>
+        <source>shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64; teacher: the small CNN the shipped weights learn from (--teacher), not usable in the app</source>
+        <translation>shipped：随附权重的配方；tutorial：SGD，学习率 1e-3，批量 64；teacher：随附权重所师从的小型 CNN（--teacher），不能在应用中使用</translation>
+    </message>
+    <message>
+        <source>distil from these weights (the tutorial&apos;s network, or a CNN made by --recipe teacher): the unchanged training images also learn their softened answers</source>
+        <translation>从这些权重蒸馏（教程的网络，或 --recipe teacher 训练出的 CNN）：未改动的训练图像也学习它软化后的回答</translation>
     </message>
     <message>
         <source>weight of the teacher&apos;s answers (default 0.8; without --teacher the labels alone are learned)</source>
@@ -1316,6 +1320,14 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
     <message>
         <source>Cannot write {path}: {reason}.</source>
         <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} contains NaN or infinite values; the teacher would teach garbage.</source>
+        <translation>{name} 含有 NaN 或无穷大的值；用它当教师只会教出无意义的结果。</translation>
+    </message>
+    <message>
+        <source>{name} is neither the tutorial&apos;s NeuralNetwork nor the convolutional teacher that &apos;fashion-desktop train --recipe teacher&apos; makes.</source>
+        <translation>{name} 既不是教程的 NeuralNetwork，也不是 “fashion-desktop train --recipe teacher” 训练出的卷积教师网络。</translation>
     </message>
 </context>
 <context>

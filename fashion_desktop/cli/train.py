@@ -14,8 +14,10 @@ from fashion_desktop.cli.evaluate import photo_like_accuracy, sketch_accuracy
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     train = sub.add_parser("train", help=i18n.translate("CliHelp", "train the network on Fashion-MNIST"))
-    train.add_argument("--recipe", choices=("shipped", "tutorial"), default="shipped",
-                       help=i18n.translate("CliHelp", "shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, batch 64"))
+    train.add_argument("--recipe", choices=("shipped", "tutorial", "teacher"), default="shipped",
+                       help=i18n.translate("CliHelp", "shipped: the recipe of the bundled weights; tutorial: SGD lr 1e-3, "
+                                                      "batch 64; teacher: the small CNN the shipped weights learn from "
+                                                      "(--teacher), not usable in the app"))
     train.add_argument("--epochs", type=int)
     train.add_argument("--lr", type=float)
     train.add_argument("--batch-size", type=int)
@@ -36,8 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--drawings", type=int, metavar="N", help=i18n.translate(
         "CliHelp", "garment drawings made per class before the first epoch, about 13 ms each (default 1000)"))
     train.add_argument("--teacher", type=Path, metavar="WEIGHTS", help=i18n.translate(
-        "CliHelp", "distil from these weights: the unchanged training images also learn their softened answers (the "
-                   "shipped weights' teacher is made by the shipped recipe with --sketch-p 0)"))
+        "CliHelp", "distil from these weights (the tutorial's network, or a CNN made by --recipe teacher): the "
+                   "unchanged training images also learn their softened answers"))
     train.add_argument("--distill", type=float, metavar="A", help=i18n.translate(
         "CliHelp", "weight of the teacher's answers (default 0.8; without --teacher the labels alone are learned)"))
     train.add_argument("--outlier-p", type=float, metavar="P", help=i18n.translate(
@@ -80,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
                                         mirror_sideways_p=args.mirror_sideways, distill=args.distill,
                                         outlier_p=args.outlier_p).items()
                  if v is not None}
-    config = TrainConfig.shipped(**overrides) if args.recipe == "shipped" else TrainConfig.tutorial(**overrides)
+    config = getattr(TrainConfig, args.recipe)(**overrides)
+    is_teacher = args.recipe == "teacher"
     if args.threads:
         torch.set_num_threads(args.threads)
     else:
@@ -88,6 +91,24 @@ def run(args: argparse.Namespace) -> int:
     choice = choose_device(args.device)
     if choice.notice:
         common.say(f"{choice.notice}")
+    from fashion_desktop.training.teacher import DESCRIPTION as TEACHER_DESCRIPTION
+    from fashion_desktop.training.teacher import ConvTeacher, load_teacher
+
+    initial = ConvTeacher() if is_teacher else None
+    initial_record = None
+    if args.init:
+        start, sha = load_teacher(args.init)  # the tutorial's network or a CNN teacher, whichever --recipe trains
+        if isinstance(start, ConvTeacher) != is_teacher:
+            common.say(i18n.translate("Cli", "--init {path} holds another kind of network than --recipe {recipe} "
+                                             "trains.").format(path=args.init, recipe=args.recipe))
+            return common.EXIT_USAGE
+        initial = start.train()
+        initial_record = {"file": str(args.init), "sha256": sha}
+    teacher = teacher_record = None
+    if args.teacher:
+        teacher, sha = load_teacher(args.teacher)
+        teacher_record = {"file": args.teacher.name, "sha256": sha,
+                          "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     train_split, test_split = load_split("train", args.data_dir), load_split("test", args.data_dir)
     images, labels = train_split.images, train_split.labels
     if args.subset:
@@ -146,23 +167,6 @@ def run(args: argparse.Namespace) -> int:
               "outliers": i18n.translate("Cli", "drawing the non-garments to train on…"),
               "teacher": i18n.translate("Cli", "the teacher's answers for every training image…")}
 
-    initial = initial_record = None
-    if args.init:
-        from fashion_desktop.network.model import read_weights
-
-        loaded = read_weights(args.init)
-        initial = NeuralNetwork()
-        initial.load_state_dict(loaded.state_dict)
-        initial_record = {"file": str(args.init), "sha256": loaded.sha256}
-    teacher = teacher_record = None
-    if args.teacher:
-        from fashion_desktop.network.model import read_weights
-
-        loaded = read_weights(args.teacher)
-        teacher = NeuralNetwork()
-        teacher.load_state_dict(loaded.state_dict)
-        teacher_record = {"file": args.teacher.name, "sha256": loaded.sha256,
-                          "command": _made_by(args.teacher) or "unknown (no model card beside it)"}
     try:
         result = train(images, labels, config, choice.device, model=initial, control=control, on_batch=on_batch,
                        on_epoch=on_epoch, teacher=teacher, on_prepare=on_prepare,
@@ -172,15 +176,16 @@ def run(args: argparse.Namespace) -> int:
     if not result.history:
         common.say(i18n.translate("Cli", "stopped before the first epoch finished; nothing was saved."))
         return common.EXIT_INTERRUPTED
-    model = NeuralNetwork()
+    model = ConvTeacher() if is_teacher else NeuralNetwork()
     model.load_state_dict(result.state_dict)
+    model.eval()
     digest = save_weights(model, args.out)
     common.stage(args, i18n.translate("Cli", "scoring {count:,} test images…").format(count=len(test_split.labels)))
     test = evaluate(model, test_split.images, test_split.labels).as_dict()
     print(i18n.translate("Cli", "Saved {path} (best epoch {epoch}); test accuracy {accuracy:.4f}").format(
         path=args.out, epoch=result.best_epoch, accuracy=test["accuracy"]), file=sys.stderr)
     fit = familiarity_report = None
-    if not args.no_familiarity:
+    if not args.no_familiarity and not is_teacher:  # a teacher only teaches: the app never runs it
         from fashion_desktop.cli.calibrate import fit_and_report
         from fashion_desktop.network.familiarity import familiarity_path
 
@@ -192,22 +197,26 @@ def run(args: argparse.Namespace) -> int:
         print(i18n.translate("Cli", "Wrote {path}: temperature {temperature:.3f}").format(
             path=familiarity_path(args.out), temperature=fit.familiarity.temperature), file=sys.stderr)
     if not args.no_card:
-        predictor = Predictor(model, "cpu", fit.familiarity if fit else None)
-        if args.photo_like or args.sketches:
+        # The app's figures (photos, sketches) are the app's network's: a teacher's card has its test figures only.
+        photo_like, sketches = (0, 0) if is_teacher else (args.photo_like, args.sketches)
+        predictor = None if is_teacher else Predictor(model, "cpu", fit.familiarity if fit else None)
+        if photo_like or sketches:
             common.stage(args, i18n.translate("Cli", "scoring photo-like images and sketches for the model card…"))
-        photo = (photo_like_accuracy(predictor, test_split, args.photo_like, bar=common.progress_bar(args, 1, "photo-like"))
-                 if args.photo_like else None)
-        card = build_card(weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
+        photo = (photo_like_accuracy(predictor, test_split, photo_like, bar=common.progress_bar(args, 1, "photo-like"))
+                 if photo_like else None)
+        card = build_card(model=TEACHER_DESCRIPTION if is_teacher else None,
+                          weights_path=args.out, weights_sha256=digest, config=config.as_dict(), test=test,
                           best_epoch=result.best_epoch, best_val_accuracy=result.best_val_accuracy,
                           epochs_run=len(result.history), train_seconds=result.seconds,
                           data_source=str(train_split.source), device=str(choice.device), photo_like=photo,
                           initial_weights=initial_record, teacher=teacher_record,
                           familiarity=familiarity_report,
-                          sketches=sketch_accuracy(predictor, args.sketches, bar=common.progress_bar(args, 1, "sketches"))
-                          if args.sketches else None,
+                          sketches=sketch_accuracy(predictor, sketches, bar=common.progress_bar(args, 1, "sketches"))
+                          if sketches else None,
                           stopped=result.stopped, threads=torch.get_num_threads(),
                           command=" ".join(["fashion-desktop", *sys.argv[1:]]) if sys.argv[1:2] == ["train"]
-                          else f"fashion-desktop train --epochs {config.epochs} --seed {config.seed} --out {args.out}")
+                          else f"fashion-desktop train --recipe {args.recipe} --epochs {config.epochs} --seed {config.seed} "
+                               f"--out {args.out}")
         write_card(card, args.out.with_name("model_card.json"), args.out.with_name("MODEL_CARD.md"))
         print(i18n.translate("Cli", "Wrote the model card beside it (torch {version}).").format(
             version=torch.__version__), file=sys.stderr)

@@ -207,8 +207,10 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
     return clean, tuple(notes)
 
 
-def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = None) -> LoadedWeights:
-    """Read and validate a weights file without touching any live model."""
+def read_state_dict(path: str | os.PathLike[str], expected_sha256: str | None = None
+                    ) -> tuple[Mapping[str, object], str, str]:
+    """A weights file's state_dict as stored (not yet checked against any network), its sha256 and its
+    name. Tensors only: torch files are read with `weights_only=True`."""
     path = Path(path)
     data = _read_file(path)
     digest = hashlib.sha256(data).hexdigest()
@@ -221,8 +223,15 @@ def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = Non
         obj = _parse_safetensors(path, data)
     else:
         obj = _parse_torch(path, data)
-    state_dict, notes = validate_state_dict(_unwrap(obj, path), path.name)
-    return LoadedWeights(state_dict=state_dict, path=path, sha256=digest, notes=notes)
+    raw = {k.removeprefix("module.").removeprefix("_orig_mod."): v for k, v in _unwrap(obj, path).items()}
+    return raw, digest, path.name
+
+
+def read_weights(path: str | os.PathLike[str], expected_sha256: str | None = None) -> LoadedWeights:
+    """Read and validate a weights file without touching any live model."""
+    raw, digest, name = read_state_dict(path, expected_sha256)
+    state_dict, notes = validate_state_dict(raw, name)
+    return LoadedWeights(state_dict=state_dict, path=Path(path), sha256=digest, notes=notes)
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> tuple[NeuralNetwork, LoadedWeights]:

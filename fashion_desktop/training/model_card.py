@@ -15,7 +15,11 @@ from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.dataset.files import SHA256
 
 
-def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
+TUTORIAL_NETWORK = ("NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
+                    "Linear(512,512), ReLU, Linear(512,10)")
+
+
+def build_card(*, model: str | None = None, weights_path: Path, weights_sha256: str, config: dict, test: dict, best_epoch: int,
                best_val_accuracy: float, epochs_run: int, train_seconds: float, data_source: str,
                device: str, command: str, photo_like: dict | None = None, stopped: bool = False,
                threads: int = 0, initial_weights: dict | None = None, familiarity: dict | None = None,
@@ -23,8 +27,7 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
     import torch  # here, not at the top: reading a card (the Train panel's reference line) needs no torch
 
     return {
-        "model": "NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
-                 "Linear(512,512), ReLU, Linear(512,10)",
+        "model": model or TUTORIAL_NETWORK,
         "weights": {"file": weights_path.name, "sha256": weights_sha256, "format": "state_dict (torch.save)"},
         "test": test,
         "photo_like": photo_like or {},
@@ -51,7 +54,7 @@ def build_card(*, weights_path: Path, weights_sha256: str, config: dict, test: d
 def render_markdown(card: dict) -> str:
     test = card["test"]
     lines = [
-        "# Model card: Fashion-MNIST NeuralNetwork",
+        f"# Model card: Fashion-MNIST {card['model'].split(' ', 1)[0]}",
         "",
         f"{card['model']}.",
         "",

@@ -1,7 +1,8 @@
 """A training recipe as plain data: the window builds its form from it before torch is imported.
 
 `TrainConfig.shipped()` made the bundled weights (with a teacher to distil from, see `distill`);
-`TrainConfig.tutorial()` is the tutorial's loop.
+`TrainConfig.tutorial()` is the tutorial's loop; `TrainConfig.teacher()` makes the convolutional
+teacher the shipped weights learn from (training/teacher.py).
 """
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ class TrainConfig:
     @classmethod
     def shipped(cls, **overrides: object) -> TrainConfig:
         return cls(**overrides)  # type: ignore[arg-type]
+
+    @classmethod
+    def teacher(cls, **overrides: object) -> TrainConfig:
+        """The convolutional teacher's (training/teacher.py): the data set alone, shifted by up to two
+        pixels (a CNN learns from that, an MLP does not), 15 epochs; its dropout is in its layers."""
+        base = dict(epochs=15, shift_pixels=2, hidden_dropout=0.0, silhouette_p=0.0, sketch_p=0.0, drawn_p=0.0,
+                    distill=0.0, mirror_sideways_p=0.0, outlier_p=0.0)
+        base.update(overrides)
+        return cls(**base)  # type: ignore[arg-type]
 
     @classmethod
     def tutorial(cls, **overrides: object) -> TrainConfig:
