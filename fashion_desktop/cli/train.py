@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     from fashion_desktop.training.teacher import DESCRIPTION as TEACHER_DESCRIPTION
     from fashion_desktop.training.teacher import ConvTeacher, load_teacher
 
-    initial = ConvTeacher() if is_teacher else None
+    initial: torch.nn.Module | None = ConvTeacher() if is_teacher else None
     initial_record = None
     if args.init:
         start, sha = load_teacher(args.init)  # the tutorial's network or a CNN teacher, whichever --recipe trains
@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_card:
         # The app's figures (photos, sketches) are the app's network's: a teacher's card has its test figures only.
         photo_like, sketches = (0, 0) if is_teacher else (args.photo_like, args.sketches)
-        predictor = None if is_teacher else Predictor(model, "cpu", fit.familiarity if fit else None)
+        predictor = Predictor(model, "cpu", fit.familiarity if fit else None) if isinstance(model, NeuralNetwork) else None
         if photo_like or sketches:
             common.stage(args, i18n.translate("Cli", "scoring photo-like images and sketches for the model card…"))
         photo = (photo_like_accuracy(predictor, test_split, photo_like, bar=common.progress_bar(args, 1, "photo-like"))

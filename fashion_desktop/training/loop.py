@@ -162,7 +162,7 @@ class _Ema:
         torch._foreach_lerp_(list(self.module.parameters()), list(model.parameters()), 1.0 - decay)
 
 
-def _add_hidden_dropout(model: NeuralNetwork, p: float) -> list[torch.utils.hooks.RemovableHandle]:
+def _add_hidden_dropout(model: nn.Module, p: float) -> list[torch.utils.hooks.RemovableHandle]:
     """Dropout after each ReLU during training only, as hooks, so the architecture is unchanged."""
     if p <= 0:
         return []
@@ -170,7 +170,7 @@ def _add_hidden_dropout(model: NeuralNetwork, p: float) -> list[torch.utils.hook
     def hook(module: nn.Module, inputs: tuple, output: torch.Tensor) -> torch.Tensor:
         return F.dropout(output, p, training=module.training)
 
-    return [m.register_forward_hook(hook) for m in model.linear_relu_stack if isinstance(m, nn.ReLU)]
+    return [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, nn.ReLU)]
 
 
 @torch.inference_mode()

@@ -14,7 +14,6 @@ from fashion_desktop.atomic import atomic_write_text
 from fashion_desktop.classes import CLASS_NAMES
 from fashion_desktop.dataset.files import SHA256
 
-
 TUTORIAL_NETWORK = ("NeuralNetwork (PyTorch 'Build the Neural Network' tutorial): Flatten, Linear(784,512), ReLU, "
                     "Linear(512,512), ReLU, Linear(512,10)")
 

@@ -59,8 +59,8 @@ class TrainConfig:
     def teacher(cls, **overrides: object) -> TrainConfig:
         """The convolutional teacher's (training/teacher.py): the data set alone, shifted by up to two
         pixels (a CNN learns from that, an MLP does not), 15 epochs; its dropout is in its layers."""
-        base = dict(epochs=15, shift_pixels=2, hidden_dropout=0.0, silhouette_p=0.0, sketch_p=0.0, drawn_p=0.0,
-                    distill=0.0, mirror_sideways_p=0.0, outlier_p=0.0)
+        base: dict[str, object] = dict(epochs=15, shift_pixels=2, hidden_dropout=0.0, silhouette_p=0.0, sketch_p=0.0,
+                                       drawn_p=0.0, distill=0.0, mirror_sideways_p=0.0, outlier_p=0.0)
         base.update(overrides)
         return cls(**base)  # type: ignore[arg-type]
 

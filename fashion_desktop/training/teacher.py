@@ -45,10 +45,13 @@ class ConvTeacher(nn.Module):
 TEACHER_SHAPES = {key: tuple(value.shape) for key, value in ConvTeacher().state_dict().items()}
 
 
-def _is_conv_teacher(raw: Mapping[str, object]) -> bool:
-    return set(raw) == set(TEACHER_SHAPES) and all(
-        isinstance(raw[k], torch.Tensor) and tuple(raw[k].shape) == shape  # type: ignore[union-attr]
-        for k, shape in TEACHER_SHAPES.items())
+def _conv_teacher_state(raw: Mapping[str, object]) -> dict[str, torch.Tensor] | None:
+    """The state as float32 CPU tensors when it is exactly a ConvTeacher's, else None."""
+    state = {k: v.detach().to("cpu", torch.float32) for k, v in raw.items()
+             if isinstance(v, torch.Tensor) and v.is_floating_point()}
+    if set(raw) != set(TEACHER_SHAPES) or len(state) != len(raw):
+        return None
+    return state if all(tuple(state[k].shape) == shape for k, shape in TEACHER_SHAPES.items()) else None
 
 
 def load_teacher(path: str | os.PathLike[str]) -> tuple[nn.Module, str]:
@@ -58,9 +61,9 @@ def load_teacher(path: str | os.PathLike[str]) -> tuple[nn.Module, str]:
     that says which two kinds of file are taught from.
     """
     raw, digest, name = read_state_dict(path)
-    if _is_conv_teacher(raw):
+    state = _conv_teacher_state(raw)
+    if state is not None:
         teacher: nn.Module = ConvTeacher()
-        state = {k: v.detach().to("cpu", torch.float32) for k, v in raw.items()}  # type: ignore[union-attr]
         if not all(torch.isfinite(v).all() for v in state.values()):
             raise WeightsError(QT_TRANSLATE_NOOP(
                 "Errors", "{name} contains NaN or infinite values; the teacher would teach garbage."), name=name)
