@@ -37,6 +37,14 @@ def test_either_network_loads_as_a_teacher_and_other_files_are_refused_with_the_
         load_teacher(tmp_path / "nan.pth")
 
 
+def test_a_teacher_opened_as_the_apps_weights_is_refused_saying_what_it_is(tmp_path):
+    from fashion_desktop.network.model import read_weights
+
+    save_weights(ConvTeacher(), tmp_path / "teacher.pth")
+    with pytest.raises(WeightsError, match="convolutional teacher .* not a network the app runs"):
+        read_weights(tmp_path / "teacher.pth")
+
+
 def test_the_teachers_answers_keep_no_autograd_graph():
     """59,000 images through a CNN with a graph kept would hold gigabytes for a backward pass that never comes."""
     teacher = ConvTeacher()

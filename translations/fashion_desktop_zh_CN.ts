@@ -1194,6 +1194,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
         <translation>{name} 里是 {kind}，不是 state_dict。请用 torch.save(model.state_dict(), path) 保存权重。</translation>
     </message>
     <message>
+        <source>{name} holds the convolutional teacher that &apos;fashion-desktop train --recipe teacher&apos; makes: a training aid for &apos;train --teacher&apos;, not a network the app runs. Open the tutorial&apos;s weights (a model_weights.pth) instead.</source>
+        <translation>{name} 是 “fashion-desktop train --recipe teacher” 训练出的卷积教师网络：它只供 “train --teacher” 训练时使用，应用本身不运行它。请改为打开教程网络的权重（model_weights.pth）。</translation>
+    </message>
+    <message>
         <source>{name} does not fit the tutorial&apos;s NeuralNetwork: missing {missing}; unexpected {unexpected}. Expected the keys of NeuralNetwork().state_dict().</source>
         <translation>{name} 与教程的 NeuralNetwork 不匹配：缺少 {missing}；多出 {unexpected}。应为 NeuralNetwork().state_dict() 的键。</translation>
     </message>

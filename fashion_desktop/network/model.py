@@ -166,6 +166,13 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
     keys = {k.removeprefix("module.").removeprefix("_orig_mod.") : v for k, v in raw.items()}
     missing = [k for k in EXPECTED_SHAPES if k not in keys]
     unexpected = [k for k in keys if k not in EXPECTED_SHAPES]
+    if unexpected and all(k.startswith(("features.", "classifier.")) for k in keys):
+        # training/teacher.py's ConvTeacher (named here by its keys: the core's network layer does not
+        # import training): a person who opened it in the window wants to know what it is.
+        raise WeightsError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} holds the convolutional teacher that 'fashion-desktop train --recipe teacher' makes: "
+                      "a training aid for 'train --teacher', not a network the app runs. Open the tutorial's "
+                      "weights (a model_weights.pth) instead."), name=name)
     if missing or unexpected:
         shown = ", ".join(sorted(unexpected)[:5]) + (" …" if len(unexpected) > 5 else "")
         # One whole sentence a case, so a translator never glues English fragments together.
