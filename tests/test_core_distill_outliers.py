@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 import torch.nn.functional as F
 
@@ -37,10 +38,20 @@ def test_distillation_mixes_the_teacher_only_into_unchanged_images():
     assert distillation_loss(logits, labels, uniform, torch.ones(4, dtype=torch.bool), config) > 0
 
 
-def test_a_student_learns_the_teachers_answers():
+def _convolutional_teacher() -> torch.nn.Module:
+    from fashion_desktop.training.teacher import ConvTeacher
+
+    teacher = ConvTeacher().eval()
+    with torch.no_grad():
+        teacher.classifier[5].weight *= 30  # a decided teacher: a fresh CNN answers almost uniformly
+    return teacher
+
+
+@pytest.mark.parametrize("make_teacher", [NeuralNetwork, _convolutional_teacher], ids=["mlp", "cnn"])
+def test_a_student_learns_the_teachers_answers(make_teacher):
     images, labels = _data()
     torch.manual_seed(0)
-    teacher = NeuralNetwork()
+    teacher = make_teacher()
     x = torch.as_tensor(images).float() / 255.0
     soft = teacher_probabilities(teacher, x, temperature=1.0)
     assert soft.shape == (len(x), 10) and torch.allclose(soft.sum(1), torch.ones(len(x)))

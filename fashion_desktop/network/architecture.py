@@ -24,6 +24,10 @@ EXPECTED_SHAPES: dict[str, tuple[int, ...]] = {
     "linear_relu_stack.4.weight": (NUM_CLASSES, HIDDEN),
     "linear_relu_stack.4.bias": (NUM_CLASSES,),
 }
+# The keys of training/teacher.py's ConvTeacher, a training aid the app never runs: named here so that
+# opening one as the app's weights can say what it is (the network layer does not import training).
+CONV_TEACHER_KEYS = frozenset(f"{layer}.{kind}" for layer in ("features.0", "features.3", "classifier.2", "classifier.5")
+                              for kind in ("weight", "bias"))
 MAX_WEIGHTS_BYTES = 64 * 1024 * 1024  # the real file is 2.7 MB; refuse anything absurd early
 
 

@@ -24,6 +24,7 @@ from fashion_desktop.atomic import atomic_save
 from fashion_desktop.errors import WeightsError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from fashion_desktop.network.architecture import (  # re-exported: the shapes and paths live torch-free
+    CONV_TEACHER_KEYS,
     EXPECTED_SHAPES,
     HIDDEN,
     INPUT_SIZE,
@@ -166,9 +167,7 @@ def validate_state_dict(raw: Mapping[str, object], name: str = "the weights") ->
     keys = {k.removeprefix("module.").removeprefix("_orig_mod.") : v for k, v in raw.items()}
     missing = [k for k in EXPECTED_SHAPES if k not in keys]
     unexpected = [k for k in keys if k not in EXPECTED_SHAPES]
-    if unexpected and all(k.startswith(("features.", "classifier.")) for k in keys):
-        # training/teacher.py's ConvTeacher (named here by its keys: the core's network layer does not
-        # import training): a person who opened it in the window wants to know what it is.
+    if set(keys) == CONV_TEACHER_KEYS:  # a person who opened the CNN teacher in the window: say what it is
         raise WeightsError(QT_TRANSLATE_NOOP(
             "Errors", "{name} holds the convolutional teacher that 'fashion-desktop train --recipe teacher' makes: "
                       "a training aid for 'train --teacher', not a network the app runs. Open the tutorial's "

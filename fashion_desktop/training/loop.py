@@ -123,14 +123,10 @@ def outlier_drawings(count: int, device: torch.device | str = "cpu",
 @torch.inference_mode()
 def teacher_probabilities(teacher: nn.Module, inputs: torch.Tensor, temperature: float,
                           batch_size: int = 4096) -> torch.Tensor:
-    """The teacher's answers, softened by `temperature`, for every training image (computed once).
-
-    Without autograd: a convolutional teacher's activations for 59,000 images would otherwise be kept
-    for a backward pass that never comes (gigabytes)."""
+    """The teacher's answers, softened by `temperature`, for every training image (computed once)."""
     teacher = teacher.to(inputs.device).eval()
-    with torch.no_grad():
-        return torch.cat([F.softmax(teacher(inputs[i : i + batch_size]) / temperature, dim=1)
-                          for i in range(0, len(inputs), batch_size)])
+    return torch.cat([F.softmax(teacher(inputs[i : i + batch_size]) / temperature, dim=1)
+                      for i in range(0, len(inputs), batch_size)])
 
 
 def distillation_loss(logits: torch.Tensor, labels: torch.Tensor, soft: torch.Tensor, unchanged: torch.Tensor,
