@@ -47,6 +47,27 @@ def test_points_near_a_class_are_familiar_and_far_ones_are_not():
     assert ((fam.familiarity(far) >= 0) & (fam.familiarity(near) <= 1)).all()
 
 
+def test_a_halved_hidden_weight_clears_the_margin_but_not_the_far_out(tmp_path):
+    """A plain garment outline lies a little past the garments' 99th percentile: at half weight its
+    distance no longer flags it, while an input far from every class stays flagged; saved and loaded alike."""
+    rng = np.random.default_rng(2)
+    hidden, labels, centres = _clusters(rng)
+    means, precision = fit_statistics(hidden, labels)
+    d = Familiarity(means, precision, 0.0, 1.0).distances(hidden)
+    threshold = float(np.quantile(d, 0.99))
+    margin = centres[:1] + (np.sqrt(1.3 * threshold) / np.sqrt(np.diag(precision)).mean()) / np.sqrt(hidden.shape[1])
+    far = centres[:1] + 40.0
+    full = Familiarity(means, precision, threshold, 1.0)
+    half = Familiarity(means, precision, threshold, 1.0, hidden_weight=0.5)
+    assert full.scores(margin)[0] > threshold and full.familiarity(margin)[0] < 0.5
+    assert half.familiarity(margin)[0] > 0.5 and half.familiarity(far)[0] < 0.5
+    path = tmp_path / "familiarity.npz"
+    half.save(path)
+    assert load_familiarity(path).hidden_weight == 0.5
+    full.save(path)
+    assert load_familiarity(path).hidden_weight == 1.0  # files written before the weight read as before
+
+
 def test_temperature_scaling_cools_an_overconfident_model():
     rng = np.random.default_rng(2)
     labels = rng.integers(0, 10, 2000)

@@ -67,6 +67,9 @@ class Familiarity:
     # images; None: not used (files made before it).
     detector: OutlierDetector | None = None
     detector_ref: tuple[float, float] | None = None
+    # The hidden distance divided by this in the score (it still reaches the detector as it is): the
+    # fit weighs it down where that flags more non-garments for the same garments flagged.
+    hidden_weight: float = 1.0
 
     def __post_init__(self) -> None:
         # d²(h, μ_c) = hᵀPh − 2 hᵀPμ_c + μ_cᵀPμ_c: one 512×512 product per input, not ten.
@@ -109,7 +112,7 @@ class Familiarity:
                logits: np.ndarray | None = None) -> np.ndarray:
         """The unfamiliarity score: the largest of the scaled distances (0 typical, 1 rare among garments)."""
         hidden_distance, pixel_distance = self._scaled_distances(hidden, pixels)
-        score = hidden_distance
+        score = hidden_distance * self.hidden_weight
         if pixels is not None and self.pixel_basis is not None:
             score = np.maximum(score, pixel_distance)
         if logits is not None and self.indecision_ref is not None:
@@ -146,6 +149,8 @@ class Familiarity:
             extra = {"pixel_mean": self.pixel_mean.astype(np.float32), "pixel_basis": self.pixel_basis.astype(np.float32)}
         if self.indecision_ref is not None:
             extra["indecision_ref"] = np.array(self.indecision_ref, np.float64)
+        if self.hidden_weight != 1.0:
+            extra["hidden_weight"] = np.float64(self.hidden_weight)
         if self.detector is not None and self.detector_ref is not None:
             extra.update(self.detector.arrays(), detector_ref=np.array(self.detector_ref, np.float64))
         np.savez(buffer, means=self.means.astype(np.float32), precision=self.precision.astype(np.float32),
@@ -172,7 +177,8 @@ def load_familiarity(path: str | os.PathLike[str], weights_sha256: str | None = 
                                               if "indecision_ref" in data.files else None),
                               detector=OutlierDetector.from_arrays(data),
                               detector_ref=(tuple(float(v) for v in data["detector_ref"])  # type: ignore[arg-type]
-                                            if "detector_ref" in data.files else None))
+                                            if "detector_ref" in data.files else None),
+                              hidden_weight=float(data["hidden_weight"]) if "hidden_weight" in data.files else 1.0)
     except (OSError, ValueError, KeyError) as exc:
         raise FamiliarityError(f"{path} cannot be read as a familiarity file: {exc}") from exc
     if fam.means.ndim != 2 or fam.precision.shape != (fam.means.shape[1], fam.means.shape[1]):

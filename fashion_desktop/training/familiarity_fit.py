@@ -50,6 +50,7 @@ NON_GARMENTS_PER_KIND = 20
 DETECTOR_OUTLIERS_PER_KIND = 120  # drawings of each training kind the detector learns from (at most:
 DETECTOR_OUTLIER_SHARE = 0.2  # fewer when there are few garments, about this share of the garments' count)
 DRAWINGS_PER_CLASS = 100  # garment drawings (images/garment_drawings.py) counted as garments, per class
+HIDDEN_WEIGHTS = (1.0, 0.5)  # the hidden distance's weights the fit tries, the first kept on a tie
 DETECTOR_PHOTOS_PER_KIND = 200  # photo-like renderings of training images, per kind, among its garments
 
 
@@ -158,28 +159,32 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     refs["detector"] = detector
     refs["detector_ref"] = _reference(detector.logits(probe.detector_inputs(h_val, val_x, logits_val)))
 
-    def fitted(indecision_ref: tuple[float, float] | None) -> Familiarity:
+    def fitted(indecision_ref: tuple[float, float] | None, hidden_weight: float) -> Familiarity:
         probe = Familiarity(means, precision, 0.0, 1.0, temperature, weights_sha256, pixel_mean, pixel_basis,
-                            indecision_ref=indecision_ref, **refs)
+                            indecision_ref=indecision_ref, hidden_weight=hidden_weight, **refs)
         s_val = probe.scores(h_val, val_x, logits_val)
         s_val_sketch = probe.scores(h_val_sketch, val_sketch, logits_val_sketch)
         threshold = float(max(np.quantile(s_val, 1 - RAW_FLAG), np.quantile(s_val_sketch, 1 - SKETCH_FLAG)))
         # Four e-folds between a typical garment and the threshold: the median garment reads ≈ 0.98.
         scale = max(1e-3, (threshold - float(np.median(s_val))) / 4.0)
         return Familiarity(means, precision, threshold, scale, temperature, weights_sha256, pixel_mean,
-                           pixel_basis, indecision_ref=indecision_ref, **refs)
+                           pixel_basis, indecision_ref=indecision_ref, hidden_weight=hidden_weight, **refs)
 
     def flagged(fam: Familiarity, hidden: np.ndarray, pixels: np.ndarray, logits: np.ndarray) -> float:
         return float(np.mean(fam.familiarity(hidden, pixels, logits) < 0.5))
 
     # The answer's indecision joins the two distances only where it flags more of the calibration set's
     # non-garment drawings at the same share of garments flagged (after outlier exposure it does).
-    familiarity = max((fitted(None), fitted(_reference(e_val))),
-                      key=lambda fam: flagged(fam, h_ng, non_garments, logits_ng))
+    # Likewise the hidden distance's weight: halved, a plain garment outline that lies a little past
+    # the garments' 99th percentile is no longer flagged on that alone, and the threshold the garments
+    # set falls, so the detector flags more (the distance still reaches it, and far-out inputs stay far).
+    candidates = [fitted(ref, weight) for weight in HIDDEN_WEIGHTS for ref in (None, _reference(e_val))]
+    familiarity = max(candidates, key=lambda fam: flagged(fam, h_ng, non_garments, logits_ng))
     plain = Familiarity(means, precision, familiarity.threshold, familiarity.scale, 1.0)
     report = {
         "method": "the largest of the Mahalanobis distance of the second ReLU's activations to the nearest "
-                  "class mean, the input's distance from the principal subspace (30 components) of "
+                  "class mean" + (f" (weighted {familiarity.hidden_weight:g})" if familiarity.hidden_weight != 1.0 else "")
+                  + ", the input's distance from the principal subspace (30 components) of "
                   "training images, sketches of them and garment drawings, "
                   + ("how undecided the answer is (its cross-entropy to the uniform answer, which outlier exposure "
                      "trains non-garments towards), " if familiarity.indecision_ref is not None else "")
