@@ -133,6 +133,21 @@ def test_trouser_legs_stay_apart():
     assert hem[8:11].min() > 0.7 and hem[18:21].min() > 0.7  # the legs themselves: filled
 
 
+@pytest.mark.parametrize("brush", [8, 20, 36])
+def test_a_coats_opening_stays_a_darker_line_when_its_outline_is_filled(brush):
+    """Filling over a coat's opening would leave a pullover: the line inside stays, dimmer, as the data set's seams."""
+    plain = _outline(brush)
+    coat = Image.fromarray(plain.copy())
+    ImageDraw.Draw(coat).line([(225, 95), (225, 390)], fill=255, width=brush)  # the opening, neck to hem
+    without, with_line = P.prepare_canvas(plain), P.prepare_canvas(np.asarray(coat))
+    assert without.filled and with_line.filled
+    darkest = with_line.pixels[12:20, 13:15].min(axis=1)  # each row's darkest pixel down the middle of the body
+    assert (darkest > 0.3).all() and (darkest < 0.8).all() and without.pixels[12:20, 13:15].min() > 0.9
+    sides = np.s_[12:20, 9:11]  # the body beside the line: filled as before
+    assert with_line.pixels[sides].min() > 0.9
+    assert abs(with_line.pixels.sum() - without.pixels.sum()) < 0.1 * without.pixels.sum()
+
+
 @pytest.mark.parametrize("brush", [4, 12, 36])
 def test_files_fill_thick_and_thin_outlines_alike(brush):
     paper = 255 - _outline(brush, side=600).astype(np.float32) * 0.85  # dark pen on white

@@ -2,8 +2,9 @@
 
 The sketches made from Fashion-MNIST's own images (training/sketches.py) teach the network that a
 garment may come as a crude outline, but only in the data set's own proportions. People draw by
-convention instead: a coat longer than a pullover, with its opening down the middle and a V at
-the neck; a shirt with a pointed collar and a button line; trousers as two legs; a boot with its
+convention instead: a coat with its opening down the middle and a V at the neck (long, or a
+jacket as short as a pullover: Fashion-MNIST's coats are mostly jackets, so length alone must not
+decide); a shirt with a pointed collar and a button line; trousers as two legs; a boot with its
 shaft at the back. Each class here is a small parametric drawing (proportions, sleeve length and
 angle, neckline, inner lines) sampled over wide ranges, so no single template is learnt, and
 rendered as a person's drawing by the same pen and canvas models as the sketch benchmark
@@ -127,7 +128,7 @@ def pullover(rng: np.random.Generator) -> Shape:
 
 def coat(rng: np.random.Generator) -> Shape:
     lapel = rng.random() < 0.7
-    outline, depth, hem_y = _top(rng, sleeve="long", length=(105, 150), neck="v" if lapel else "collar",
+    outline, depth, hem_y = _top(rng, sleeve="long", length=(85, 150), neck="v" if lapel else "collar",
                                  neck_depth=(15, 40) if lapel else (8, 14), flare=(0, 10))
     x = 50 + rng.uniform(-2, 2)
     details: tuple[Points, ...] = _maybe(rng, 0.85, ((x, depth), (x, hem_y)))
