@@ -105,10 +105,13 @@ def test_evaluate_json(test_split, capsys):
 def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "40",
-                 "--sketches", "0", "--sketch-p", "0.3", "--drawings", "20", "--device", "cpu", "--seed", "1"])
+                 "--sketches", "0", "--sketch-p", "0.3", "--drawings", "20", "--device", "cpu", "--seed", "1",
+                 "--validation", "200"])
     assert code == 0
     card = json.loads((tmp_path / "model_card.json").read_text())
     assert card["test"]["accuracy"] > 0.6  # chance is 0.1
+    # the held-out images pick the epoch and fit the familiarity; `calibrate` reads their number back from here
+    assert card["training"]["recipe"]["val_size"] == 200
     # The card is where the figures tests read the photo-like figures from: every kind, as measured.
     from fashion_desktop.images.photo_like import KINDS
 

@@ -748,6 +748,10 @@
         <translation>只在前 N 张训练图像上训练</translation>
     </message>
     <message>
+        <source>training images held out to pick the best epoch and to fit the familiarity score and the temperature (default 1000)</source>
+        <translation>留出的训练图像数量：用来挑选最佳轮次，并拟合熟悉度分数和温度（默认 1000）</translation>
+    </message>
+    <message>
         <source>do not write the model card beside --out</source>
         <translation>不在 --out 旁边写模型卡片</translation>
     </message>

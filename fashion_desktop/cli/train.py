@@ -51,6 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help=i18n.translate(
                            "CliHelp", "do not fit the familiarity score and temperature (familiarity.npz beside --out)"))
     train.add_argument("--subset", type=int, metavar="N", help=i18n.translate("CliHelp", "train on the first N training images only"))
+    train.add_argument("--validation", type=int, metavar="N", help=i18n.translate(
+        "CliHelp", "training images held out to pick the best epoch and to fit the familiarity score and the "
+                   "temperature (default 1000)"))
     train.add_argument("--out", type=Path, default=Path("model_weights.pth"))
     train.add_argument("--no-card", action="store_true", help=i18n.translate("CliHelp", "do not write the model card beside --out"))
     train.add_argument("--photo-like", type=int, default=2000, metavar="N",
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
                                         silhouette_p=args.silhouette_p, drawn_p=args.drawn_p,
                                         drawn_per_class=args.drawings,
                                         mirror_sideways_p=args.mirror_sideways, distill=args.distill,
-                                        outlier_p=args.outlier_p).items()
+                                        outlier_p=args.outlier_p, val_size=args.validation).items()
                  if v is not None}
     config = getattr(TrainConfig, args.recipe)(**overrides)
     is_teacher = args.recipe == "teacher"
