@@ -324,9 +324,12 @@ def test_the_cards_calibration_set_figures_are_measured(card_predictor, train_sp
     from fashion_desktop.training import familiarity_fit
     from fashion_desktop.training.loop import split_validation
 
+    from fashion_desktop.cli.calibrate import LEARNT_FIT_IMAGES
+
     recipe = CARD["training"]["recipe"]
-    _x, _y, val_images, val_labels = split_validation(train_split.images, train_split.labels, recipe["val_size"],
-                                                      recipe["seed"])
+    # weights that learnt every training image were fitted on the images a held-out split would hold
+    _x, _y, val_images, val_labels = split_validation(train_split.images, train_split.labels,
+                                                      recipe["val_size"] or LEARNT_FIT_IMAGES, recipe["seed"])
     sets = {"held_out_training_images": val_images.astype(np.float32) / 255.0,
             "sketches_of_them": familiarity_fit._sketches(val_images, recipe["seed"] + 2),
             "non_garment_drawings": non_garment_set(familiarity_fit.NON_GARMENTS_PER_KIND, CALIBRATION_SEED)[0]}

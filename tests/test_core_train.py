@@ -84,6 +84,37 @@ def test_test_split_is_scored_each_epoch_but_the_best_is_picked_on_validation(tr
     assert all(torch.equal(plain.state_dict[k], result.state_dict[k]) for k in plain.state_dict)
 
 
+def test_with_nothing_held_out_the_final_epoch_is_kept(train_split):
+    """`train --validation 0` learns every image: no epoch can be picked on held-out ones, so the last is kept,
+    even where the accuracy on (learnt) training images was higher before."""
+    images, labels = _small(train_split, 1280)
+    final = []
+    result = train(images, labels, TrainConfig.tutorial(epochs=3, val_size=0, lr=0.5),
+                   on_model=lambda m: final.append({k: v.clone() for k, v in m.state_dict().items()}))
+    assert result.best_epoch == 3 and all(r.best for r in result.history)
+    assert all(torch.equal(result.state_dict[k], final[-1][k]) for k in result.state_dict)
+
+
+def test_the_card_says_whether_any_training_image_was_held_out():
+    """The model card must not call images the network learnt from "held out"."""
+    import copy
+
+    from fashion_desktop.training.model_card import read_card, render_markdown
+
+    shipped = read_card()
+    assert shipped and shipped["familiarity"]
+    cards = {}
+    for held_out in (True, False):
+        card = copy.deepcopy(shipped)
+        card["training"]["recipe"]["val_size"] = 1000 if held_out else 0
+        card["familiarity"]["fitted_on_learnt_images"] = not held_out
+        cards[held_out] = render_markdown(card)
+    assert "held-out validation split" in cards[True] and "fitted on the held-out training images" in cards[True]
+    assert "Every training image learnt; the final epoch's weights" in cards[False]
+    assert "training images the network also learnt from (none was held out)" in cards[False]
+    assert "held-out validation split" not in cards[False]
+
+
 def test_silhouettes_stop_early_when_cancelled():
     images = np.full((2000, 28, 28), 200, np.uint8)
     out = silhouettes(images, cancelled=lambda: True)

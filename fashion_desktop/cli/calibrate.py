@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     common.quiet_option(calibrate)
 
 
+LEARNT_FIT_IMAGES = 1000
+
+
 def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, seed: int, test_images,
                    sketches: int, test_labels=None, note=None):
     """Fit on the training split; return (FamiliarityFit, the card's "familiarity" section).
@@ -38,7 +41,10 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     from fashion_desktop.training.familiarity_fit import fit_familiarity
     from fashion_desktop.training.loop import split_validation
 
-    tr_x, tr_y, va_x, va_y = split_validation(images, labels, val_size, seed)
+    # Weights that learnt every training image (`train --validation 0`) have no held-out images: the
+    # threshold and temperature are then fitted on the 1,000 a held-out split would hold, and the card says so.
+    learnt = val_size <= 0
+    tr_x, tr_y, va_x, va_y = split_validation(images, labels, LEARNT_FIT_IMAGES if learnt else val_size, seed)
     say = note or (lambda _message: None)
     steps = {"statistics": i18n.translate("Cli", "familiarity: activations of 5,000 training images and sketches of them…"),
              "threshold": i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…"),
@@ -47,7 +53,7 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
                           on_step=lambda step: say(steps.get(step, step)))
     predictor = Predictor(model, "cpu", fit.familiarity)
     flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0, note=note)
-    report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}}
+    report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}, "fitted_on_learnt_images": learnt}
     if test_labels is not None:  # the calibration error on the test images, before and after the temperature
         from fashion_desktop.network.familiarity import expected_calibration_error
 

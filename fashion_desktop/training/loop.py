@@ -213,7 +213,9 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
           on_stage: Callable[[str], None] | None = None) -> TrainResult:
     """Train (from `model`'s weights, or a fresh network as the tutorial creates it).
 
-    Returns the best weights by validation accuracy; a stop keeps the best so far.
+    Returns the best weights by validation accuracy; a stop keeps the best so far. With
+    `config.val_size` 0 every training image is learnt and the last epoch's weights are kept (picking
+    an epoch by images the network learns from would pick nothing in particular).
     `test` (images, labels) is scored after every epoch for the curves only: the best epoch is
     still picked on validation. `on_model` gets the network that would be kept (the EMA when
     there is one) with each batch progress and after each epoch, in the training thread: copy
@@ -233,7 +235,8 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
     model.train()
 
     tr_x, tr_y, va_x, va_y = split_validation(images, labels, config.val_size, config.seed)
-    if len(va_y) == 0:
+    held_out = len(va_y) > 0
+    if not held_out:  # nothing held out: the curves show training images, and the final epoch is kept
         va_x, va_y = tr_x[: min(len(tr_y), 5000)], tr_y[: min(len(tr_y), 5000)]
     x_all = to_inputs(tr_x, device)
     y_all = torch.as_tensor(tr_y, dtype=torch.long, device=device)
@@ -352,7 +355,7 @@ def train(images: np.ndarray, labels: np.ndarray, config: TrainConfig, device: t
                 break
             scored = ema.module if ema is not None else model
             val = evaluate(scored, va_x, va_y, device)
-            best = val.accuracy > result.best_val_accuracy
+            best = val.accuracy > result.best_val_accuracy or not held_out
             if best:
                 result.best_val_accuracy = val.accuracy
                 result.best_epoch = epoch

@@ -92,8 +92,11 @@ def render_markdown(card: dict) -> str:
     if card.get("familiarity"):
         fam = card["familiarity"]
         summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}. Calibration: temperature "
-                   f"{fam['temperature']:.3f}, fitted on the held-out training images (their expected calibration "
-                   f"error {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}")
+                   f"{fam['temperature']:.3f}, fitted on "
+                   + ("1,000 training images the network also learnt from (none was held out)"
+                      if fam.get("fitted_on_learnt_images") else "the held-out training images")
+                   + f" (their expected calibration error {fam['validation_ece']['before']:.4f} → "
+                     f"{fam['validation_ece']['after']:.4f}")
         if fam.get("test_ece"):
             summary += f"; on the test images {fam['test_ece']['before']:.4f} → {fam['test_ece']['after']:.4f}"
         summary += ")."
@@ -104,9 +107,12 @@ def render_markdown(card: dict) -> str:
                   for name, share in fam["calibration_flagged"].items()]
     training = card["training"]
     lines += ["", "## Recipe", "", f"Command: `{training['command']}`", "",
-              f"Best epoch {training['best_epoch']} of {training['epochs_run']} by accuracy on a held-out "
-              f"validation split of the training set ({training['validation_accuracy']:.4f}); "
-              f"{training['seconds']} s on {training['device']}.", "", "```json",
+              (f"Best epoch {training['best_epoch']} of {training['epochs_run']} by accuracy on a held-out "
+               f"validation split of the training set ({training['validation_accuracy']:.4f}); "
+               if training["recipe"].get("val_size", 1) > 0 else
+               f"Every training image learnt; the final epoch's weights ({training['best_epoch']} of "
+               f"{training['epochs_run']}); ")
+              + f"{training['seconds']} s on {training['device']}.", "", "```json",
               json.dumps(training["recipe"], indent=2), "```", ""]
     if training.get("initial_weights"):
         start = training["initial_weights"]
