@@ -319,12 +319,11 @@ def test_the_cards_flag_rates_are_measured(card_predictor, test_split):
 def test_the_cards_calibration_set_figures_are_measured(card_predictor, train_split):
     """The card's "calibration_flagged" and "validation_ece": the held-out training images the threshold and
     the temperature were fitted on, sketches of them and the calibration seed's non-garment drawings."""
+    from fashion_desktop.cli.calibrate import LEARNT_FIT_IMAGES
     from fashion_desktop.images.non_garments import CALIBRATION_SEED, non_garment_set
     from fashion_desktop.network.familiarity import expected_calibration_error
     from fashion_desktop.training import familiarity_fit
     from fashion_desktop.training.loop import split_validation
-
-    from fashion_desktop.cli.calibrate import LEARNT_FIT_IMAGES
 
     recipe = CARD["training"]["recipe"]
     # weights that learnt every training image were fitted on the images a held-out split would hold
