@@ -112,6 +112,7 @@ def test_the_card_says_whether_any_training_image_was_held_out():
     assert "held-out validation split" in cards[True] and "fitted on the held-out training images" in cards[True]
     assert "Every training image learnt; the final epoch's weights" in cards[False]
     assert "training images the network also learnt from (none was held out)" in cards[False]
+    assert "Calibration: none (temperature 1)" in cards[False]
     assert "held-out validation split" not in cards[False]
 
 

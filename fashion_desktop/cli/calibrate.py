@@ -49,7 +49,7 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     steps = {"statistics": i18n.translate("Cli", "familiarity: activations of 5,000 training images and sketches of them…"),
              "threshold": i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…"),
              "detector": i18n.translate("Cli", "familiarity: training the 'not a garment' detector…")}
-    fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed,
+    fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed, held_out=not learnt,
                           on_step=lambda step: say(steps.get(step, step)))
     predictor = Predictor(model, "cpu", fit.familiarity)
     flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0, note=note)

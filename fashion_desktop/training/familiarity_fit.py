@@ -121,8 +121,13 @@ STEPS = ("statistics", "threshold", "detector")  # what `on_step` is told, in or
 
 def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels: np.ndarray,
                     val_images: np.ndarray, val_labels: np.ndarray, weights_sha256: str,
-                    seed: int = 0, on_step: Callable[[str], None] | None = None) -> FamiliarityFit:
+                    seed: int = 0, on_step: Callable[[str], None] | None = None,
+                    held_out: bool = True) -> FamiliarityFit:
     """Statistics, temperature and threshold for `model`, from the training split only.
+
+    `held_out` False: the network learnt `val_images` too (`train --validation 0`). Its answers on
+    them are surer than on new images, so a temperature fitted there would sharpen them where they
+    need softening: the temperature stays 1 (the network's own probabilities).
 
     `on_step(name)` is told as each of `STEPS` begins, so that a caller can show progress.
     """
@@ -146,7 +151,7 @@ def fit_familiarity(model: NeuralNetwork, train_images: np.ndarray, train_labels
     val_sketch = _sketches(val_images, seed + 2)
     h_val, logits_val = _run(predictor, val_x)
     h_val_sketch, logits_val_sketch = _run(predictor, val_sketch)
-    temperature = fit_temperature(logits_val, np.asarray(val_labels))
+    temperature = fit_temperature(logits_val, np.asarray(val_labels)) if held_out else 1.0
     non_garments, _ = non_garment_set(NON_GARMENTS_PER_KIND, CALIBRATION_SEED)
     h_ng, logits_ng = _run(predictor, non_garments)
 

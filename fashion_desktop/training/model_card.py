@@ -91,15 +91,20 @@ def render_markdown(card: dict) -> str:
                       "| side views facing right | " + " | ".join(f"{facing[s]['right']:.3f}" for s in styles) + " |"]
     if card.get("familiarity"):
         fam = card["familiarity"]
-        summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}. Calibration: temperature "
-                   f"{fam['temperature']:.3f}, fitted on "
-                   + ("1,000 training images the network also learnt from (none was held out)"
-                      if fam.get("fitted_on_learnt_images") else "the held-out training images")
-                   + f" (their expected calibration error {fam['validation_ece']['before']:.4f} → "
-                     f"{fam['validation_ece']['after']:.4f}")
-        if fam.get("test_ece"):
-            summary += f"; on the test images {fam['test_ece']['before']:.4f} → {fam['test_ece']['after']:.4f}"
-        summary += ")."
+        if fam.get("fitted_on_learnt_images"):
+            summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}, set on 1,000 training "
+                       "images the network also learnt from (none was held out). Calibration: none (temperature "
+                       "1): a temperature fitted on learnt images would sharpen answers that need softening")
+            if fam.get("test_ece"):
+                summary += f" (expected calibration error on the test images {fam['test_ece']['before']:.4f})"
+        else:
+            summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}. Calibration: temperature "
+                       f"{fam['temperature']:.3f}, fitted on the held-out training images (their expected calibration "
+                       f"error {fam['validation_ece']['before']:.4f} → {fam['validation_ece']['after']:.4f}")
+            if fam.get("test_ece"):
+                summary += f"; on the test images {fam['test_ece']['before']:.4f} → {fam['test_ece']['after']:.4f}"
+            summary += ")"
+        summary += "."
         lines += ["", "## Familiarity and calibration", "", summary, "", "| flagged as unfamiliar | share |",
                   "| --- | --- |"]
         lines += [f"| {name.replace('_', ' ')} | {share:.3f} |" for name, share in fam.get("flagged", {}).items()]
