@@ -449,6 +449,10 @@
         <translation>熟悉度：5,000 张训练图像及其草图的激活值…</translation>
     </message>
     <message>
+        <source>familiarity: the threshold on 1,000 training images (none is held out, so no temperature)…</source>
+        <translation>熟悉度：在 1,000 张训练图像上设定阈值（没有留出的图像，因此不拟合温度）…</translation>
+    </message>
+    <message>
         <source>familiarity: the temperature and threshold on held-out images…</source>
         <translation>熟悉度：在留出图像上拟合温度和阈值…</translation>
     </message>

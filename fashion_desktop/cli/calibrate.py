@@ -42,12 +42,15 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     from fashion_desktop.training.loop import split_validation
 
     # Weights that learnt every training image (`train --validation 0`) have no held-out images: the
-    # threshold and temperature are then fitted on the 1,000 a held-out split would hold, and the card says so.
+    # threshold is then set on the 1,000 a held-out split would hold, no temperature is fitted (see
+    # fit_familiarity), and the card says so.
     learnt = val_size <= 0
     tr_x, tr_y, va_x, va_y = split_validation(images, labels, LEARNT_FIT_IMAGES if learnt else val_size, seed)
     say = note or (lambda _message: None)
     steps = {"statistics": i18n.translate("Cli", "familiarity: activations of 5,000 training images and sketches of them…"),
-             "threshold": i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…"),
+             "threshold": (i18n.translate("Cli", "familiarity: the threshold on 1,000 training images (none is held "
+                                                  "out, so no temperature)…") if learnt else
+                           i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…")),
              "detector": i18n.translate("Cli", "familiarity: training the 'not a garment' detector…")}
     fit = fit_familiarity(model, tr_x, tr_y, va_x, va_y, weights_sha256, seed, held_out=not learnt,
                           on_step=lambda step: say(steps.get(step, step)))
