@@ -126,6 +126,13 @@ def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, 
                                                           "w.pth"]
 
 
+@pytest.mark.parametrize("count", ["-1", "60000"])
+def test_train_refuses_a_validation_count_that_leaves_nothing(train_split, tmp_path, capsys, count):
+    code = main(["train", "--validation", count, "--epochs", "1", "--out", str(tmp_path / "w.pth"), "--device", "cpu"])
+    assert code == 2 and "--validation" in capsys.readouterr().err
+    assert not (tmp_path / "w.pth").exists()
+
+
 def test_train_with_a_teacher_records_it_in_the_card(train_split, tmp_path):
     """The shipped weights were distilled: the card names the teacher by checksum and by the command that made it."""
     from fashion_desktop.resources import resource_path

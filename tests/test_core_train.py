@@ -92,6 +92,7 @@ def test_with_nothing_held_out_the_final_epoch_is_kept(train_split):
     result = train(images, labels, TrainConfig.tutorial(epochs=3, val_size=0, lr=0.5),
                    on_model=lambda m: final.append({k: v.clone() for k, v in m.state_dict().items()}))
     assert result.best_epoch == 3 and all(r.best for r in result.history)
+    assert max(r.val_accuracy for r in result.history[:-1]) > result.history[-1].val_accuracy  # not the best seen
     assert all(torch.equal(result.state_dict[k], final[-1][k]) for k in result.state_dict)
 
 

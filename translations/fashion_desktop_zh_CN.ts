@@ -373,6 +373,10 @@
         <translation>--init {path} 里的网络与 --recipe {recipe} 训练的网络不是同一种。</translation>
     </message>
     <message>
+        <source>--validation {count} leaves nothing to train on or is negative: hold out 0 to {most} of the {total:,} training images.</source>
+        <translation>--validation {count} 为负数或没有留下可训练的图像：请在 {total:,} 张训练图像中留出 0 到 {most} 张。</translation>
+    </message>
+    <message>
         <source>no --teacher: this run learns from the labels alone; the shipped weights were also distilled from a teacher (README, &apos;The shipped model&apos;).</source>
         <translation>没有 --teacher：这次训练只从标签学习；随附的权重还从一个教师网络蒸馏而来（见 README 的“随附的模型”一节）。</translation>
     </message>
@@ -449,8 +453,8 @@
         <translation>熟悉度：5,000 张训练图像及其草图的激活值…</translation>
     </message>
     <message>
-        <source>familiarity: the threshold on 1,000 training images (none is held out, so no temperature)…</source>
-        <translation>熟悉度：在 1,000 张训练图像上设定阈值（没有留出的图像，因此不拟合温度）…</translation>
+        <source>familiarity: the threshold on learnt training images (none is held out, so no temperature)…</source>
+        <translation>熟悉度：在学过的训练图像上设定阈值（没有留出的图像，因此不拟合温度）…</translation>
     </message>
     <message>
         <source>familiarity: the temperature and threshold on held-out images…</source>

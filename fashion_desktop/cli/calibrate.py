@@ -45,10 +45,11 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     # threshold is then set on the 1,000 a held-out split would hold, no temperature is fitted (see
     # fit_familiarity), and the card says so.
     learnt = val_size <= 0
-    tr_x, tr_y, va_x, va_y = split_validation(images, labels, LEARNT_FIT_IMAGES if learnt else val_size, seed)
+    fit_size = min(LEARNT_FIT_IMAGES, max(1, len(labels) // 10)) if learnt else val_size  # --subset: a tenth
+    tr_x, tr_y, va_x, va_y = split_validation(images, labels, fit_size, seed)
     say = note or (lambda _message: None)
     steps = {"statistics": i18n.translate("Cli", "familiarity: activations of 5,000 training images and sketches of them…"),
-             "threshold": (i18n.translate("Cli", "familiarity: the threshold on 1,000 training images (none is held "
+             "threshold": (i18n.translate("Cli", "familiarity: the threshold on learnt training images (none is held "
                                                   "out, so no temperature)…") if learnt else
                            i18n.translate("Cli", "familiarity: the temperature and threshold on held-out images…")),
              "detector": i18n.translate("Cli", "familiarity: training the 'not a garment' detector…")}
@@ -57,6 +58,8 @@ def fit_and_report(model, weights_sha256: str, images, labels, val_size: int, se
     predictor = Predictor(model, "cpu", fit.familiarity)
     flagged = flag_rates(predictor, test_images, 20, max(1, sketches // 20) if sketches else 0, note=note)
     report = {**fit.report, "flagged": {name: v["share"] for name, v in flagged.items()}, "fitted_on_learnt_images": learnt}
+    if learnt:
+        report["learnt_fit_images"] = len(va_y)
     if test_labels is not None:  # the calibration error on the test images, before and after the temperature
         from fashion_desktop.network.familiarity import expected_calibration_error
 

@@ -117,6 +117,11 @@ def run(args: argparse.Namespace) -> int:
     if args.subset:
         images, labels = images[: args.subset], labels[: args.subset]
         config.val_size = min(config.val_size, max(1, len(labels) // 10))
+    if not 0 <= config.val_size < len(labels):
+        common.say(i18n.translate("Cli", "--validation {count} leaves nothing to train on or is negative: hold out "
+                                         "0 to {most} of the {total:,} training images.").format(
+            count=config.val_size, most=len(labels) - 1, total=len(labels)))
+        return common.EXIT_USAGE
 
     if config.distill > 0 and not args.teacher and args.recipe == "shipped":
         common.say(i18n.translate("Cli", "no --teacher: this run learns from the labels alone; the shipped weights "

@@ -20,7 +20,8 @@ often at 99 %. Two small additions, fitted by the `train` command and shipped be
   --non-garments`. The measurement that picked this over the logits' energy, the top
   probability and nearest neighbours is in the README.
 - **Calibration**: one temperature dividing the logits (temperature scaling), fitted on the
-  held-out training images, so that "80 %" is right about 80 % of the time.
+  held-out training images, so that "80 %" is right about 80 % of the time; 1 (none) for weights
+  that learnt every training image (`train --validation 0`, the shipped ones), where none is held out.
 
 Loaded with `np.load(allow_pickle=False)`: plain arrays, never pickled objects.
 """
@@ -67,7 +68,7 @@ class Familiarity:
     # images; None: not used (files made before it).
     detector: OutlierDetector | None = None
     detector_ref: tuple[float, float] | None = None
-    # The hidden distance divided by this in the score (it still reaches the detector as it is): the
+    # The hidden distance multiplied by this in the score (it still reaches the detector as it is): the
     # fit weighs it down where that flags more non-garments for the same garments flagged.
     hidden_weight: float = 1.0
 

@@ -6,7 +6,9 @@ Run by the `train` command after training, on the training split only:
   components of the 28×28 inputs, from training images, sketches made from them
   (training/sketches.py) and garment drawings (images/garment_drawings.py), so a crude drawing of
   a garment counts as familiar as well as a photo;
-- the temperature, on the held-out validation images (never trained on);
+- the temperature, on the held-out validation images (never trained on); none (1) for weights
+  that learnt every training image (`train --validation 0`): the threshold below then comes from
+  1,000 of the images they learnt (cli/calibrate.py), which a temperature must not be fitted on;
 - the threshold, from the held-out validation images, sketches of them, and everyday non-garment
   drawings generated with the calibration seed (images/non_garments.py): the smallest distance
   that still leaves at most `RAW_FLAG` of the held-out images and `SKETCH_FLAG` of their sketches

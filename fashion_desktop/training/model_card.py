@@ -92,7 +92,8 @@ def render_markdown(card: dict) -> str:
     if card.get("familiarity"):
         fam = card["familiarity"]
         if fam.get("fitted_on_learnt_images"):
-            summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}, set on 1,000 training "
+            summary = (f"Familiarity: {fam['method']}; threshold {fam['threshold']:.2f}, set on "
+                       f"{fam.get('learnt_fit_images', 1000):,} training "
                        "images the network also learnt from (none was held out). Calibration: none (temperature "
                        "1): a temperature fitted on learnt images would sharpen answers that need softening")
             if fam.get("test_ece"):

@@ -1,6 +1,8 @@
 """A training recipe as plain data: the window builds its form from it before torch is imported.
 
-`TrainConfig.shipped()` made the bundled weights (with a teacher to distil from, see `distill`);
+`TrainConfig.shipped()` is the bundled weights' recipe (with a teacher to distil from, see `distill`;
+they were made with `val_size=0`, `train --validation 0`: every training image learnt, the final
+epoch kept);
 `TrainConfig.tutorial()` is the tutorial's loop; `TrainConfig.teacher()` makes the convolutional
 teacher the shipped weights learn from (training/teacher.py).
 """
@@ -12,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 @dataclass
 class TrainConfig:
-    """A training recipe. `shipped()` made the bundled weights; `tutorial()` is the tutorial's."""
+    """A training recipe. `shipped()` is the bundled weights' (with `val_size=0`); `tutorial()` the tutorial's."""
 
     epochs: int = 60
     batch_size: int = 128
