@@ -102,6 +102,21 @@ def test_evaluate_json(test_split, capsys):
     assert report["flagged_unfamiliar"]["test_images"]["share"] <= 0.02  # real garments are rarely flagged
 
 
+def test_evaluate_scores_clip_art_per_style_and_class(test_split, capsys):
+    assert main(["evaluate", "--json", "--device", "cpu", "--clip-art", "20", "--quiet"]) == 0
+    clip = json.loads(capsys.readouterr().out)["clip_art"]
+    from fashion_desktop.images.clip_art import STYLES
+
+    assert list(clip["styles"]) == list(STYLES) and clip["per_class_count"] == 2
+    for style, score in clip["styles"].items():
+        assert score["images"] == 20 and set(score["per_class"]) == set(CLASS_NAMES)
+        assert score["strict"] == pytest.approx(np.mean(list(score["per_class"].values())))
+        assert score["strict"] <= score["tops_as_one"]
+        assert clip["facing"][style]["images"] == 6  # sandals, sneakers, boots drawn facing right too
+    assert main(["evaluate", "--device", "cpu", "--clip-art", "20", "--quiet"]) == 0
+    assert "Clip-art (2 per class and style):" in capsys.readouterr().out
+
+
 def test_train_small_subset_learns_and_writes_atomically(train_split, tmp_path, capsys):
     out = tmp_path / "w.pth"
     code = main(["train", "--subset", "3000", "--epochs", "3", "--out", str(out), "--photo-like", "40",

@@ -233,6 +233,22 @@
         <translation>纸上·轮廓</translation>
     </message>
     <message>
+        <source>line art</source>
+        <translation>线稿</translation>
+    </message>
+    <message>
+        <source>flat colour</source>
+        <translation>纯色填充</translation>
+    </message>
+    <message>
+        <source>icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <source>cut-out</source>
+        <translation>透明抠图</translation>
+    </message>
+    <message>
         <source>test images</source>
         <translation>测试图像</translation>
     </message>
@@ -261,6 +277,10 @@
         <translation>仿照片</translation>
     </message>
     <message>
+        <source>clip-art</source>
+        <translation>剪贴画</translation>
+    </message>
+    <message>
         <source>drawing outlines in the window…</source>
         <translation>正在窗口中绘制轮廓…</translation>
     </message>
@@ -275,6 +295,10 @@
     <message>
         <source>Flagged as unfamiliar, {kind}: {share:.3f} of {images}</source>
         <translation>标为不熟悉的比例，{kind}：{images} 张中占 {share:.3f}</translation>
+    </message>
+    <message>
+        <source>Clip-art ({count} per class and style):</source>
+        <translation>剪贴画（每类每种风格 {count} 张）：</translation>
     </message>
     <message>
         <source>  (said not to look like a garment)</source>
@@ -602,6 +626,10 @@
     <message>
         <source>also score N hand-made sketches per style (canvas/paper, filled/outline)</source>
         <translation>另外为每种风格（画布/纸上，填充/轮廓）的 N 张手工草图评分</translation>
+    </message>
+    <message>
+        <source>also score N clip-art drawings per style (line art, flat colour, icon, cut-out)</source>
+        <translation>另外按每种风格为 N 张剪贴画评分（线稿、纯色填充、图标、透明抠图）</translation>
     </message>
     <message>
         <source>also draw 20 garment outlines with mouse events in the window (offscreen) and report how many it reads right</source>

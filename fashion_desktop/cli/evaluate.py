@@ -20,6 +20,8 @@ SET_NAMES = {
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),
     "canvas outline": QT_TRANSLATE_NOOP("Cli", "canvas outline"),
     "paper filled": QT_TRANSLATE_NOOP("Cli", "paper filled"), "paper outline": QT_TRANSLATE_NOOP("Cli", "paper outline"),
+    "line art": QT_TRANSLATE_NOOP("Cli", "line art"), "flat colour": QT_TRANSLATE_NOOP("Cli", "flat colour"),
+    "icon": QT_TRANSLATE_NOOP("Cli", "icon"), "cut-out": QT_TRANSLATE_NOOP("Cli", "cut-out"),
     "test_images": QT_TRANSLATE_NOOP("Cli", "test images"),
     "non_garment_drawings": QT_TRANSLATE_NOOP("Cli", "non-garment drawings"),
     "non_garment_drawings_unseen_kinds": QT_TRANSLATE_NOOP("Cli", "non-garment drawings of unseen kinds"),
@@ -45,6 +47,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                          "report how many are flagged as unfamiliar"))
     evaluate.add_argument("--sketches", type=int, default=0, metavar="N",
                           help=i18n.translate("CliHelp", "also score N hand-made sketches per style (canvas/paper, filled/outline)"))
+    evaluate.add_argument("--clip-art", type=int, default=0, metavar="N",
+                          help=i18n.translate("CliHelp", "also score N clip-art drawings per style (line art, flat colour, "
+                                                         "icon, cut-out)"))
     evaluate.add_argument("--mouse-outlines", action="store_true",
                           help=i18n.translate(
                               "CliHelp", "also draw 20 garment outlines with mouse events in the window (offscreen) and "
@@ -72,6 +77,9 @@ def run(args: argparse.Namespace) -> int:
                                                   note=lambda message: common.stage(args, message))
     if args.sketches:
         report["sketches"] = sketch_accuracy(predictor, args.sketches, bar=common.progress_bar(args, 1, "sketches"))
+    if args.clip_art:
+        report["clip_art"] = clip_art_accuracy(predictor, args.clip_art,
+                                               bar=common.progress_bar(args, 1, i18n.translate("Cli", "clip-art")))
     if args.mouse_outlines:
         common.stage(args, i18n.translate("Cli", "drawing outlines in the window…"))
         report["mouse_outlines"] = mouse_outlines(args.weights)
@@ -91,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
             kind=flag_kind(kind), share=value["share"], images=value["images"]))
     if "sketches" in report:
         print_sketches(report["sketches"])
+    if "clip_art" in report:
+        print_sketches(report["clip_art"], i18n.translate("Cli", "Clip-art ({count} per class and style):"))
     if "mouse_outlines" in report:
         outlines = report["mouse_outlines"]
         for name, answer in outlines["answers"].items():
@@ -200,47 +210,65 @@ def sketch_accuracy(predictor, count: int, seed: int | None = None, progress=Non
     """Accuracy on `count` hand-made sketches per style (sketches.py), strictly and with the three
     long-sleeved tops counted as one answer; per class; and the side views facing left vs right."""
     from fashion_desktop.images import sketches
+
+    return drawing_accuracy(predictor, sketches.STYLES, sketches.sketch_set, count,
+                            sketches.SEED if seed is None else seed, progress, bar)
+
+
+def clip_art_accuracy(predictor, count: int, seed: int | None = None, progress=None, bar=None) -> dict:
+    """The same figures on `count` clip-art drawings per style (clip_art.py: line art, flat colour,
+    icons, cut-outs)."""
+    from fashion_desktop.images import clip_art
+
+    return drawing_accuracy(predictor, clip_art.STYLES, clip_art.clip_art_set, count,
+                            clip_art.SEED if seed is None else seed, progress, bar)
+
+
+def drawing_accuracy(predictor, styles: tuple[str, ...], drawing_set, count: int, seed: int,
+                     progress=None, bar=None) -> dict:
+    """Score `count` drawings per style made by `drawing_set(style, per_class, seed, mirror=, classes=)`:
+    strict and tops-as-one accuracy, per class, and the side views drawn facing left vs right."""
     from fashion_desktop.images.sketch_shapes import SIDE_VIEW
     from fashion_desktop.network.orientation import face_left
 
     def answers(pixels):  # as the app answers: a shoe facing right is read mirrored
         return predictor.predict_batch(face_left(predictor, pixels)[0]).indices
 
-    seed = sketches.SEED if seed is None else seed
     per_class = max(1, count // len(CLASS_NAMES))
-    styles, facing = {}, {}
+    scores, facing = {}, {}
     if bar is not None:
-        bar.total = len(sketches.STYLES)
-    for done, style in enumerate(sketches.STYLES):
+        bar.total = len(styles)
+    for done, style in enumerate(styles):
         if bar is not None:
             bar.update(done, f"{style} ({per_class * len(CLASS_NAMES):,})")
-        pixels, labels = sketches.sketch_set(style, per_class, seed)
+        pixels, labels = drawing_set(style, per_class, seed)
         predicted = answers(pixels)
         right = predicted == labels
-        styles[style] = {
+        scores[style] = {
             "strict": float(right.mean()),
             "tops_as_one": float((_as_one(predicted) == _as_one(labels)).mean()),
             "images": len(labels),
             "per_class": {name: float(right[labels == i].mean()) for i, name in enumerate(CLASS_NAMES)},
         }
         side = list(SIDE_VIEW)
-        mirrored, mirrored_labels = sketches.sketch_set(style, per_class, seed, mirror=True, classes=tuple(side))
+        mirrored, mirrored_labels = drawing_set(style, per_class, seed, mirror=True, classes=tuple(side))
         facing[style] = {"left": float(right[[label in side for label in labels]].mean()),
                          "right": float((answers(mirrored) == mirrored_labels).mean()),
                          "images": len(mirrored_labels)}
         if progress is not None:
             progress(style)
     if bar is not None:
-        bar.update(len(sketches.STYLES), "done")
+        bar.update(len(styles), "done")
         bar.close()
-    return {"styles": styles, "facing": facing, "per_class_count": per_class}
+    return {"styles": scores, "facing": facing, "per_class_count": per_class}
 
 
-def print_sketches(result: dict) -> None:
-    """The sketch figures as a table: styles across, classes down."""
+def print_sketches(result: dict, title: str | None = None) -> None:
+    """The sketch (or clip-art) figures as a table: styles across, classes down."""
     styles = result["styles"]
     names = list(styles)
-    print(i18n.translate("Cli", "Sketches ({count} per class and style):").format(count=result["per_class_count"]))
+    title = title or i18n.translate("Cli", "Sketches ({count} per class and style):")
+    print(title.format(count=result["per_class_count"]))
     strict, as_one = i18n.translate("Cli", "strict"), i18n.translate("Cli", "tops as one")
     left, right = i18n.translate("Cli", "shoes left"), i18n.translate("Cli", "shoes right")
     print("  " + " " * 14 + "".join(rjust(flag_kind(name), 16) for name in names))
