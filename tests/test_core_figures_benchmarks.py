@@ -94,7 +94,7 @@ def measured(test_split) -> dict:
     match = re.search(r"\*\*Before and after\*\* \(`fashion-desktop evaluate ([^`]+)`", README)
     assert match, "the README no longer names the command behind its before-and-after table"
     arguments = shlex.split(match.group(1))
-    assert {"--sketches", "--non-garments", "--photo-like", "--mouse-outlines"} <= set(arguments)
+    assert {"--sketches", "--non-garments", "--photo-like", "--mouse-outlines", "--clip-art"} <= set(arguments)
     return _evaluate(arguments)
 
 
@@ -115,6 +115,21 @@ def test_the_readmes_sketch_figures_are_measured(measured):
         assert _within(got["strict"], strict) and _within(got["tops_as_one"], as_one), (style, got, cells)
         held += 1
     assert held == len(STYLES), rows
+
+
+def test_the_readmes_clip_art_figures_are_measured(measured):
+    """The "clip-art, …" rows of the before-and-after table: strict and tops as one, per style."""
+    from fashion_desktop.images.clip_art import STYLES as CLIP_ART_STYLES
+
+    rows = _rows(BEFORE_AFTER)
+    styles = measured["clip_art"]["styles"]
+    stated = {label.removeprefix("clip-art, ").split(",")[0]: cells for label, cells in rows.items()
+              if label.startswith("clip-art, ")}
+    assert list(stated) == list(CLIP_ART_STYLES), rows
+    for style, cells in stated.items():
+        strict, as_one = _figures(cells[SHIPPED])
+        got = styles[style]
+        assert _within(got["strict"], strict) and _within(got["tops_as_one"], as_one), (style, got, cells)
 
 
 def test_the_readmes_trouser_and_shoe_figures_are_measured(measured):
