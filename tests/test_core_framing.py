@@ -148,6 +148,18 @@ def test_a_coats_opening_stays_a_darker_line_when_its_outline_is_filled(brush):
     assert abs(with_line.pixels.sum() - without.pixels.sum()) < 0.1 * without.pixels.sum()
 
 
+def test_a_patch_painted_inside_an_outline_stays_solid_in_its_middle():
+    """A logo painted on a shirt's chest is not a seam: only its edge by the bare inside reads as a line."""
+    image = Image.new("L", (448, 448), 0)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 80, 368, 368), outline=255, width=30)
+    draw.ellipse((150, 150, 300, 300), fill=255)
+    filled, was_filled = outlines.fill_outlines(np.asarray(image, np.float32)[60:390, 60:390], drawing=True)
+    assert was_filled
+    assert filled[165, 165] == 255.0  # the patch's middle, 75 px from bare paper: painted, as drawn
+    assert filled[165, 92] == outlines.INNER_LINE  # its edge, beside what was bare inside: a line
+
+
 @pytest.mark.parametrize("brush", [4, 12, 36])
 def test_files_fill_thick_and_thin_outlines_alike(brush):
     paper = 255 - _outline(brush, side=600).astype(np.float32) * 0.85  # dark pen on white

@@ -88,3 +88,21 @@ def test_training_learns_from_drawings_of_the_right_class():
     with torch.no_grad():
         predicted = model(torch.from_numpy(fresh)).argmax(1).numpy()
     assert (predicted == np.repeat(np.arange(NUM_CLASSES), 10)).mean() > 0.3  # chance is 0.1
+
+
+def test_a_share_of_the_drawings_are_clip_art_read_as_files(monkeypatch):
+    """Clean clip-art teaches what a filled canvas cannot: inner lines drawn over a fill or cut out of it."""
+    from fashion_desktop.images import clip_art
+
+    styles: list[str] = []
+    render = clip_art.render
+
+    def counted(shape, style, rng, mirror=False, sizes=(128, 513)):
+        styles.append(style)
+        return render(shape, style, rng, mirror, sizes)
+
+    monkeypatch.setattr(clip_art, "render", counted)
+    out = drawing_set(20, seed=11)
+    share = garment_drawings.STYLE_WEIGHTS[garment_drawings.STYLES.index(("clip art", True))]
+    assert abs(len(styles) / out[:, :, 0, 0].size - share) < 0.06
+    assert set(styles) == set(clip_art.STYLES)  # every kind of clip-art, line art to cut-outs

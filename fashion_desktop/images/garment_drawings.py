@@ -8,7 +8,8 @@ decide); a shirt with a pointed collar and a button line; trousers as two legs; 
 shaft at the back. Each class here is a small parametric drawing (proportions, sleeve length and
 angle, neckline, inner lines) sampled over wide ranges, so no single template is learnt, and
 rendered as a person's drawing by the same pen and canvas models as the sketch benchmark
-(`sketches.render_canvas` / `render_paper`), then read by the app's own preprocessing.
+(`sketches.render_canvas` / `render_paper`) or as clip-art (`clip_art.render`: clean lines, flat
+colours, icons whose inner lines show through the fill), then read by the app's own preprocessing.
 
 These are the project's own shapes (no third-party artwork) and never the benchmark's
 (`sketch_shapes.py`), which stays an evaluation set. Side views face left as in the data set
@@ -23,12 +24,16 @@ from collections.abc import Callable
 
 import numpy as np
 
+from fashion_desktop.images import clip_art
 from fashion_desktop.images.sketch_shapes import Points, Shape, arc
 from fashion_desktop.images.sketches import prepare, render_canvas, render_paper
 
-# How a drawing is made: canvas or paper, filled or outline (people draw outlines at least as often).
-STYLES = (("canvas", True), ("canvas", False), ("paper", True), ("paper", False))
-STYLE_WEIGHTS = (0.3, 0.35, 0.15, 0.2)
+# How a drawing is made: canvas or paper, filled or outline (people draw outlines at least as often),
+# or clip-art (`clip_art.STYLES`, one at random): a clean drawing whose fill may hide nothing, since
+# its inner lines are drawn over it or cut out of it.
+STYLES = (("canvas", True), ("canvas", False), ("paper", True), ("paper", False), ("clip art", True))
+STYLE_WEIGHTS = (0.26, 0.3, 0.12, 0.17, 0.15)
+CLIP_ART_SIZES = (96, 257)  # smaller than the benchmark's files: the 28-pixel result is the same, at a third of the cost
 
 
 def _mirror_x(points: Points) -> Points:
@@ -273,6 +278,9 @@ def drawing(label: int, rng: np.random.Generator) -> np.ndarray:
     """One drawing of class `label` in a random style, read as the app reads it: (28, 28) float32."""
     medium, filled = STYLES[rng.choice(len(STYLES), p=STYLE_WEIGHTS)]
     shape = MAKERS[label](rng)
+    if medium == "clip art":
+        style = clip_art.STYLES[rng.integers(len(clip_art.STYLES))]
+        return prepare(clip_art.render(shape, style, rng, sizes=CLIP_ART_SIZES))
     picture = render_canvas(shape, filled, rng) if medium == "canvas" else render_paper(shape, filled, rng)
     return prepare(picture)
 

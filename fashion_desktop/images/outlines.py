@@ -103,12 +103,14 @@ def _solid(grey: np.ndarray, drawing: bool, network_scale: bool) -> np.ndarray |
 def inner_lines(grey: np.ndarray, shape: np.ndarray) -> np.ndarray:
     """The ink well inside a filled shape (farther than a stroke width from its outside): a coat's
     opening, a collar, a waistband. Fashion-MNIST shows such seams as darker lines on the garment, so
-    filling over them would throw away what tells a coat from a pullover."""
+    filling over them would throw away what tells a coat from a pullover. A line has bare paper
+    beside it inside the shape; ink with none within a stroke width is a painted area, not a line."""
     ink = grey > INK
     reach = max(1, int(np.ceil(stroke_width(grey > EMPTY))))
     # beyond the crop's edge is outside too
     near_outside = box_sum(pad(~shape, reach, value=True), reach)[reach:-reach, reach:-reach] > 0
-    return ink & shape & ~near_outside
+    near_bare = box_sum(shape & (grey <= EMPTY), reach) > 0
+    return ink & shape & ~near_outside & near_bare
 
 
 def _block_max(grey: np.ndarray, factor: int) -> np.ndarray:
