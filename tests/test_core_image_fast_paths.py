@@ -62,6 +62,39 @@ def test_spread_and_holes_equal_a_pixel_by_pixel_flood():
         assert np.array_equal(enclosed(ink), holes)
 
 
+def _serpentine(height: int, width: int) -> np.ndarray:
+    """Open corridors joined alternately at the right and left ends: each pass reaches one more."""
+    open_ = np.ones((height, width), bool)
+    for turn, y in enumerate(range(1, height, 2)):
+        open_[y] = False
+        open_[y, -1 if turn % 2 == 0 else 0] = True
+    return open_
+
+
+def _bfs_holes(ink: np.ndarray) -> np.ndarray:
+    free = np.pad(~ink, 1, constant_values=True)
+    border = np.zeros_like(free)
+    border[0] = border[-1] = border[:, 0] = border[:, -1] = True
+    return (free & ~_bfs_spread(border, free))[1:-1, 1:-1]
+
+
+@pytest.mark.parametrize("size", [(7, 9), (31, 12), (81, 40)])
+def test_spread_along_a_serpentine_takes_every_pass_it_needs(size):
+    """Growing ends when a pass adds nothing: where each pass adds one corridor, it must not end early."""
+    open_ = _serpentine(*size)
+    rng = np.random.default_rng(size[0])
+    for _ in range(5):
+        seeds = np.zeros_like(open_)
+        ys, xs = np.nonzero(open_)
+        pick = rng.integers(len(ys))
+        seeds[ys[pick], xs[pick]] = True
+        assert np.array_equal(spread(seeds, open_), _bfs_spread(seeds, open_))
+    walled = np.pad(~open_, 1, constant_values=True)  # a frame round the maze: all of it a hole...
+    assert np.array_equal(enclosed(walled), _bfs_holes(walled)) and enclosed(walled).sum() == open_.sum()
+    walled[1, 0] = False  # ...until a door opens at its far end
+    assert np.array_equal(enclosed(walled), _bfs_holes(walled)) and not enclosed(walled).any()
+
+
 def test_the_noise_filter_around_the_ink_equals_it_over_the_whole_picture():
     rng = np.random.default_rng(11)
     for trial in range(200):
