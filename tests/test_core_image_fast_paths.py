@@ -110,6 +110,59 @@ def test_the_noise_filter_around_the_ink_equals_it_over_the_whole_picture():
         assert np.array_equal(framing.drop_noise(mask), expected)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_the_noise_filter_on_narrow_pictures_and_at_their_edges(seed):
+    """Pillow repeats a picture's edge pixels beyond it; ink along the edge, and pictures narrower
+    than the 7×7 square, are where counting neighbours could part from its blur."""
+    rng = np.random.default_rng(100 + seed)
+    for trial in range(150):
+        long_side, short_side = int(rng.integers(framing.SMALL + 1, 160)), int(rng.integers(1, 12))
+        shape = (long_side, short_side) if trial % 2 else (short_side, long_side)
+        mask = rng.random(shape) < rng.uniform(0.02, 0.5)
+        if trial % 3 == 0:
+            mask = rng.random(shape) < 0.4
+            mask[:, 0] |= rng.random(shape[0]) < 0.7  # a stroke along the edge
+        density = Image.fromarray(mask.astype(np.uint8) * 255, "L").filter(ImageFilter.BoxBlur(framing.NOISE_RADIUS))
+        expected = mask & (np.asarray(density) >= framing.NOISE_DENSITY * 255)
+        assert np.array_equal(framing.drop_noise(mask), expected)
+
+
+def _plain_main_box(mask: np.ndarray) -> tuple[int, int, int, int]:
+    """framing.main_box as first written: up to four X-Y cuts, each of the whole pass."""
+    left, top, right, bottom = 0, 0, mask.shape[1], mask.shape[0]
+    for _ in range(4):
+        part = mask[top:bottom, left:right]
+        c0, c1 = _pieces_span(part.sum(axis=0))
+        r0, r1 = _pieces_span(part[:, c0 : c1 + 1].sum(axis=1))
+        box = (left + c0, top + r0, left + c1 + 1, top + r1 + 1)
+        if box == (left, top, right, bottom):
+            break
+        left, top, right, bottom = box
+    return left, top, right, bottom
+
+
+def test_main_box_equals_repeating_the_cuts_until_the_box_settles():
+    """The main box stops early when a cut dropped only empty rows; specks that sit beside the
+    garment in one direction and overlap it in the other need a second cut, which must still come."""
+    rng = np.random.default_rng(13)
+    second_cuts = 0
+    for _ in range(400):
+        height, width = (int(v) for v in rng.integers(framing.SMALL + 1, 140, 2))
+        mask = np.zeros((height, width), bool)
+        top, left = int(rng.integers(0, height // 2)), int(rng.integers(0, width // 2))
+        bottom, right = int(rng.integers(top + 10, height + 1)), int(rng.integers(left + 10, width + 1))
+        mask[top:bottom, left:right] = rng.random((bottom - top, right - left)) < 0.6
+        for _speck in range(int(rng.integers(0, 4))):  # small blobs anywhere
+            y, x = int(rng.integers(0, height - 3)), int(rng.integers(0, width - 3))
+            mask[y : y + int(rng.integers(1, 4)), x : x + int(rng.integers(1, 4))] = True
+        expected = _plain_main_box(mask)
+        assert framing.main_box(mask) == expected
+        c0, c1 = _pieces_span(mask.sum(axis=0))
+        r0, r1 = _pieces_span(mask[:, c0 : c1 + 1].sum(axis=1))
+        second_cuts += (c0, r0, c1 + 1, r1 + 1) != expected
+    assert second_cuts >= 5  # the case the early stop must not cut short was exercised
+
+
 def test_block_maximum_equals_the_maximum_of_each_block():
     rng = np.random.default_rng(3)
     for _ in range(100):

@@ -209,9 +209,10 @@ def content_bbox(grey: np.ndarray, threshold: float | None = None) -> tuple[int,
 
     Noise pixels and a separate speck near the edge do not count (`framing`)."""
     mask = grey > (content_threshold(grey) if threshold is None else threshold)
-    if mask.sum() >= max(1, MIN_CONTENT_FRACTION * grey.size):
+    enough = max(1, MIN_CONTENT_FRACTION * grey.size)
+    if np.count_nonzero(mask) >= enough:  # count_nonzero: a tenth of bool.sum's time
         mask = framing.drop_noise(mask)
-    box = framing.main_box(mask) if mask.sum() >= max(1, MIN_CONTENT_FRACTION * grey.size) else None
+    box = framing.main_box(mask) if np.count_nonzero(mask) >= enough else None
     if box is None:
         raise EmptyImageError(QT_TRANSLATE_NOOP("Errors", "There is nothing to classify yet: the image is blank."))
     return box
