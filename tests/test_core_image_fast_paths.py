@@ -127,6 +127,24 @@ def test_the_noise_filter_on_narrow_pictures_and_at_their_edges(seed):
         assert np.array_equal(framing.drop_noise(mask), expected)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_square_dilation_and_erosion_equal_looking_at_every_square(seed):
+    """Gap closing grows and shrinks the ink by squares in doubling steps; any slip at a window's
+    end or the picture's edge would bridge gaps it should not, or miss ones it should."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    rng = np.random.default_rng(200 + seed)
+    for trial in range(200):
+        shape = tuple(int(v) for v in rng.integers(1, 50, 2))
+        radius = int(rng.integers(0, 20))
+        mask = rng.random(shape) < rng.uniform(0.0, 1.0)
+        if trial % 4 == 0:
+            mask = ~(rng.random(shape) < 0.02)  # nearly full: erosion's case
+        squares = sliding_window_view(np.pad(mask, radius), (2 * radius + 1, 2 * radius + 1))
+        assert np.array_equal(framing.square_any(mask, radius), squares.any(axis=(2, 3)))
+        assert np.array_equal(framing.square_all(mask, radius), squares.all(axis=(2, 3)))
+
+
 def _plain_main_box(mask: np.ndarray) -> tuple[int, int, int, int]:
     """framing.main_box as first written: up to four X-Y cuts, each of the whole pass."""
     left, top, right, bottom = 0, 0, mask.shape[1], mask.shape[0]

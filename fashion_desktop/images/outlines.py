@@ -23,7 +23,7 @@ import numpy as np
 
 from fashion_desktop.images.arrays import pad
 from fashion_desktop.images.flood import enclosed, spread
-from fashion_desktop.images.framing import box_sum
+from fashion_desktop.images.framing import box_sum, square_all, square_any
 
 INK = 0.4 * 255  # what counts as a stroke in a drawing (a blurred pen line stays joined)
 EMPTY = 24.0  # a hole with more than this mean level holds something: it is not empty paper
@@ -52,8 +52,7 @@ def close_gaps(ink: np.ndarray, radius: int) -> np.ndarray:
     if radius < 1:
         return ink
     padded = pad(ink, radius + 1)
-    grown = box_sum(padded, radius) > 0
-    closed = box_sum(grown, radius) == (2 * radius + 1) ** 2
+    closed = square_all(square_any(padded, radius), radius)
     return closed[radius + 1 : -radius - 1, radius + 1 : -radius - 1] | ink
 
 
@@ -89,7 +88,7 @@ def _solid(grey: np.ndarray, drawing: bool, network_scale: bool) -> np.ndarray |
     if radius:
         # A hole that only closing made must be wider than the bridge that closed it: the inside of
         # an outline with a gap is; the notch between a trouser's legs, or between straps, is not.
-        core = box_sum(holes, radius) == (2 * radius + 1) ** 2
+        core = square_all(holes, radius)
         holes = enclosed(ink) | spread(core, holes)
     if not holes.any():
         return None
