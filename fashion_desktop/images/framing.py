@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from fashion_desktop.images.arrays import pad
+from fashion_desktop.images.arrays import median, pad
 
 MIN_PIECE = 0.04  # an end piece with less of the ink than this, beyond an empty gap, is not garment
 SMALL = 64  # pictures no larger than this are at the network's scale: no pixel is noise
@@ -41,10 +41,10 @@ def background(grey: np.ndarray) -> np.ndarray | float:
     """The background's grey level: a plane fitted to the border, or the border's median where
     the border is level (the canvas, a clean file) or too little of it is background."""
     values, xs, ys = _border(grey)
-    level = float(np.median(values))
+    level = float(median(values))
     if max(grey.shape) <= SMALL:  # an icon or a data-set picture: no sheet of paper to light unevenly
         return level
-    spread = float(np.median(np.abs(values - level)))
+    spread = float(median(np.abs(values - level)))
     if spread < 1.0:  # level border: no plane to fit
         return level
     design = np.column_stack([np.ones_like(xs), xs, ys])
@@ -54,7 +54,7 @@ def background(grey: np.ndarray) -> np.ndarray | float:
             return level
         coef = np.linalg.lstsq(design[keep], values[keep], rcond=None)[0]
         residual = values - design @ coef
-        noise = float(np.median(np.abs(residual[keep])))
+        noise = float(median(np.abs(residual[keep])))
         keep = np.abs(residual) <= max(3.0 * 1.4826 * noise, 6.0)
     if abs(coef[1]) + abs(coef[2]) < 4.0:  # under 4 grey levels across the picture: level after all
         return float(coef[0])

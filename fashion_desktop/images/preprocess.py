@@ -23,6 +23,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
 from fashion_desktop.images import framing, outlines, resample
+from fashion_desktop.images.arrays import median
 from fashion_desktop.images.flood import enclosed  # noqa: F401  (re-exported: the silhouettes of training and tests)
 
 SIZE = 28
@@ -175,7 +176,7 @@ def luminance(image: Image.Image) -> np.ndarray:
 def border_level(grey: np.ndarray) -> float:
     """Median of the outermost pixels: the background's grey level."""
     edge = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    return float(np.median(edge))
+    return float(median(edge))
 
 
 def needs_inversion(grey: np.ndarray) -> bool:
