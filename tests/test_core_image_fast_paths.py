@@ -173,6 +173,45 @@ def test_square_dilation_and_erosion_equal_looking_at_every_square(seed):
         assert np.array_equal(framing.square_all(mask, radius), squares.all(axis=(2, 3)))
 
 
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "PA", "P"])
+def test_luminance_of_transparent_pictures_equals_the_four_channel_formula(mode):
+    """Cut-outs composite onto white on separate planes, in place; the bits must be the (H, W, 4) formula's."""
+    from fashion_desktop.images.preprocess import luminance
+
+    rng = np.random.default_rng(len(mode))
+    for _ in range(20):
+        shape = (int(rng.integers(1, 90)), int(rng.integers(1, 90)))
+        rgba = Image.fromarray(rng.integers(0, 256, (*shape, 4), dtype=np.uint8), "RGBA")
+        image = rgba.convert(mode)
+        if mode == "P":
+            image.info["transparency"] = int(rng.integers(0, 256))
+        plain = np.asarray(image.convert("RGBA"), dtype=np.float32)
+        grey = plain[..., 0] * 0.299 + plain[..., 1] * 0.587 + plain[..., 2] * 0.114
+        alpha = plain[..., 3] / 255.0
+        expected = grey * alpha + 255.0 * (1.0 - alpha)
+        got = luminance(image)
+        assert got.dtype == np.float32 and got.tobytes() == expected.tobytes()
+
+
+def test_flatness_equals_the_share_of_full_strength_pixels_inside_the_ink():
+    rng = np.random.default_rng(17)
+    for trial in range(300):
+        shape = (int(rng.integers(2, 60)), int(rng.integers(2, 60)))
+        grey = np.where(rng.random(shape) < rng.uniform(0.1, 1.0), rng.uniform(0, 255, shape), 0).astype(np.float32)
+        if trial % 3 == 0:
+            grey[rng.random(shape) < 0.5] = 255.0  # about half at full strength: the rule's edge
+        ink = grey > outlines.EMPTY
+        around = np.pad(ink, 1, constant_values=True)  # beyond the edge does not thin the ink
+        inside = ink & around[:-2, 1:-1] & around[2:, 1:-1] & around[1:-1, :-2] & around[1:-1, 2:]
+        if not ink.any():
+            expected = False
+        elif inside.sum() < 0.1 * ink.sum():
+            expected = True
+        else:
+            expected = bool((grey[inside] > 0.6 * 255).mean() >= 0.5)
+        assert outlines.is_flat(grey) == expected
+
+
 def _plain_main_box(mask: np.ndarray) -> tuple[int, int, int, int]:
     """framing.main_box as first written: up to four X-Y cuts, each of the whole pass."""
     left, top, right, bottom = 0, 0, mask.shape[1], mask.shape[0]

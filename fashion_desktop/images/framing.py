@@ -18,6 +18,8 @@ skip both cleaning steps: there, one pixel is detail, not noise. Everything is n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from fashion_desktop.images.arrays import median, pad
@@ -28,25 +30,38 @@ NOISE_RADIUS = 3  # the neighbourhood is the (2r+1)² square around a pixel
 NOISE_DENSITY = 0.12  # of a 7×7 neighbourhood: a 1-pixel stroke has 1/7, an isolated pixel 1/49
 
 
-def _border(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The outermost pixels' values and their coordinates, scaled to -0.5..0.5."""
-    h, w = grey.shape
+def _border(grey: np.ndarray) -> np.ndarray:
+    """The outermost pixels' values (top, bottom, left, right), as float64."""
+    return np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]]).astype(np.float64)
+
+
+def _border_coordinates(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where `_border`'s values lie, scaled to -0.5..0.5 (only a border that is not level needs them)."""
+    h, w = height, width
     xs = np.concatenate([np.arange(w), np.arange(w), np.zeros(h), np.full(h, w - 1)]) / max(w - 1, 1) - 0.5
     ys = np.concatenate([np.zeros(w), np.full(w, h - 1), np.arange(h), np.arange(h)]) / max(h - 1, 1) - 0.5
-    values = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]]).astype(np.float64)
-    return values, xs, ys
+    return xs, ys
+
+
+@lru_cache(maxsize=256)  # every working size (at most 224 across)
+def _ramp(size: int) -> np.ndarray:
+    """`np.linspace(-0.5, 0.5, size, dtype=np.float32)`, kept (read-only): 15 µs a call, and sizes repeat."""
+    ramp = np.linspace(-0.5, 0.5, size, dtype=np.float32)
+    ramp.setflags(write=False)
+    return ramp
 
 
 def background(grey: np.ndarray) -> np.ndarray | float:
     """The background's grey level: a plane fitted to the border, or the border's median where
     the border is level (the canvas, a clean file) or too little of it is background."""
-    values, xs, ys = _border(grey)
+    values = _border(grey)
     level = float(median(values))
     if max(grey.shape) <= SMALL:  # an icon or a data-set picture: no sheet of paper to light unevenly
         return level
     spread = float(median(np.abs(values - level)))
     if spread < 1.0:  # level border: no plane to fit
         return level
+    xs, ys = _border_coordinates(*grey.shape)
     design = np.column_stack([np.ones_like(xs), xs, ys])
     keep = np.abs(values - level) <= max(3.0 * 1.4826 * spread, 8.0)
     for _ in range(3):
@@ -59,8 +74,8 @@ def background(grey: np.ndarray) -> np.ndarray | float:
     if abs(coef[1]) + abs(coef[2]) < 4.0:  # under 4 grey levels across the picture: level after all
         return float(coef[0])
     h, w = grey.shape
-    across = np.linspace(-0.5, 0.5, w, dtype=np.float32) * np.float32(coef[1])
-    down = np.linspace(-0.5, 0.5, h, dtype=np.float32) * np.float32(coef[2])
+    across = _ramp(w) * np.float32(coef[1])
+    down = _ramp(h) * np.float32(coef[2])
     return np.float32(coef[0]) + np.add.outer(down, across)
 
 

@@ -166,10 +166,22 @@ def luminance(image: Image.Image) -> np.ndarray:
         values = np.nan_to_num(np.asarray(image, dtype=np.float32), nan=0.0, posinf=255.0, neginf=0.0)
         return np.clip(values * (255.0 if values.max(initial=0) <= 1.0 else 1.0), 0, 255)
     if _has_alpha(image):
-        rgba = np.asarray(image.convert("RGBA"), dtype=np.float32)
-        grey = rgba[..., 0] * 0.299 + rgba[..., 1] * 0.587 + rgba[..., 2] * 0.114
-        alpha = rgba[..., 3] / 255.0
-        return grey * alpha + 255.0 * (1.0 - alpha)
+        # The same float32 operations as on an (H, W, 4) array, on contiguous planes and in place:
+        # a third less time on a cut-out
+        red, green, blue, alpha = (np.asarray(plane, dtype=np.float32) for plane in
+                                   (image if mode == "RGBA" else image.convert("RGBA")).split())
+        red *= 0.299
+        green *= 0.587
+        blue *= 0.114
+        grey = red
+        grey += green
+        grey += blue
+        alpha /= 255.0
+        paper = 1.0 - alpha
+        paper *= 255.0
+        grey *= alpha
+        grey += paper
+        return grey
     return np.asarray(image if mode == "L" else image.convert("L"), dtype=np.float32)
 
 
@@ -192,7 +204,8 @@ def normalise(grey: np.ndarray, level: bool = False) -> np.ndarray:
     top = float(grey.max(initial=0))
     if top < CONTENT_THRESHOLD:
         return np.zeros_like(grey)
-    return np.clip(grey * (255.0 / top), 0, 255)
+    grey *= 255.0 / top  # in place: `grey` is this function's own array by now
+    return np.clip(grey, 0, 255, out=grey)
 
 
 def content_threshold(grey: np.ndarray) -> float:
