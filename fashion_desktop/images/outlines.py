@@ -35,7 +35,7 @@ ANALYSIS = 112  # outlines are analysed at most this size: ample for 28 pixels, 
 def stroke_width(ink: np.ndarray) -> float:
     """Typical stroke width in pixels: 2 × area / perimeter (a band of width w and length L has
     area wL and perimeter about 2L)."""
-    area = np.count_nonzero(ink)  # count_nonzero: a tenth of bool.sum's time
+    area = int(np.count_nonzero(ink))  # count_nonzero: a tenth of bool.sum's time
     if not area:
         return 0.0
     inner = ink.copy()
@@ -43,7 +43,7 @@ def stroke_width(ink: np.ndarray) -> float:
     inner[:-1] &= ink[1:]
     inner[:, 1:] &= ink[:, :-1]
     inner[:, :-1] &= ink[:, 1:]
-    perimeter = max(1, area - np.count_nonzero(inner))
+    perimeter = max(1, area - int(np.count_nonzero(inner)))
     return 2.0 * area / perimeter
 
 
@@ -67,11 +67,11 @@ def is_flat(grey: np.ndarray) -> bool:
     inside[:-1] &= ink[1:]
     inside[:, 1:] &= ink[:, :-1]
     inside[:, :-1] &= ink[:, 1:]
-    inner = np.count_nonzero(inside)
+    inner = int(np.count_nonzero(inside))
     if inner < 0.1 * np.count_nonzero(ink):
         return True
     # "at least half of them": count ≥ n / 2 is mean ≥ 0.5, without gathering the pixels
-    return 2 * np.count_nonzero((grey > 0.6 * 255) & inside) >= inner
+    return 2 * int(np.count_nonzero((grey > 0.6 * 255) & inside)) >= inner
 
 
 def _solid(grey: np.ndarray, drawing: bool, network_scale: bool) -> np.ndarray | None:
