@@ -9,7 +9,7 @@ often at 99 %. Two small additions, fitted by the `train` command and shipped be
   ReLU, the 512 values the logits are computed from) to the nearest class, with the class means
   and one shared covariance of the training images and of sketches made from them; and how far
   the 28×28 input lies from the principal subspace of those same images (its reconstruction
-  error from 30 components), which catches shapes the hidden layer maps near a garment; and, for
+  error from its leading principal components), which catches shapes the hidden layer maps near a garment; and, for
   weights trained with outlier exposure where the fit finds it helps, how undecided the answer
   is (`indecision`); and a small detector trained on garments against drawings of other things
   (network/outlier_detector.py), which catches the closed outlines of houses and fish that lie
@@ -209,7 +209,7 @@ def fit_statistics(hidden: np.ndarray, labels: np.ndarray, num_classes: int = 10
     return means.astype(np.float32), np.linalg.inv(cov).astype(np.float32)
 
 
-def fit_pixel_basis(pixels: np.ndarray, components: int = 30) -> tuple[np.ndarray, np.ndarray]:
+def fit_pixel_basis(pixels: np.ndarray, components: int) -> tuple[np.ndarray, np.ndarray]:
     """Mean and the leading principal components of (N, 28, 28) inputs."""
     x = np.asarray(pixels, np.float64).reshape(len(pixels), -1)
     mean = x.mean(axis=0)
