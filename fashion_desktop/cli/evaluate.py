@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fashion_desktop import i18n
 from fashion_desktop.classes import CLASS_NAMES, class_names
 from fashion_desktop.cli import common
 from fashion_desktop.cli.tables import confusion_table, ljust, rjust
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from fashion_desktop.network.inference import Predictor
 
 # The names of the extra sets in the human-readable report (the JSON keeps the English keys).
 SET_NAMES = {
@@ -224,8 +231,9 @@ def clip_art_accuracy(predictor, count: int, seed: int | None = None, progress=N
                             clip_art.SEED if seed is None else seed, progress, bar)
 
 
-def drawing_accuracy(predictor, styles: tuple[str, ...], drawing_set, count: int, seed: int,
-                     progress=None, bar=None) -> dict:
+def drawing_accuracy(predictor: Predictor, styles: tuple[str, ...],
+                     drawing_set: Callable[..., tuple[np.ndarray, np.ndarray]], count: int, seed: int,
+                     progress: Callable[[str], None] | None = None, bar=None) -> dict:
     """Score `count` drawings per style made by `drawing_set(style, per_class, seed, mirror=, classes=)`:
     strict and tops-as-one accuracy, per class, and the side views drawn facing left vs right."""
     from fashion_desktop.images.sketch_shapes import SIDE_VIEW

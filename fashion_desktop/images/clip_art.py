@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from fashion_desktop.images.sketch_shapes import SHAPES, Shape
-from fashion_desktop.images.sketches import prepare
+from fashion_desktop.images.sketches import rendered_set
 
 STYLES = ("line art", "flat colour", "icon", "cut-out")
 SEED = 13_131  # the benchmark's own seed; training must not draw from these shapes or this seed
@@ -113,10 +113,5 @@ def clip_art_set(style: str, per_class: int, seed: int = SEED, mirror: bool = Fa
                  classes: tuple[int, ...] = tuple(range(10))) -> tuple[np.ndarray, np.ndarray]:
     """`per_class` drawings of each class in `style`, read as the app reads a file: (N, 28, 28) float32
     and labels. The shapes take turns; a mirrored set draws the same pictures facing the other way."""
-    pixels = np.zeros((per_class * len(classes), 28, 28), np.float32)
-    labels = np.repeat(np.asarray(classes, np.int64), per_class)
-    for c, label in enumerate(classes):
-        rng = np.random.default_rng([seed, STYLES.index(style), label])
-        for i in range(per_class):
-            pixels[c * per_class + i] = prepare(render(SHAPES[label][i % len(SHAPES[label])], style, rng, mirror))
-    return pixels, labels
+    return rendered_set(lambda label, variant, rng: render(SHAPES[label][variant % len(SHAPES[label])], style, rng, mirror),
+                        STYLES.index(style), per_class, seed, classes)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
@@ -204,11 +205,21 @@ def sketch_set(style: str, per_class: int, seed: int = SEED, mirror: bool = Fals
     The shapes take turns, so every variant is drawn about equally often. A mirrored set holds
     exactly the mirror images of the unmirrored set with the same seed.
     """
+    return rendered_set(lambda label, variant, rng: render(label, variant, style, rng, mirror),
+                        STYLES.index(style), per_class, seed, classes)
+
+
+def rendered_set(draw: Callable[[int, int, np.random.Generator], np.ndarray | bytes], style_index: int,
+                 per_class: int, seed: int, classes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """`per_class` drawings of each class by `draw(label, variant, rng)`, read by `prepare`, and labels.
+
+    One generator per (seed, style, class): a set with fewer classes or drawings holds the same
+    pictures as the full one. Shared by the sketch and clip-art benchmarks.
+    """
     pixels = np.zeros((per_class * len(classes), 28, 28), np.float32)
     labels = np.repeat(np.asarray(classes, np.int64), per_class)
     for c, label in enumerate(classes):
-        rng = np.random.default_rng([seed, STYLES.index(style), label])
+        rng = np.random.default_rng([seed, style_index, label])
         for i in range(per_class):
-            pixels[c * per_class + i] = prepare(render(label, i, style, rng, mirror))
+            pixels[c * per_class + i] = prepare(draw(label, i, rng))
     return pixels, labels
-
