@@ -6,7 +6,7 @@ import io
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from fashion_desktop.images import framing, outlines
 from fashion_desktop.images import preprocess as P
@@ -87,6 +87,44 @@ def test_dataset_sized_pictures_keep_every_pixel():
     image[4:24, 8:20] = 200
     image[26, 2] = 60
     assert P.content_bbox(image) == (2, 4, 20, 27)
+    image[26, 2] = 20  # fainter than a sixth of the garment: still framed at this scale
+    assert P.content_bbox(image) == (2, 4, 20, 27)
+
+
+def _shadowed(grey: np.ndarray, strength: float, drop: int = 14, blur: float = 9.0) -> np.ndarray:
+    """`grey` with the soft shadow its dark garment casts `drop` pixels lower onto the background."""
+    garment = grey < 128
+    shadow = Image.fromarray(garment.astype(np.uint8) * 255).transform(
+        (grey.shape[1], grey.shape[0]), Image.Transform.AFFINE, (1, 0, 0, 0, 1, -drop))
+    halo = np.asarray(shadow.filter(ImageFilter.GaussianBlur(blur)), np.float32) / 255.0
+    return np.where(garment, grey, grey * (1.0 - strength * halo))
+
+
+@pytest.mark.parametrize(("strength", "drop", "blur"), [(0.15, 14, 9), (0.3, 6, 12), (0.3, 0, 10), (0.45, 0, 10)])
+def test_a_soft_drop_shadow_is_not_framed_as_garment(strength, drop, blur):
+    """A product photo's shadow fades into the background: the box grows past the garment by at
+    most half as far as the shadow visibly reaches (framing all of it made the garment smaller)."""
+    clean = _dark_garment(_paper())
+    shadowed = _shadowed(clean, strength, drop, blur)
+    ys, xs = np.nonzero(clean - shadowed > 2)  # visibly darker: 2 grey levels
+    garment_box = (60, 100, 340, 320)  # the T's sleeves and hem (`_dark_garment`)
+    reach = np.abs(np.array([xs.min(), ys.min(), xs.max() + 1, ys.max() + 1]) - garment_box) * P.WORK_SIZE / 400
+    without = P.prepare_image(_jpeg(clean, quality=85))
+    with_shadow = P.prepare_image(_jpeg(shadowed, quality=85))
+    growth = np.abs(np.array(with_shadow.bbox) - without.bbox)
+    assert np.all(growth <= reach / 2 + 1), (growth, reach)
+
+
+def test_a_white_garment_with_a_dark_print_keeps_its_faint_body():
+    """The shadow rule must not mistake a faint garment for a halo around its own dark print."""
+    rng = np.random.default_rng(3)
+    grey = _paper(level=250.0)
+    body = _dark_garment(_paper(level=250.0)) < 128
+    grey[body] = 238.0  # a white T-shirt on white: 12 grey levels darker than the background
+    grey[170:240, 160:240] = 60.0  # its print, a fifth of it
+    got = P.prepare_image(_jpeg(grey + rng.normal(0, 2, grey.shape), quality=85))
+    expected = P.prepare_image(Image.fromarray(np.where(body, 40, 250).astype(np.uint8)))
+    assert all(abs(a - b) <= 3 for a, b in zip(got.bbox, expected.bbox)), (got.bbox, expected.bbox)
 
 
 # ------------------------------------------------------------------ outlines

@@ -209,6 +209,10 @@
         <translation>抠图</translation>
     </message>
     <message>
+        <source>shadowed photo</source>
+        <translation>带阴影的照片</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

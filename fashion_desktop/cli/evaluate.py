@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 # The names of the extra sets in the human-readable report (the JSON keeps the English keys).
 SET_NAMES = {
     "raw": QT_TRANSLATE_NOOP("Cli", "raw"), "photo": QT_TRANSLATE_NOOP("Cli", "photo"),
-    "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"), "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
+    "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"),
+    "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),
     "canvas outline": QT_TRANSLATE_NOOP("Cli", "canvas outline"),

@@ -73,6 +73,27 @@ def render_noisy_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
     return _encode(photo, "JPEG", quality=int(rng.integers(60, 91)))
 
 
+def render_shadowed_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A product photo lit from above: the garment casts a soft shadow (15–45 % darker, blurred over
+    2–5 % of its size) a little below it and to one side, onto an off-white background; JPEG 70–95."""
+    garment = _upscale(255 - image, rng)
+    w = garment.width
+    background = float(rng.integers(225, 256))
+    canvas_w, canvas_h = int(w * rng.uniform(1.3, 2.0)), int(w * rng.uniform(1.3, 2.0))
+    left, top = int(rng.integers(0, canvas_w - w + 1)), int(rng.integers(0, canvas_h - w + 1))
+    shape = Image.fromarray((image > 20).astype(np.uint8) * 255).resize((w, w), Image.Resampling.BILINEAR)
+    shadow = Image.new("L", (canvas_w, canvas_h), 0)
+    shadow.paste(shape, (left + int(w * rng.uniform(-0.04, 0.04)), top + int(w * rng.uniform(0.01, 0.06))))
+    shadow = shadow.filter(ImageFilter.GaussianBlur(w * rng.uniform(0.02, 0.05)))
+    grey = np.full((canvas_h, canvas_w), background, np.float32)
+    grey *= 1.0 - rng.uniform(0.15, 0.45) * (np.asarray(shadow, np.float32) / 255.0)
+    inside = np.asarray(shape) > 127
+    region = grey[top : top + w, left : left + w]
+    region[inside] = np.asarray(garment, np.float32)[inside] * (background / 255.0)
+    photo = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), "L").convert("RGB")
+    return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -107,6 +128,7 @@ def render_outline(image: np.ndarray, rng: np.random.Generator) -> bytes:
 KINDS: dict[str, Renderer] = {
     "photo": render_photo,
     "noisy photo": render_noisy_photo,
+    "shadowed photo": render_shadowed_photo,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,

@@ -31,6 +31,7 @@ WORK_SIZE = 224  # longest side while cropping/filling: 8× the output, enough f
 MAX_PIXELS = 80_000_000  # refuse larger images before decoding (decompression bombs)
 CONTENT_THRESHOLD = 24.0  # of 255: what counts as garment rather than background noise
 MIN_CONTENT_FRACTION = 0.0005  # fewer garment pixels than this is "nothing to classify"
+FAINT_SHARE = 0.1  # of the garment's median level: fainter pixels (a shadow's halo) do not widen its box
 
 
 @dataclass(frozen=True)
@@ -209,13 +210,28 @@ def normalise(grey: np.ndarray, level: bool = False) -> np.ndarray:
 
 
 def content_threshold(grey: np.ndarray) -> float:
-    """What counts as garment: just above the background's own noise (JPEG speckle, paper grain).
+    """What counts as garment: above the background's own noise (JPEG speckle, paper grain), and
+    above a small share of the garment's median level (`FAINT_SHARE`).
 
-    A clean PNG keeps its faint edge pixels (the data set's framing counts them); a noisy photo
-    does not get its noise framed as garment.
+    The noise floor keeps a clean PNG's faint edge pixels (the data set's framing counts them)
+    and keeps a noisy photo's noise out of the box. The share keeps out most of a soft drop
+    shadow: a product photo's shadow fades from the garment's edge into the background, and the
+    noise floor alone framed its whole halo, so the garment came out smaller and off-centre
+    (`evaluate --photo-like 2000`, shadowed photos: 0.84 → 0.87 right; 0.91 without a shadow; no
+    other kind moved). A larger share framed shadows better but cut the soft edges of photos;
+    the median, not a brighter percentile, so that a white T-shirt with a dark print on white
+    keeps its faint body in the box. Pictures at the data set's scale keep every pixel.
     """
     edge = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    return float(np.clip(edge.mean() + 4.0 * edge.std(), 4.0, 40.0))
+    noise = float(np.clip(edge.mean() + 4.0 * edge.std(), 4.0, 40.0))
+    if max(grey.shape) <= 2 * SIZE:  # at the data set's scale a faint pixel is detail, not a shadow
+        return noise
+    ink = grey[::2, ::2]  # every fourth pixel is plenty for a median, at a quarter of the cost
+    ink = ink[ink > noise]
+    if ink.size == 0:
+        return noise
+    middle = ink.size // 2
+    return max(noise, FAINT_SHARE * float(np.partition(ink, middle)[middle]))
 
 
 def content_bbox(grey: np.ndarray, threshold: float | None = None) -> tuple[int, int, int, int]:
