@@ -34,6 +34,24 @@ def test_border_level_and_polarity():
     assert not P.needs_inversion(255 - white)
 
 
+@pytest.mark.parametrize(("background", "garment"), [(110, 20), (150, 245), (90, 200), (170, 60)])
+def test_a_garment_on_a_mid_grey_surface_is_found_whichever_way_it_differs(background, garment):
+    """A black jacket on a grey table, a white shirt on a grey floor: polarity comes from which way
+    the picture departs from its background, not from the background's level (the level alone
+    negated half of these into "the image is blank")."""
+    rng = np.random.default_rng(background)
+    picture = np.full((300, 260), float(background))
+    picture[60:240, 70:190] = garment  # a body
+    picture[60:110, 30:230] = garment  # sleeves
+    noisy = np.clip(picture + rng.normal(0, 3, picture.shape), 0, 255).astype(np.uint8)
+    got = P.prepare_image(Image.fromarray(noisy))
+    clean = np.where(picture == background, 0, 255).astype(np.uint8)  # the same garment, light on black
+    expected = P.prepare_image(Image.fromarray(clean))
+    assert got.inverted == (garment < background)
+    assert all(abs(a - b) <= 2 for a, b in zip(got.bbox, expected.bbox)), (got.bbox, expected.bbox)
+    assert np.abs(got.pixels - expected.pixels).mean() < 0.1  # the sensor noise on the garment remains
+
+
 def test_normalise_subtracts_background_and_stretches():
     grey = np.full((20, 20), 40.0)
     grey[5:10, 5:10] = 140

@@ -213,6 +213,10 @@
         <translation>带阴影的照片</translation>
     </message>
     <message>
+        <source>on grey</source>
+        <translation>灰色背景上</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 SET_NAMES = {
     "raw": QT_TRANSLATE_NOOP("Cli", "raw"), "photo": QT_TRANSLATE_NOOP("Cli", "photo"),
     "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"),
-    "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
+    "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "on grey": QT_TRANSLATE_NOOP("Cli", "on grey"),
+    "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),
     "canvas outline": QT_TRANSLATE_NOOP("Cli", "canvas outline"),

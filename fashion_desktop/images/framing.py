@@ -30,7 +30,7 @@ NOISE_RADIUS = 3  # the neighbourhood is the (2r+1)² square around a pixel
 NOISE_DENSITY = 0.12  # of a 7×7 neighbourhood: a 1-pixel stroke has 1/7, an isolated pixel 1/49
 
 
-def _border(grey: np.ndarray) -> np.ndarray:
+def border(grey: np.ndarray) -> np.ndarray:
     """The outermost pixels' values (top, bottom, left, right), as float64."""
     return np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]]).astype(np.float64)
 
@@ -54,7 +54,7 @@ def _ramp(size: int) -> np.ndarray:
 def background(grey: np.ndarray) -> np.ndarray | float:
     """The background's grey level: a plane fitted to the border, or the border's median where
     the border is level (the canvas, a clean file) or too little of it is background."""
-    values = _border(grey)
+    values = border(grey)
     level = float(median(values))
     if max(grey.shape) <= SMALL:  # an icon or a data-set picture: no sheet of paper to light unevenly
         return level

@@ -94,6 +94,22 @@ def render_shadowed_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
     return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
 
 
+def render_grey_background(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A garment photographed on a mid-grey surface (a table, a floor, a backdrop; grey 70–180),
+    darker than it or lighter than it at random, with sensor noise (σ 2–5); JPEG 70–95."""
+    strength = np.asarray(_upscale(image, rng), np.float32) / 255.0
+    w = strength.shape[0]
+    background = float(rng.uniform(70, 180))
+    target = float(rng.uniform(0, 30)) if rng.random() < 0.5 else float(rng.uniform(225, 255))
+    canvas_w, canvas_h = int(w * rng.uniform(1.2, 2.0)), int(w * rng.uniform(1.2, 2.0))
+    left, top = int(rng.integers(0, canvas_w - w + 1)), int(rng.integers(0, canvas_h - w + 1))
+    grey = np.full((canvas_h, canvas_w), background, np.float32)
+    grey[top : top + w, left : left + w] += (target - background) * strength
+    grey += rng.normal(0, rng.uniform(2, 5), grey.shape).astype(np.float32)
+    photo = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), "L").convert("RGB")
+    return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -129,6 +145,7 @@ KINDS: dict[str, Renderer] = {
     "photo": render_photo,
     "noisy photo": render_noisy_photo,
     "shadowed photo": render_shadowed_photo,
+    "on grey": render_grey_background,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,

@@ -192,16 +192,40 @@ def border_level(grey: np.ndarray) -> float:
     return float(median(edge))
 
 
-def needs_inversion(grey: np.ndarray) -> bool:
-    """A light background (a photo on white, a drawing on paper) must be negated, as the dataset was."""
-    return border_level(grey) > 127.0
+def needs_inversion(grey: np.ndarray, ground: np.ndarray | float | None = None) -> bool:
+    """Is the garment darker than its background (a photo on white, a drawing on paper)? Then the
+    picture is negated, as the data set was.
+
+    Decided by which way the picture departs from its background (`ground`: `framing.background`'s
+    level or plane), not by how light the background is: a black jacket on a grey table and a
+    white shirt on a grey floor both lie on mid-grey, and the wrong polarity lost the garment
+    altogether ("the image is blank"). A picture that departs neither way goes by the level: a
+    light background is paper.
+    """
+    if ground is None:
+        ground = framing.background(grey)
+    step = 2 if min(grey.shape) >= 32 else 1  # every fourth pixel is plenty for two sums
+    if isinstance(ground, np.ndarray) and ground.ndim == 2:  # a plane
+        departure = grey[::step, ::step] - ground[::step, ::step]
+        border = framing.border(grey) - framing.border(ground)
+    else:
+        departure = grey[::step, ::step] - float(ground)
+        border = framing.border(grey) - float(ground)
+    noise = max(8.0, 4.0 * float(np.std(border)))
+    lighter = float(departure[departure > noise].sum())
+    darker = -float(departure[departure < -noise].sum())
+    if lighter == darker:  # blank, or nothing beyond the noise
+        return float(np.mean(ground)) > 127.0
+    return darker > lighter
 
 
-def normalise(grey: np.ndarray, level: bool = False) -> np.ndarray:
+def normalise(grey: np.ndarray, level: bool = False, ground: np.ndarray | float | None = None) -> np.ndarray:
     """Subtract the background (a level, or the plane of light falling off across a sheet; only a
-    level with `level=True`, e.g. the canvas) and stretch the garment to full contrast (dataset
-    maxima are 255)."""
-    grey = grey - (border_level(grey) if level else framing.background(grey))
+    level with `level=True`, e.g. the canvas; `ground` when the caller has it already) and stretch
+    the garment to full contrast (dataset maxima are 255)."""
+    if ground is None:
+        ground = border_level(grey) if level else framing.background(grey)
+    grey = grey - ground
     top = float(grey.max(initial=0))
     if top < CONTENT_THRESHOLD:
         return np.zeros_like(grey)
@@ -300,10 +324,13 @@ def prepare_grey(grey: np.ndarray, light_on_dark: bool | None = None, drawing: b
 
 def _prepare_working(grey: np.ndarray, light_on_dark: bool | None, drawing: bool) -> Prepared:
     """The steps, on a finite float32 working image (at most WORK_SIZE across)."""
-    inverted = needs_inversion(grey) if light_on_dark is None else not light_on_dark
+    # the canvas is evenly black: a level, no plane to fit
+    ground = border_level(grey) if drawing else framing.background(grey)
+    inverted = needs_inversion(grey, ground) if light_on_dark is None else not light_on_dark
     if inverted:
         grey = 255.0 - grey
-    grey = normalise(grey, level=drawing)  # the canvas is evenly black: no plane to fit
+        ground = 255.0 - ground
+    grey = normalise(grey, ground=ground)
     left, top, right, bottom = content_bbox(grey)
     crop = grey[top:bottom, left:right]
     strongest = float(crop.max(initial=0))
