@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fashion_desktop.classes import class_names
+from fashion_desktop.gui import folder_pool
 from fashion_desktop.gui.folder_job import THUMBNAIL, FolderJob, FolderRow
 from fashion_desktop.gui.panels.folder_model import (  # noqa: F401 - the columns are part of this view's API
     ALL_CLASSES,
@@ -57,6 +58,7 @@ class FolderView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderView")
+        folder_pool.warm_up()  # its processes start while the user picks a folder (gui/folder_pool.py)
         self.job: FolderJob | None = None
         self.seconds: float | None = None
         self.folder: Path | None = None
