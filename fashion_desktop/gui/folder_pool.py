@@ -24,6 +24,7 @@ import atexit
 import logging
 import os
 import threading
+import time
 from concurrent.futures import Executor
 
 _log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ _pool: Executor | None = None
 _unusable = False  # processes could not be started here: decode in threads
 _warming: threading.Thread | None = None
 _registered = False
+started_in_s: float | None = None  # how long the last start took (the bench reports it)
 
 
 def workers() -> int:
@@ -74,11 +76,13 @@ def _start() -> Executor:
 
 def get() -> Executor | None:
     """The shared pool, started now if need be (blocks for the start); None where processes cannot be used."""
-    global _pool, _unusable, _registered
+    global _pool, _unusable, _registered, started_in_s
     with _lock:
         if _pool is None and not _unusable:
+            began = time.perf_counter()
             try:
                 _pool = _start()
+                started_in_s = time.perf_counter() - began
             except Exception:  # noqa: BLE001 - no processes (a sandbox, no /dev/shm...): threads will do
                 _log.warning("the folder view cannot start worker processes; it decodes in threads", exc_info=True)
                 _unusable = True
