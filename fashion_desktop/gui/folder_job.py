@@ -157,7 +157,7 @@ class FolderJob(QThread):
             while chunks or in_flight:
                 while chunks and len(in_flight) < AHEAD * folder_pool.workers():
                     chunk = chunks.popleft()
-                    in_flight.append((chunk, pool.submit(self.decode_many, chunk)))
+                    in_flight.append((chunk, self._submit(pool, chunk)))
                 chunk, future = in_flight.popleft()
                 try:
                     answers = self._result(future)
@@ -178,6 +178,14 @@ class FolderJob(QThread):
             for _chunk, future in in_flight:
                 future.cancel()
 
+    def _submit(self, pool: Executor, chunk: list[Path]) -> Future:
+        try:
+            return pool.submit(self.decode_many, chunk)
+        except BrokenProcessPool as exc:  # it broke while idle, or since the last answer: handled as any chunk's
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
+
     def _result(self, future: Future) -> list[Decoded] | None:
         """The future's answers, or None once `cancel()` is called (checked every POLL_S)."""
         while not self._cancel.is_set():
@@ -195,7 +203,7 @@ class FolderJob(QThread):
             if fresh is None or crashes >= CRASHES_BEFORE_THREADS:
                 return None, answers + [self.decode_many([p])[0] for p in chunk[i:]]
             try:
-                one = self._result(fresh.submit(self.decode_many, [path]))
+                one = self._result(self._submit(fresh, [path]))
             except BrokenProcessPool:
                 crashes += 1
                 answers.append((None, None, _CRASHED))

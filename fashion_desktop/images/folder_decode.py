@@ -67,7 +67,7 @@ def decode_many(paths: list[Path]) -> list[Decoded]:
     return [decode(path) for path in paths]
 
 
-def ready(seconds: float = 0.05) -> int:
+def ready(seconds: float = 0.02) -> int:
     """A worker's first task when the pool is warmed: its process id, after `seconds`.
 
     The short wait keeps each warming task busy long enough that the pool starts another process

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -130,6 +131,22 @@ def test_a_file_that_kills_its_worker_gets_a_row_saying_so_and_the_rest_classify
     assert all(row.ok for row in rows if row.path.name != "17-crash.png")
     again = folder_pool.get()  # a fresh pool took the dead one's place, and works
     assert again is not None and again is not first and again.submit(os.getpid).result(timeout=30) != os.getpid()
+
+
+@linux_only
+def test_a_pool_whose_worker_died_while_idle_is_replaced_without_losing_a_file(qtbot, tmp_path, shipped_state):
+    folder = tmp_path / "after"
+    folder.mkdir()
+    for sample in list_samples():
+        shutil.copyfile(sample.path, folder / sample.path.name)
+    broken = folder_pool.get()
+    os.kill(broken.submit(os.getpid).result(timeout=30), signal.SIGKILL)  # as the OOM killer might
+    deadline = time.monotonic() + 10
+    while not getattr(broken, "_broken", False) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    _job, rows, ended = run_job(qtbot, folder, shipped_state)
+    assert ended == ["done"] and len(rows) == 20 and all(row.ok for row in rows), [r.error for r in rows if not r.ok]
+    assert folder_pool.get() is not broken
 
 
 def test_cancel_stops_within_a_chunk_and_keeps_the_rows_so_far(qtbot, tmp_path, shipped_state):
