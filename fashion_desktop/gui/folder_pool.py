@@ -13,7 +13,7 @@ re-imports the main script as `__mp_main__` does not import Qt either; a frozen 
 
 Why shared and early: starting the server and its workers costs ~0.15 s on a 2-core Linux machine
 (more with spawn). `warm_up()` starts the pool in a background thread (the start blocks whoever
-starts it) when the Folder view is built or the folder dialog opens; the pool then lives until the
+starts it) when the Folder view first paints, the folder dialog opens or a job starts; the pool then lives until the
 application quits (aboutToQuit; atexit as a backstop) and serves every folder. Where processes
 cannot start at all, `get()` says None once and the view decodes in threads instead.
 """

@@ -307,9 +307,9 @@ def folder(args: argparse.Namespace) -> int:
     imported (in the window the worker imported it long before a folder is chosen). Prints one JSON object.
 
     `folder_view_images_per_s` includes starting the view's worker processes (gui/folder_pool.py): the
-    view is built just before the request, as when a folder is dropped on a fresh window, so the pool
-    starts (in the background) as the job does; the job decodes the first files in its own thread
-    until the pool is up. `folder_view_warm_images_per_s` is the same folder again with the pool
+    view is built just before the request and has not painted yet, so nothing has started the pool,
+    as when a folder is dropped on a fresh window; the job starts it (in the background) and decodes
+    the first files in its own thread until it is up. `folder_view_warm_images_per_s` is the same folder again with the pool
     running, as for every later folder, and for a first one chosen through File ▸ Classify a
     folder…, whose dialog starts the pool while it is open. `folder_view_pool_start_s`: how long
     starting the pool took (the fork server, its preloaded modules, the first worker's answer)."""
@@ -325,7 +325,7 @@ def folder(args: argparse.Namespace) -> int:
     app = QApplication(sys.argv[:1])
     model, _loaded = load_model(None)
     state = state_to_numpy(model.state_dict())
-    view = FolderView()  # starts the pool in the background, as the window's Folder dock does
+    view = FolderView()  # would start the pool after its first paint, which comes after the request
     view.resize(900, 700)
     view.show()
     view.finished.connect(app.quit)
