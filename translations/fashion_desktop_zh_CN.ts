@@ -1556,6 +1556,10 @@ README 的“数据”一节介绍了各种获取方式。也可以在这里下�
 <context>
     <name>FolderJob</name>
     <message>
+        <source>{0} crashed the picture decoder; the file may be damaged.</source>
+        <translation>{0} 使图片解码器崩溃；该文件可能已损坏。</translation>
+    </message>
+    <message>
         <source>{0} could not be used ({1}: {2}).</source>
         <translation>无法使用 {0}（{1}：{2}）。</translation>
     </message>

@@ -95,7 +95,9 @@ def measure_predict(files: list[Path], device: str) -> dict:
 
 
 def measure_folder_view(folder: Path) -> dict:
-    """folder_view_images_per_s: the folder view (gui/probe/window_probe.py folder) on every file in `folder`."""
+    """The folder view (gui/probe/window_probe.py folder) on every file in `folder`: folder_view_images_per_s
+    with its worker processes starting as the request comes (the goal's figure), then
+    folder_view_warm_images_per_s with them running, and folder_view_pool_start_s."""
     from fashion_desktop.bench.processes import child_env
 
     out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "folder", str(folder)],

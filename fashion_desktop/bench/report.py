@@ -100,6 +100,8 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
     ("  after the window is visible", "first_prediction_after_window_s", None, " s"),
     ("predict, {files} files", "predict_images_per_s", "floor_decode_images_per_s", " images/s"),
     ("folder view, the same files", "folder_view_images_per_s", "predict_images_per_s", " images/s"),
+    ("  again, its processes running", "folder_view_warm_images_per_s", "predict_images_per_s", " images/s"),
+    ("  its processes' start", "folder_view_pool_start_s", None, " s"),
     ("training epoch (CLI)", "epoch_s", "floor_epoch_s", " s"),
     ("training epoch (in the app)", "epoch_app_s", "floor_epoch_s", " s"),
     ("  + the panel's test-set pass", "epoch_app_test_s", None, " s"),

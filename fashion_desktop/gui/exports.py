@@ -99,6 +99,9 @@ class ExportViews(QObject):
 
     @Slot()
     def classify_folder_dialog(self) -> None:
+        from fashion_desktop.gui import folder_pool
+
+        folder_pool.warm_up()  # the folder view's processes start while the dialog is open
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Classify the pictures in a folder"),
                                                   self.window.last_folder())
         if folder:

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from fashion_desktop.classes import class_names
+from fashion_desktop.gui import folder_pool
+from fashion_desktop.gui.deferred import AfterFirstPaint
 from fashion_desktop.gui.folder_job import THUMBNAIL, FolderJob, FolderRow
 from fashion_desktop.gui.panels.folder_model import (  # noqa: F401 - the columns are part of this view's API
     ALL_CLASSES,
@@ -57,6 +59,9 @@ class FolderView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderView")
+        # its worker processes start once the view is on screen, while the user picks a folder; not before
+        # the window's first paint when a restored layout shows the dock at start-up (gui/folder_pool.py)
+        AfterFirstPaint(self, folder_pool.warm_up)
         self.job: FolderJob | None = None
         self.seconds: float | None = None
         self.folder: Path | None = None

@@ -2,7 +2,7 @@
 
     python -m fashion_desktop.gui.probe.window_probe empty-window    # the start-up floor: PySide6 + an empty window
     python -m fashion_desktop.gui.probe.window_probe window --json   # stroke-to-bars, burst, memory
-    python -m fashion_desktop.gui.probe.window_probe folder DIR      # the folder view classifying DIR
+    python -m fashion_desktop.gui.probe.window_probe folder DIR      # the folder view classifying DIR (twice)
 
 `window` draws with real mouse events at a steady rate and records, for each result shown, the
 time from the oldest canvas change it includes to the probability chart having repainted it
@@ -303,29 +303,44 @@ def window(args: argparse.Namespace) -> int:
 
 
 def folder(args: argparse.Namespace) -> int:
-    """The folder view on `args.folder`: from the request to the last row shown, torch already imported
-    (in the window the worker imported it long before a folder is chosen). Prints one JSON object."""
+    """The folder view on `args.folder`, twice, each from the request to the last row shown, torch already
+    imported (in the window the worker imported it long before a folder is chosen). Prints one JSON object.
+
+    `folder_view_images_per_s` includes starting the view's worker processes (gui/folder_pool.py): the
+    view is built just before the request and has not painted yet, so nothing has started the pool,
+    as when a folder is dropped on a fresh window; the job starts it (in the background) and decodes
+    the first files in its own thread until it is up. `folder_view_warm_images_per_s` is the same folder again with the pool
+    running, as for every later folder, and for a first one chosen through File ▸ Classify a
+    folder…, whose dialog starts the pool while it is open. `folder_view_pool_start_s`: how long
+    starting the pool took (the fork server, its preloaded modules, the first worker's answer)."""
     import torch  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
     from fashion_desktop.blas_threads import use_one_blas_thread
+    from fashion_desktop.gui import folder_pool
     from fashion_desktop.gui.panels.folder_view import FolderView
     from fashion_desktop.network.model import load_model, state_to_numpy
 
     use_one_blas_thread()  # as the window's worker did long before a folder is chosen
     app = QApplication(sys.argv[:1])
     model, _loaded = load_model(None)
-    view = FolderView()
+    state = state_to_numpy(model.state_dict())
+    view = FolderView()  # would start the pool after its first paint, which comes after the request
     view.resize(900, 700)
     view.show()
     view.finished.connect(app.quit)
-    start = time.perf_counter()
-    view.start(args.folder, state_to_numpy(model.state_dict()))
-    app.exec()
-    seconds = time.perf_counter() - start
-    rows = view.model.rows
-    print(json.dumps({"folder_view_images_per_s": len(rows) / seconds, "folder_view_files": len(rows),
-                      "folder_view_failed": sum(1 for row in rows if not row.ok)}))
+    figures: dict[str, float | int] = {}
+    for key in ("folder_view_images_per_s", "folder_view_warm_images_per_s"):
+        start = time.perf_counter()
+        view.start(args.folder, state)
+        app.exec()
+        seconds = time.perf_counter() - start
+        rows = view.model.rows
+        figures[key] = len(rows) / seconds
+    figures.update(folder_view_files=len(rows), folder_view_failed=sum(1 for row in rows if not row.ok),
+                   folder_view_pool_start_s=folder_pool.started_in_s)
+    folder_pool.shutdown()
+    print(json.dumps(figures))
     return 0
 
 

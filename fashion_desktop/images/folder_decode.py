@@ -1,0 +1,77 @@
+"""The folder view's per-file work: decode, thumbnail, preprocess — in a worker process, without Qt.
+
+Why a module of its own: the window's folder view (gui/folder_job.py) runs this in a pool of
+processes, because Pillow and numpy hold the GIL for much of the work and threads in the window's
+process reached only a fraction of what `predict`'s process pool does. A worker process must not
+import Qt (it would cost each worker PySide6's start-up, and Qt in a process that did not start
+it is asking for trouble), so this module imports nothing of the window, and the forkserver
+preloads it (gui/folder_pool.py). It is also what the view falls back to in threads.
+
+Everything crossing the process boundary is plain, picklable data: arrays, and a `Problem` that
+keeps an error's English template and arguments (or an unexpected exception's type and text);
+the window's process words it in the reader's language.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from fashion_desktop.errors import FashionDesktopError
+from fashion_desktop.images.preprocess import open_image, prepare_image
+
+THUMBNAIL = 48  # pixels, the longest side
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file has no pixels: a FashionDesktopError's `template` and `arguments`, or else (a bug
+    or a decoder's surprise) the exception's type name and text in `exception` and `detail`."""
+
+    template: str = ""
+    arguments: dict[str, object] = field(default_factory=dict)
+    exception: str = ""
+    detail: str = ""
+
+
+# (thumbnail uint8 H×W×4 or None, 28×28 float32 pixels or None, the problem or None)
+Decoded = tuple[np.ndarray | None, np.ndarray | None, Problem | None]
+
+
+def _plain(value: object) -> object:
+    """A template argument as something any process can unpickle (numbers keep their format specs)."""
+    return value if isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def decode(path: str | os.PathLike[str]) -> Decoded:
+    """One file → (thumbnail, pixels, None) or (thumbnail or None, None, why)."""
+    thumbnail = None
+    try:
+        image = open_image(path)
+        small = image.copy()
+        small.thumbnail((THUMBNAIL, THUMBNAIL))
+        thumbnail = np.array(small.convert("RGBA"), dtype=np.uint8)
+        return thumbnail, prepare_image(image).pixels, None
+    except FashionDesktopError as exc:
+        return thumbnail, None, Problem(exc.template, {k: _plain(v) for k, v in exc.arguments.items()})
+    except Exception as exc:  # noqa: BLE001 - one strange file must never stop the folder
+        return thumbnail, None, Problem(exception=type(exc).__name__, detail=str(exc))
+
+
+def decode_many(paths: list[Path]) -> list[Decoded]:
+    """`decode` on each of a few files: one round trip to a worker for several (less pickling, fewer wake-ups)."""
+    return [decode(path) for path in paths]
+
+
+def ready(seconds: float = 0.02) -> int:
+    """A worker's first task when the pool is warmed: its process id, after `seconds`.
+
+    The short wait keeps each warming task busy long enough that the pool starts another process
+    for the next one instead of handing it to the first (ProcessPoolExecutor starts processes on
+    demand, only when none is idle)."""
+    time.sleep(seconds)
+    return os.getpid()
