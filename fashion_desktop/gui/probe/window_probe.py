@@ -221,8 +221,12 @@ class Probe:
             self.wait(lambda: len(batches) >= 2, 300.0)  # data read, the loop under way
             return self.stroke(moves, rate_hz)["stroke_to_bars_ms"]
         finally:
+            from fashion_desktop.gui.training.session_controls import RUNNING_STATES
+
             panel.stop()
-            self.wait(lambda: not trainer.isRunning(), 300.0)
+            # and the panel idle again (its state follows the trainer's queued `finished`): else the
+            # in-app epoch that comes next found it still stopping and measured nothing, once in four runs
+            self.wait(lambda: not trainer.isRunning() and panel.state not in RUNNING_STATES, 300.0)
 
     def epoch_in_app(self, threads: int, epochs: int = 2) -> dict:
         """Epochs of the shipped recipe run by the Train panel, medians over `epochs` as the CLI's
