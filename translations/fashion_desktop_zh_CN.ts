@@ -2399,6 +2399,10 @@ Predicted: {2} ({3})</source>
         <translation>已打开 {0}{1}</translation>
     </message>
     <message>
+        <source>Your last drawing is one Undo away.</source>
+        <translation>撤销一步即可找回上次的绘画。</translation>
+    </message>
+    <message>
         <source>The picture is empty.</source>
         <translation>图片是空的。</translation>
     </message>

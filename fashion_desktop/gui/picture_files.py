@@ -61,7 +61,14 @@ class PictureFiles:
         self.canvas.load_pixels(prepared.pixels)
         notes = self._preprocessing_notes(prepared.inverted, prepared.filled)
         extra = f" ({notes})" if notes else ""
-        self.statusBar().showMessage(self.tr("Opened {0}{1}").format(name, extra), 8000)
+        message = self.tr("Opened {0}{1}").format(name, extra)
+        if self.model_info is None:  # opened at start-up ("Open with"): say so once the model is ready
+            restored = self.autosave.restored_notice
+            if restored in self.startup_notices:  # the drawing restored a moment ago lies under the picture
+                self.startup_notices.remove(restored)
+                message += " " + self.tr("Your last drawing is one Undo away.")
+            self.startup_notices.append(message)
+        self.statusBar().showMessage(message, 8000)
         return True
 
     def open_qimage(self, image: QImage, name: str) -> bool:

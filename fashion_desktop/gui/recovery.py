@@ -102,6 +102,7 @@ class CanvasAutosave(QObject):
         self.canvas = canvas
         self.path = Path(folder) / AUTOSAVE_NAME
         self.saves = 0  # writes finished, for tests
+        self.restored_notice = ""  # what `restore()` said when it put a drawing back
         self._dirty = False
         self._closed = False
         self._pending: Future | None = None
@@ -176,19 +177,24 @@ class CanvasAutosave(QObject):
         self.canvas.set_grey(grey, translate("Recovery", "Restore drawing"))
         self._dirty = False  # what is on screen is what is on disk
         self._timer.stop()
-        return translate("Recovery", "Your last drawing was restored.")
+        self.restored_notice = translate("Recovery", "Your last drawing was restored.")
+        return self.restored_notice
 
 
 def announce_when_ready(window, notices: list[str]) -> None:
-    """Show start-up notices in the status bar once the model is ready (earlier ones get overwritten)."""
-    notices = [n for n in notices if n]
-    if not notices:
-        return
-    text = " ".join(notices)
-    window.statusBar().showMessage(text, 15000)
+    """Show start-up notices in the status bar once the model is ready (earlier ones get overwritten).
+
+    `notices` is read again then, so the window may change it meanwhile: a picture opened at
+    start-up ("Open with") puts its own notice in place of the restored drawing's."""
+    def text() -> str:
+        return " ".join(n for n in notices if n)
+
+    if text():
+        window.statusBar().showMessage(text(), 15000)
 
     def show(_info=None) -> None:
         window.modelShown.disconnect(show)
-        window.statusBar().showMessage(text, 15000)
+        if text():
+            window.statusBar().showMessage(text(), 15000)
 
     window.modelShown.connect(show)

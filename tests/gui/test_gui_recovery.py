@@ -94,6 +94,29 @@ def test_the_drawing_is_restored_after_a_real_crash(random_weights, tmp_path, pr
     assert np.array_equal(window.canvas.grey(), drawing(2))
 
 
+def test_a_picture_opened_at_start_up_is_not_announced_as_the_restored_drawing(
+        make_window, random_weights, qtbot, tmp_path, wait_idle):
+    """ "Open with" on a window that restored a drawing: the status bar names the picture, and the
+    drawing is still one Undo away (nothing lost)."""
+    from PIL import Image
+
+    first = make_window(weights=random_weights)
+    first.canvas.set_grey(drawing(4))
+    first.close()
+    picture = tmp_path / "shirt.png"
+    Image.fromarray(255 - drawing(5)).save(picture)  # dark on white, as a photo or a scan
+    second = make_window(weights=random_weights, wait_for_model=False)
+    assert np.array_equal(second.canvas.grey(), drawing(4))
+    assert second.open_path(picture)  # as `--open FILE` does, right after the start
+    qtbot.waitUntil(lambda: second.model_info is not None, timeout=60_000)
+    wait_idle(second)
+    message = second.statusBar().currentMessage()
+    assert "Opened shirt.png" in message and "one Undo away" in message, message
+    assert "was restored" not in message
+    second.canvas.undo_stack.undo()
+    assert np.array_equal(second.canvas.grey(), drawing(4))
+
+
 def test_a_clean_close_saves_at_once_and_a_cleared_canvas_restores_blank(make_window, random_weights, qtbot):
     first = make_window(weights=random_weights)
     first.canvas.set_grey(drawing(3))
