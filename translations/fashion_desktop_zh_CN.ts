@@ -812,8 +812,8 @@
         <translation>{app}：窗口。</translation>
     </message>
     <message>
-        <source>a picture to classify at start</source>
-        <translation>启动时要分类的图片</translation>
+        <source>a picture to classify at start, or a folder of pictures</source>
+        <translation>启动时要分类的图片，或一个图片文件夹</translation>
     </message>
     <message>
         <source>auto, cpu, cuda, cuda:N or mps (default: the last one chosen)</source>

@@ -3,7 +3,7 @@
 Nothing here (or in what it imports at module level) imports torch: the window is on screen
 while the worker thread imports torch and reads the weights.
 
-Options (gui/application.py): --open FILE (so a file manager's "Open with" works), --device,
+Options (gui/application.py): --open FILE or FOLDER (so a file manager's "Open with" works), --device,
 --weights, --self-test. Without a display it says so and exits 2 (gui/display.py) before Qt aborts.
 Set FASHION_DESKTOP_TIMING=1 to print start-up timings (seconds since the process started
 `main.py`); =quit also exits after the first prediction, for benchmarks.
@@ -64,6 +64,24 @@ class StartupTimer(QObject):
                 QTimer.singleShot(0, self._window.close)
 
 
+def open_at_start(window, path: str | os.PathLike[str]) -> None:
+    """`--open PATH` (a file manager's "Open with", a path on the command line): a picture goes on
+    the canvas at once; a folder is classified in the Folder view as soon as the model is ready
+    (the view needs its parameters), its worker processes starting meanwhile."""
+    if not os.path.isdir(path):
+        window.open_path(path)
+        return
+    from fashion_desktop.gui import folder_pool
+
+    folder_pool.warm_up()
+
+    def classify(_info=None) -> None:
+        window.modelShown.disconnect(classify)
+        window.exports.classify_folder(path)
+
+    window.modelShown.connect(classify)
+
+
 def main(argv: list[str] | None = None, *, started_at: float | None = None, prog: str = "fashion-desktop") -> int:
     """Run the window; returns the exit code. `prog`: the name typed, for help and errors."""
     started_at = time.perf_counter() if started_at is None else started_at
@@ -97,7 +115,7 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None, prog
         # on screen: neither may take the GIL from the first paint.
         window.start()
         if to_open is not None:
-            window.open_path(to_open)
+            open_at_start(window, to_open)
 
     AfterFirstPaint(window.canvas, after_first_paint)
     code = app.exec()

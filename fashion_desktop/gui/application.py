@@ -31,7 +31,8 @@ def parse_args(argv: list[str], prog: str = "fashion-desktop") -> tuple[argparse
     """
     parser = argparse.ArgumentParser(prog=prog, description=i18n.translate(
         "CliHelp", "{app}: the window.").format(app=APP_NAME))
-    parser.add_argument("--open", metavar="FILE", type=Path, help=i18n.translate("CliHelp", "a picture to classify at start"))
+    parser.add_argument("--open", metavar="FILE", type=Path, help=i18n.translate(
+        "CliHelp", "a picture to classify at start, or a folder of pictures"))
     parser.add_argument("--device", type=device_name, metavar="DEVICE",
                         help=i18n.translate("CliHelp", "auto, cpu, cuda, cuda:N or mps (default: the last one chosen)"))
     parser.add_argument("--weights", type=Path, help=i18n.translate(

@@ -109,6 +109,20 @@ def test_drop_a_file(window, tmp_path, wait_idle, random_weights):
     assert np.array_equal(window.preview.pixels(), expected_input(path, random_weights))
 
 
+def test_open_a_folder_at_start_classifies_it_once_the_model_is_ready(make_window, random_weights, tmp_path, qtbot):
+    """`--open FOLDER` ("Open with" on a folder): the Folder view lists every picture in it, not an
+    error dialog saying a folder is not an image."""
+    from fashion_desktop.gui.app import open_at_start
+
+    for name in ("a.png", "b.png", "c.png"):
+        dark_boot_on_white(tmp_path / name)
+    window = make_window(weights=random_weights, wait_for_model=False)
+    open_at_start(window, tmp_path)  # as `main` does right after the first paint
+    qtbot.waitUntil(lambda: len(window.exports.folder_view.model.rows) == 3, timeout=60_000)
+    assert all(row.ok for row in window.exports.folder_view.model.rows)
+    assert window.exports.folder_dock.isVisible()
+
+
 def test_save_drawing_writes_the_canvas(window, tmp_path):
     canvas = window.canvas
     canvas._begin(canvas.target_rect().center())
