@@ -55,7 +55,6 @@ def _start() -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from fashion_desktop.blas_threads import use_one_blas_thread
     from fashion_desktop.images import folder_decode
 
     method = start_method()
@@ -64,8 +63,10 @@ def _start() -> Executor:
         # the global fork server: started on the first submit with these modules, not __main__
         context.set_forkserver_preload(PRELOAD)
     # one BLAS thread in each worker, as in every process of ours (blas_threads.py): with OpenBLAS's
-    # default threads spinning, two workers decoded at 150 images/s on 2 cores instead of ~500
-    pool = ProcessPoolExecutor(workers(), mp_context=context, initializer=use_one_blas_thread)
+    # default threads spinning, two workers decoded at 150 images/s on 2 cores instead of ~500; and
+    # each worker exits by itself if this process dies without shutting the pool down
+    pool = ProcessPoolExecutor(workers(), mp_context=context, initializer=folder_decode.start_worker,
+                               initargs=(os.getpid(),))
     try:  # every worker starting before a file is sent; the first one's answer proves processes work here
         [pool.submit(folder_decode.ready) for _ in range(workers())][0].result(timeout=START_TIMEOUT_S)
     except BaseException:

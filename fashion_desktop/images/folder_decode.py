@@ -15,6 +15,7 @@ the window's process words it in the reader's language.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,43 @@ def decode(path: str | os.PathLike[str]) -> Decoded:
 def decode_many(paths: list[Path]) -> list[Decoded]:
     """`decode` on each of a few files: one round trip to a worker for several (less pickling, fewer wake-ups)."""
     return [decode(path) for path in paths]
+
+
+def start_worker(window_pid: int) -> None:
+    """A worker's initializer: one BLAS thread, and an exit of its own once the window's process is gone.
+
+    Why the watch: a worker waits on the pool's queue, whose pipe it holds both ends of, so a window
+    killed or crashed (SIGTERM at logout, SIGKILL, a segfault) left the workers, and with them the
+    fork server and the resource tracker, running idle for good. A clean close shuts them down."""
+    from fashion_desktop.blas_threads import use_one_blas_thread
+
+    use_one_blas_thread()
+    threading.Thread(target=_exit_after, args=(window_pid,), name="watch the window", daemon=True).start()
+
+
+def _exit_after(window_pid: int, every_s: float = 1.0) -> None:
+    while _alive(window_pid):
+        time.sleep(every_s)
+    os._exit(0)  # nothing of ours to flush: the window that wanted the answers is gone
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # spawn: the window's process is the parent (os.kill would terminate it there)
+        import multiprocessing
+
+        parent = multiprocessing.parent_process()
+        return parent is None or parent.is_alive()
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, someone else's: cannot be ours after a reuse of the number, but alive
+        return True
+    try:  # Linux: a zombie (dead, its exit status not yet read by whoever started it) is gone too
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
 
 
 def ready(seconds: float = 0.02) -> int:

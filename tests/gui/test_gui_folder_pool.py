@@ -222,6 +222,34 @@ def test_closing_the_window_mid_folder_neither_hangs_nor_leaves_processes(run_wi
 
 
 @linux_only
+def test_workers_of_a_killed_window_exit_by_themselves(tmp_path):
+    """A window killed outright (SIGKILL; a crash, a logout's SIGTERM) shuts nothing down: its workers,
+    blocked on the pool's queue, must notice and exit, and the fork server with them."""
+    code = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        import folder_workers
+        from fashion_desktop.gui import folder_pool
+        pool = folder_pool.get()
+        print(*sorted({{pool.submit(folder_workers.worker_pid).result(timeout=60) for _ in range(8)}}), flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    pids = [int(p) for p in done.stdout.split()]
+    assert pids
+
+    def running(pid: int) -> bool:  # a zombie is gone but for its exit status, which nobody of ours will read
+        status = Path(f"/proc/{pid}/status")
+        return status.exists() and "zombie" not in status.read_text().lower()
+
+    deadline = time.monotonic() + 10
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in pids if running(pid)]
+
+
+@linux_only
 def test_the_workers_import_no_qt(tmp_path):
     """The pool-side function in a plain interpreter, and the live workers' mapped libraries."""
     sample = list_samples()[0].path
