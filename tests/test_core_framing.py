@@ -65,6 +65,45 @@ def test_light_falling_off_across_the_sheet_is_background():
     assert abs(_bbox_fraction(prepared, 400) - 0.7) < 0.05
 
 
+
+def _lamp(height: int, width: int, fall_off: float, centre=(0.4, 0.6)) -> np.ndarray:
+    """A lamp's light: 1 at `centre` (shares of the frame), `1 - fall_off` at the farthest corner."""
+    ys, xs = np.mgrid[0:height, 0:width]
+    r2 = (ys / height - centre[0]) ** 2 + (xs / width - centre[1]) ** 2
+    return 1.0 - fall_off * r2 / r2.max()
+
+
+def _sandal(ink: float = 40.0) -> np.ndarray:
+    """A flip-flop on paper, 400 × 320: a thin sole and three straps, little ink for its box."""
+    picture = Image.fromarray(_paper(320, 400).astype(np.uint8))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((60, 230, 260, 244), fill=int(ink))
+    for x in (90, 150, 210):
+        draw.line([(x, 230), (x + 30, 170)], fill=int(ink), width=6)
+    return np.asarray(picture, np.float32)
+
+
+@pytest.mark.parametrize("fall_off", [0.3, 0.5])
+def test_a_lamps_fall_off_towards_the_corners_is_background(fall_off):
+    """Under one lamp (or a phone lens's vignetting) the corners are darker than the edges'
+    middles, which a plane cannot follow: with half the light in the corners they were framed as
+    garment, and a sandal came out a thin line across the whole picture."""
+    rng = np.random.default_rng(7)
+    lit = _sandal() * _lamp(400, 320, fall_off) + rng.normal(0, 3, (400, 320))
+    prepared = P.prepare_image(_jpeg(lit, quality=85))
+    evenly_lit = P.prepare_image(Image.fromarray(_sandal().astype(np.uint8)))
+    assert np.abs(np.subtract(prepared.bbox, evenly_lit.bbox)).max() <= 2
+    assert np.abs(prepared.pixels - evenly_lit.pixels).mean() < 0.03
+
+
+def test_the_background_follows_a_lamps_light_inside_the_border():
+    """Fitted on the border alone, the bowl of light is right in the middle too (within the noise)."""
+    light = 240 * _lamp(300, 200, 0.4)
+    rng = np.random.default_rng(3)
+    fitted = framing.background((light + rng.normal(0, 2, light.shape)).astype(np.float32))
+    assert np.abs(fitted - light).max() < 6
+
+
 def test_background_plane_is_a_level_for_clean_pictures():
     level = framing.background(_dark_garment(_paper()))
     assert np.ndim(level) == 0 and level == pytest.approx(235)

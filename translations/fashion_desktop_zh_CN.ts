@@ -217,6 +217,10 @@
         <translation>灰色背景上</translation>
     </message>
     <message>
+        <source>lamp-lit photo</source>
+        <translation>台灯下的照片</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

@@ -24,6 +24,7 @@ SET_NAMES = {
     "raw": QT_TRANSLATE_NOOP("Cli", "raw"), "photo": QT_TRANSLATE_NOOP("Cli", "photo"),
     "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"),
     "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "on grey": QT_TRANSLATE_NOOP("Cli", "on grey"),
+    "lamp-lit photo": QT_TRANSLATE_NOOP("Cli", "lamp-lit photo"),
     "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),

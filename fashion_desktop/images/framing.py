@@ -5,8 +5,8 @@ off across the sheet, the sensor adds noise, JPEG adds speckle, and there is a s
 a pencil mark near a corner. Counting every pixel above the background as garment frames all of
 that, and the garment ends up a small shape in a corner of the 28×28 input. So:
 
-- the background is a plane fitted robustly to the border (a level sheet is a flat plane; a
-  garment touching the border is left out of the fit as an outlier);
+- the background is a plane or a bowl fitted robustly to the border (a level sheet is a flat
+  plane, a lamp's light a bowl; a garment touching the border is left out of the fit as an outlier);
 - single noisy pixels are dropped by their neighbourhood's ink density (a stroke has neighbours
   along its length, a noise pixel has none);
 - a small, separate blob at the edge of the box (a speck, a mark) is cut off by splitting the
@@ -51,9 +51,23 @@ def _ramp(size: int) -> np.ndarray:
     return ramp
 
 
+def _least_squares(design: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The coefficients minimising |design @ c - values|², by the normal equations (a 5 × 5 solve: a
+    fifth of `lstsq`'s time on a border; the columns are well scaled, -0.5..0.5)."""
+    try:
+        return np.linalg.solve(design.T @ design, design.T @ values)
+    except np.linalg.LinAlgError:  # degenerate (too few distinct points): the minimum-norm answer
+        return np.linalg.lstsq(design, values, rcond=None)[0]
+
+
 def background(grey: np.ndarray) -> np.ndarray | float:
-    """The background's grey level: a plane fitted to the border, or the border's median where
-    the border is level (the canvas, a clean file) or too little of it is background."""
+    """The background's grey level: a level, a plane, or a bowl of light fitted to the border.
+
+    The border's median where the border is level (the canvas, a clean file) or too little of it is
+    background; else a plane (a sheet lit from one side) or, where the border bends, a quadratic
+    in x and y (a lamp above the middle, a phone lens's fall-off towards the corners: any
+    elliptical fall-off centred anywhere is `a + bx + cy + dx² + ey²`).
+    """
     values = border(grey)
     level = float(median(values))
     if max(grey.shape) <= SMALL:  # an icon or a data-set picture: no sheet of paper to light unevenly
@@ -62,20 +76,23 @@ def background(grey: np.ndarray) -> np.ndarray | float:
     if spread < 1.0:  # level border: no plane to fit
         return level
     xs, ys = _border_coordinates(*grey.shape)
-    design = np.column_stack([np.ones_like(xs), xs, ys])
+    design = np.column_stack([np.ones_like(xs), xs, ys, xs * xs, ys * ys])
     keep = np.abs(values - level) <= max(3.0 * 1.4826 * spread, 8.0)
     for _ in range(3):
         if keep.sum() < 0.6 * len(values):
             return level
-        coef = np.linalg.lstsq(design[keep], values[keep], rcond=None)[0]
+        coef = _least_squares(design[keep], values[keep])
         residual = values - design @ coef
         noise = float(median(np.abs(residual[keep])))
         keep = np.abs(residual) <= max(3.0 * 1.4826 * noise, 6.0)
-    if abs(coef[1]) + abs(coef[2]) < 4.0:  # under 4 grey levels across the picture: level after all
+    if 0.25 * (abs(coef[3]) + abs(coef[4])) < 4.0:  # under 4 grey levels of bend: a plane is enough
+        coef = np.append(_least_squares(design[keep, :3], values[keep]), (0.0, 0.0))
+    if abs(coef[1]) + abs(coef[2]) + 0.25 * (abs(coef[3]) + abs(coef[4])) < 4.0:  # level after all
         return float(coef[0])
     h, w = grey.shape
-    across = _ramp(w) * np.float32(coef[1])
-    down = _ramp(h) * np.float32(coef[2])
+    across, down = _ramp(w), _ramp(h)
+    across = across * np.float32(coef[1]) + across * across * np.float32(coef[3])
+    down = down * np.float32(coef[2]) + down * down * np.float32(coef[4])
     return np.float32(coef[0]) + np.add.outer(down, across)
 
 

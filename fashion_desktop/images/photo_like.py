@@ -110,6 +110,27 @@ def render_grey_background(image: np.ndarray, rng: np.random.Generator) -> bytes
     return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
 
 
+def render_lamp_lit_photo(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """A photo under one lamp, or through a phone's lens: the light falls off towards the corners
+    (20–60 % darker there, the brightest spot anywhere near the middle, garment and background
+    alike), on a light background, a darker garment; sensor noise σ 2–5, JPEG 70–95."""
+    garment = _upscale(255 - image, rng)
+    w = garment.width
+    background = float(rng.uniform(200, 250))
+    canvas_w, canvas_h = int(w * rng.uniform(1.2, 2.0)), int(w * rng.uniform(1.2, 2.0))
+    left, top = int(rng.integers(0, canvas_w - w + 1)), int(rng.integers(0, canvas_h - w + 1))
+    grey = np.full((canvas_h, canvas_w), background, np.float32)
+    grey[top : top + w, left : left + w] = np.asarray(garment, np.float32) * (background / 255.0)
+    cy, cx = rng.uniform(0.3, 0.7), rng.uniform(0.3, 0.7)  # the brightest spot, as a share of the frame
+    ys = (np.arange(canvas_h, dtype=np.float32) / canvas_h - cy) ** 2
+    xs = (np.arange(canvas_w, dtype=np.float32) / canvas_w - cx) ** 2
+    r2 = np.add.outer(ys, xs)
+    grey *= 1.0 - rng.uniform(0.2, 0.6) * r2 / r2.max()
+    grey += rng.normal(0, rng.uniform(2, 5), grey.shape).astype(np.float32)
+    photo = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), "L").convert("RGB")
+    return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -146,6 +167,7 @@ KINDS: dict[str, Renderer] = {
     "noisy photo": render_noisy_photo,
     "shadowed photo": render_shadowed_photo,
     "on grey": render_grey_background,
+    "lamp-lit photo": render_lamp_lit_photo,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,

@@ -220,7 +220,7 @@ def needs_inversion(grey: np.ndarray, ground: np.ndarray | float | None = None) 
 
 
 def normalise(grey: np.ndarray, level: bool = False, ground: np.ndarray | float | None = None) -> np.ndarray:
-    """Subtract the background (a level, or the plane of light falling off across a sheet; only a
+    """Subtract the background (a level, or the plane or bowl of light across a sheet; only a
     level with `level=True`, e.g. the canvas; `ground` when the caller has it already) and stretch
     the garment to full contrast (dataset maxima are 255)."""
     if ground is None:
