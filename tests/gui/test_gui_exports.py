@@ -145,16 +145,27 @@ def test_cancel_stops_the_job_and_keeps_the_answers_so_far(qtbot, window, tmp_pa
     assert not view.progress.isVisible()
 
 
-def test_dropping_a_folder_classifies_it(qtbot, window, folder):
+def test_dropping_a_folder_classifies_it(qtbot, window, folder, monkeypatch):
+    """The folder view's processes start as the folder is dragged in, before it is dropped; a single
+    picture dragged in starts nothing."""
     from PySide6.QtCore import QMimeData
 
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(folder))])
+    from fashion_desktop.gui import folder_pool
+
+    warmed: list[bool] = []
+    monkeypatch.setattr(folder_pool, "warm_up", lambda: warmed.append(True))
     where, action = QPointF(100, 100), Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    picture = QMimeData()
+    picture.setUrls([QUrl.fromLocalFile(str(folder / list_samples()[0].path.name))])
+    enter = QDragEnterEvent(where.toPoint(), action, picture, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted() and not warmed
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(folder))])
     enter = QDragEnterEvent(where.toPoint(), action, data, buttons, keys)
     QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
+    assert enter.isAccepted() and warmed == [True]
     with qtbot.waitSignal(window.exports.folder_view.finished, timeout=TIMEOUT):
         QApplication.sendEvent(window, QDropEvent(where, action, data, buttons, keys))
     assert window.exports.folder_view.folder == folder and len(window.exports.folder_view.model.rows) == 8
