@@ -6,6 +6,7 @@ import csv
 import io
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -121,6 +122,36 @@ def test_folder_view_answers_every_picture_and_names_the_broken_ones(qtbot, wind
             np.testing.assert_allclose([float(v) for v in line[4:14]], row.probabilities, rtol=1e-5, atol=1e-9)
         else:
             assert line[-1] == row.error and line[1] == ""
+
+
+def test_rows_reach_the_table_at_once_then_gathered_and_none_is_lost_at_the_end(qtbot):
+    """The first rows show as they arrive; later ones wait at most SHOW_EVERY_MS and come together
+    (each showing repaints the table and the progress bar); the end shows whatever is left."""
+    from fashion_desktop.gui.folder_job import FolderRow
+    from fashion_desktop.gui.panels.folder_view import SHOW_EVERY_MS, FolderView
+
+    view = FolderView()
+    qtbot.addWidget(view)
+    view.progress.setRange(0, 5)
+
+    def rows(*names):
+        return [FolderRow(Path(name), None, np.full(10, 0.1, np.float32)) for name in names]
+
+    view._on_rows(rows("a.png", "b.png"))
+    view._on_progress(2, 5)
+    QApplication.processEvents()  # the first batch: its rows and progress, at the next turn of the loop
+    assert len(view.model.rows) == 2 and view.progress.value() == 2
+    view._on_rows(rows("c.png"))
+    view._on_progress(3, 5)
+    QApplication.processEvents()
+    assert len(view.model.rows) == 2 and view.progress.value() == 2  # gathered...
+    qtbot.waitUntil(lambda: len(view.model.rows) == 3, timeout=10 * SHOW_EVERY_MS)  # ...and shown
+    assert view.progress.value() == 3
+    view._on_rows(rows("d.png", "e.png"))
+    view._on_progress(5, 5)
+    view._on_done(0.5)  # the job's last signals come before its end
+    assert [row.path.name for row in view.model.rows] == ["a.png", "b.png", "c.png", "d.png", "e.png"]
+    assert "5 pictures classified" in view.status.text()
 
 
 def test_subfolders_are_included_when_asked(qtbot, window, folder):
