@@ -139,4 +139,4 @@ def test_the_folder_view_probe_classifies_every_file(tmp_path):
     make_files(tmp_path, 12)
     figures = measure_folder_view(tmp_path)
     assert figures["folder_view_files"] == 12 and figures["folder_view_images_per_s"] > 0
-    assert figures["folder_view_warm_images_per_s"] > 0 and figures["folder_view_pool_start_s"] > 0
+    assert figures["folder_view_cold_images_per_s"] > 0 and figures["folder_view_pool_start_s"] > 0

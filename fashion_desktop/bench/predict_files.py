@@ -95,9 +95,10 @@ def measure_predict(files: list[Path], device: str) -> dict:
 
 
 def measure_folder_view(folder: Path) -> dict:
-    """The folder view (gui/probe/window_probe.py folder) on every file in `folder`: folder_view_images_per_s
-    with its worker processes starting as the request comes (the goal's figure), then
-    folder_view_warm_images_per_s with them running, and folder_view_pool_start_s."""
+    """The folder view (gui/probe/window_probe.py folder) on every file in `folder`:
+    folder_view_cold_images_per_s with its worker processes starting as the request comes, then
+    folder_view_images_per_s with them running (the goal's figure: how every way of choosing a
+    folder reaches the view), and folder_view_pool_start_s."""
     from fashion_desktop.bench.processes import child_env
 
     out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "folder", str(folder)],
