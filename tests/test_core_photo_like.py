@@ -23,7 +23,7 @@ MIN_OVERLAP = 0.6  # intersection over union of the garment's pixels, original v
 MOST = 0.9  # the share of images that must reach it
 
 EXPECTED_FORMAT = {"photo": ("JPEG", "RGB"), "cutout": ("PNG", "RGBA"), "filled": ("PNG", "L"),
-                   "outline": ("PNG", "L")}
+                   "outline": ("PNG", "L"), "colour on colour": ("JPEG", "RGB")}
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +50,11 @@ def test_renderer_makes_a_valid_image_file(kind, garments):
             if kind in EXPECTED_FORMAT:
                 assert (image.format, image.mode) == EXPECTED_FORMAT[kind], kind
             assert min(image.size) >= 28 and max(image.size) <= 2000
-            # not blank: a garment's worth of contrast once noise is smoothed away (on grey: 40+ levels)
-            low, high = np.percentile(np.asarray(image.convert("L").filter(ImageFilter.MedianFilter(3))), [1, 99])
-            assert high - low > 40, "a blank picture"
+            # not blank: a garment's worth of contrast in some channel once noise is smoothed away (on
+            # grey: 40+ levels; a coloured garment on a coloured surface may differ in colour alone)
+            smooth = np.asarray(image.convert("RGB").filter(ImageFilter.MedianFilter(3))).reshape(-1, 3)
+            low, high = np.percentile(smooth, [1, 99], axis=0)
+            assert (high - low).max() > 40, "a blank picture"
 
 
 @pytest.mark.parametrize("kind", sorted(photo_like.KINDS))
@@ -95,3 +97,23 @@ def test_the_overlap_measure_tells_garments_apart(garments):
     trouser = next(g for g, s in zip(garments, list_samples()) if s.label == "Trouser")
     bag = next(g for g, s in zip(garments, list_samples()) if s.label == "Bag")
     assert _overlap(trouser > INK, bag > INK) < MIN_OVERLAP
+
+
+def test_a_rendering_the_app_finds_blank_is_scored_wrong(monkeypatch, garments):
+    """`evaluate --photo-like` scores a picture the app calls blank as a wrong answer (and counts it),
+    whatever the network would say of an empty input: the person got no answer."""
+    from types import SimpleNamespace
+
+    from fashion_desktop.cli.evaluate import photo_like_accuracy
+
+    def blank(image: np.ndarray, rng: np.random.Generator) -> bytes:
+        return photo_like._encode(Image.new("RGB", (200, 160), (240, 240, 240)), "JPEG")
+
+    monkeypatch.setitem(photo_like.KINDS, "blank sheet", blank)
+    stack = np.stack(garments[:4])
+    assert not photo_like.prepared_set("blank sheet", stack).any()  # all zeros, and no exception
+    labels = np.arange(4)
+    always_right = SimpleNamespace(predict_batch=lambda pixels: SimpleNamespace(indices=labels[: len(pixels)]))
+    scored = photo_like_accuracy(always_right, SimpleNamespace(images=stack, labels=labels), 4)
+    assert scored["blank sheet"] == {"accuracy": 0.0, "images": 4, "blank": 4}
+    assert scored["raw"] == {"accuracy": 1.0, "images": 4}

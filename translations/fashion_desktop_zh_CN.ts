@@ -221,6 +221,10 @@
         <translation>台灯下的照片</translation>
     </message>
     <message>
+        <source>colour on colour</source>
+        <translation>彩色衣物在彩色表面上</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

@@ -25,6 +25,7 @@ SET_NAMES = {
     "noisy photo": QT_TRANSLATE_NOOP("Cli", "noisy photo"),
     "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "on grey": QT_TRANSLATE_NOOP("Cli", "on grey"),
     "lamp-lit photo": QT_TRANSLATE_NOOP("Cli", "lamp-lit photo"),
+    "colour on colour": QT_TRANSLATE_NOOP("Cli", "colour on colour"),
     "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),
@@ -200,7 +201,10 @@ def photo_like_accuracy(predictor, test, count: int, seed: int = 0, bar=None) ->
             rendered(0)
         pixels = images.astype(np.float32) / 255.0 if kind == "raw" else prepared_set(kind, images, seed, rendered)
         predicted = predictor.predict_batch(pixels).indices
-        out[kind] = {"accuracy": float((predicted == labels).mean()), "images": int(len(labels))}
+        seen = pixels.reshape(len(pixels), -1).any(axis=1)  # all zeros: the app found the picture blank
+        out[kind] = {"accuracy": float(((predicted == labels) & seen).mean()), "images": int(len(labels))}
+        if not seen.all():
+            out[kind]["blank"] = int((~seen).sum())
     if bar is not None:
         bar.update(len(KINDS) * n, i18n.translate("Cli", "done"))
         bar.close()

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
-from fashion_desktop.images import framing, outlines, resample
+from fashion_desktop.images import colour_contrast, framing, outlines, resample
 from fashion_desktop.images.arrays import median
 from fashion_desktop.images.flood import enclosed  # noqa: F401  (re-exported: the silhouettes of training and tests)
 
@@ -349,7 +349,8 @@ def prepare_canvas(grey: np.ndarray) -> Prepared:
 def prepare_image(image: Image.Image) -> Prepared:
     """A decoded PIL image → the network's input."""
     try:
-        grey = luminance(shrink(image))
+        working = shrink(image)
+        grey = colour_contrast.grey_by_colour(working, luminance(working))
     except (OSError, ValueError) as exc:  # Pillow: "conversion from X to Y not supported"; a bug surfaces
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
