@@ -2415,6 +2415,10 @@ Predicted: {2} ({3})</source>
         <translation>图片是空的。</translation>
     </message>
     <message>
+        <source>told from its background by colour: it is about as bright</source>
+        <translation>按颜色与背景区分：两者亮度相近</translation>
+    </message>
+    <message>
         <source>inverted to light on dark</source>
         <translation>已反相为深色背景上的浅色</translation>
     </message>

@@ -59,7 +59,7 @@ class PictureFiles:
             self.show_error(self.tr("Could not use the picture"), str(exc))
             return False
         self.canvas.load_pixels(prepared.pixels)
-        notes = self._preprocessing_notes(prepared.inverted, prepared.filled)
+        notes = self._preprocessing_notes(prepared.inverted, prepared.filled, by_colour=prepared.by_colour)
         extra = f" ({notes})" if notes else ""
         message = self.tr("Opened {0}{1}").format(name, extra)
         if self.model_info is None:  # opened at start-up ("Open with"): say so once the model is ready
@@ -84,9 +84,12 @@ class PictureFiles:
             return False
         return self.open_image(pil, name)
 
-    def _preprocessing_notes(self, inverted: bool, filled: bool, mirrored: bool = False) -> str:
+    def _preprocessing_notes(self, inverted: bool, filled: bool, mirrored: bool = False, by_colour: bool = False) -> str:
         """What preprocessing did to the picture, for the status bar and the preview's caption."""
-        notes = [self.tr("inverted to light on dark")] if inverted else []
+        if by_colour:  # its grey was made light on dark from the colour: "inverted" would say nothing true
+            notes = [self.tr("told from its background by colour: it is about as bright")]
+        else:
+            notes = [self.tr("inverted to light on dark")] if inverted else []
         if filled:
             notes.append(self.tr("closed outline filled"))
         if mirrored:

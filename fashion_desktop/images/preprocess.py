@@ -14,7 +14,7 @@ import os
 import struct
 import warnings
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +42,7 @@ class Prepared:
     inverted: bool = False
     filled: bool = False
     bbox: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, top, right, bottom in the working image
+    by_colour: bool = False  # told from its background by colour, not brightness (then drawn dark on white and inverted)
 
 
 # ---------------------------------------------------------------- reading files
@@ -350,14 +351,16 @@ def prepare_image(image: Image.Image) -> Prepared:
     """A decoded PIL image → the network's input."""
     try:
         working = shrink(image)
-        grey = colour_contrast.grey_by_colour(working, luminance(working))
+        bright = luminance(working)
+        grey = colour_contrast.grey_by_colour(working, bright)
     except (OSError, ValueError) as exc:  # Pillow: "conversion from X to Y not supported"; a bug surfaces
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
                          mode=image.mode, reason=exc) from exc
     if grey.size == 0:
         raise ImageError(QT_TRANSLATE_NOOP("Errors", "Expected a 2-D grey image, got shape {shape}."), shape=grey.shape)
-    return _prepare_working(grey, None, False)  # `luminance` is finite float32 at the working size
+    prepared = _prepare_working(grey, None, False)  # `luminance` is finite float32 at the working size
+    return prepared if grey is bright else replace(prepared, by_colour=True)
 
 
 def prepare_file(path: str | os.PathLike[str]) -> Prepared:

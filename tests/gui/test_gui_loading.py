@@ -54,6 +54,22 @@ def test_open_file_shows_exactly_the_core_input(window, tmp_path, wait_idle, ran
     assert top_right.max() < 30, "the white background must become black"
 
 
+def test_a_garment_as_bright_as_its_surface_opens_by_its_colour_and_says_so(window, tmp_path, wait_idle, random_weights):
+    """A red boot on a green carpet, nearly the same luminance: the window shows the core's input and
+    the status bar says the colour told them apart (not "inverted", which would be untrue)."""
+    dark_boot_on_white(tmp_path / "grey.png")
+    shape = np.asarray(Image.open(tmp_path / "grey.png").convert("L")) < 128
+    rgb = np.where(shape[..., None], np.array([220, 40, 40], np.uint8), np.array([50, 135, 50], np.uint8))
+    path = tmp_path / "red boot on green.jpg"
+    Image.fromarray(rgb.astype(np.uint8)).save(path, quality=90)
+    assert window.open_path(path)
+    wait_idle(window)
+    assert np.array_equal(window.preview.pixels(), expected_input(path, random_weights))
+    message = window.statusBar().currentMessage()
+    assert "by colour" in message and "inverted" not in message, message
+    assert not window.canvas.is_blank()
+
+
 def test_drawing_over_a_loaded_picture_classifies_the_canvas(window, tmp_path, wait_idle):
     path = tmp_path / "boot.png"
     dark_boot_on_white(path)
