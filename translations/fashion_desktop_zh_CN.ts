@@ -225,6 +225,10 @@
         <translation>彩色衣物在彩色表面上</translation>
     </message>
     <message>
+        <source>ruled page</source>
+        <translation>横线本上的画</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

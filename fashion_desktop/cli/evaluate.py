@@ -26,6 +26,7 @@ SET_NAMES = {
     "shadowed photo": QT_TRANSLATE_NOOP("Cli", "shadowed photo"), "on grey": QT_TRANSLATE_NOOP("Cli", "on grey"),
     "lamp-lit photo": QT_TRANSLATE_NOOP("Cli", "lamp-lit photo"),
     "colour on colour": QT_TRANSLATE_NOOP("Cli", "colour on colour"),
+    "ruled page": QT_TRANSLATE_NOOP("Cli", "ruled page"),
     "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),

@@ -152,6 +152,37 @@ def render_colour_on_colour(image: np.ndarray, rng: np.random.Generator) -> byte
     return _encode(photo, "JPEG", quality=int(rng.integers(70, 96)))
 
 
+def render_ruled_page(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """The garment's outline drawn in pen on a ruled notebook page, photographed: light-blue rules
+    from edge to edge every 3.5–6 % of the page (printed ink darkens the paper), a red margin
+    line half the time, light falling off across the page, noise σ 2–6, JPEG 65–92."""
+    mask = _silhouette(image, rng)
+    pen = max(3, (mask.shape[0] // 60) | 1)
+    outline = mask & ~(np.asarray(Image.fromarray(mask.astype(np.uint8) * 255).filter(ImageFilter.MinFilter(pen))) > 127)
+    side = mask.shape[0]
+    page_w, page_h = int(side * rng.uniform(1.2, 1.8)), int(side * rng.uniform(1.2, 1.8))
+    left, top = int(rng.integers(0, page_w - side + 1)), int(rng.integers(0, page_h - side + 1))
+    paper = np.array(rng.uniform(215, 250) + rng.normal(0, 3, 3), np.float32)
+    rgb = np.empty((page_h, page_w, 3), np.float32)
+    rgb[:] = paper
+    rules = np.zeros((page_h, page_w), bool)
+    step, width = page_h * rng.uniform(0.035, 0.06), max(1, round(page_h * rng.uniform(0.002, 0.005)))
+    for y in np.arange(rng.uniform(0, step), page_h, step).astype(int):
+        rules[y : y + width] = True
+    rgb[rules] *= np.array(rng.normal([0.62, 0.74, 0.93], 0.03), np.float32)
+    if rng.random() < 0.5:
+        x = int(page_w * rng.uniform(0.06, 0.15))
+        rgb[:, x : x + width] *= np.array([0.95, 0.55, 0.55], np.float32)
+    ink = np.array(rng.choice([[25, 25, 30], [30, 40, 120], [10, 10, 10]]), np.float32)
+    region = rgb[top : top + side, left : left + side]
+    region[outline] = ink
+    ramp = np.add.outer(np.linspace(0, 1, page_h, dtype=np.float32), np.linspace(0, 1, page_w, dtype=np.float32)) / 2
+    rgb *= (1.0 - rng.uniform(0.05, 0.25) * ramp)[..., None]
+    rgb += rng.normal(0, rng.uniform(2, 6), rgb.shape).astype(np.float32)
+    photo = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")
+    return _encode(photo, "JPEG", quality=int(rng.integers(65, 93)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -190,6 +221,7 @@ KINDS: dict[str, Renderer] = {
     "on grey": render_grey_background,
     "lamp-lit photo": render_lamp_lit_photo,
     "colour on colour": render_colour_on_colour,
+    "ruled page": render_ruled_page,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,

@@ -22,7 +22,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fashion_desktop.errors import EmptyImageError, ImageError
 from fashion_desktop.i18n import QT_TRANSLATE_NOOP
-from fashion_desktop.images import colour_contrast, framing, outlines, resample
+from fashion_desktop.images import colour_contrast, framing, outlines, paper_lines, resample
 from fashion_desktop.images.arrays import median
 from fashion_desktop.images.flood import enclosed  # noqa: F401  (re-exported: the silhouettes of training and tests)
 
@@ -234,6 +234,12 @@ def normalise(grey: np.ndarray, level: bool = False, ground: np.ndarray | float 
     return np.clip(grey, 0, 255, out=grey)
 
 
+def noise_floor(grey: np.ndarray) -> float:
+    """The background's own noise (JPEG speckle, paper grain), from the border of a normalised picture."""
+    edge = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
+    return float(np.clip(edge.mean() + 4.0 * edge.std(), 4.0, 40.0))
+
+
 def content_threshold(grey: np.ndarray) -> float:
     """What counts as garment: above the background's own noise (JPEG speckle, paper grain), and
     above a small share of the garment's median level (`FAINT_SHARE`).
@@ -247,8 +253,7 @@ def content_threshold(grey: np.ndarray) -> float:
     the median, not a brighter percentile, so that a white T-shirt with a dark print on white
     keeps its faint body in the box. Pictures at the data set's scale keep every pixel.
     """
-    edge = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
-    noise = float(np.clip(edge.mean() + 4.0 * edge.std(), 4.0, 40.0))
+    noise = noise_floor(grey)
     if max(grey.shape) <= 2 * SIZE:  # at the data set's scale a faint pixel is detail, not a shadow
         return noise
     ink = grey[::2, ::2]  # every fourth pixel is plenty for a median, at a quarter of the cost
@@ -332,6 +337,8 @@ def _prepare_working(grey: np.ndarray, light_on_dark: bool | None, drawing: bool
         grey = 255.0 - grey
         ground = 255.0 - ground
     grey = normalise(grey, ground=ground)
+    if not drawing:  # a photographed page: its printed rules are not garment (the canvas has none)
+        grey = paper_lines.erase_printed_lines(grey, max(8.0, 0.5 * noise_floor(grey)))
     left, top, right, bottom = content_bbox(grey)
     crop = grey[top:bottom, left:right]
     strongest = float(crop.max(initial=0))
