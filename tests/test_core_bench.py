@@ -7,6 +7,8 @@ measuring machinery honest (same work as the floor, keys present, goals judged c
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 
 import numpy as np
@@ -140,3 +142,17 @@ def test_the_folder_view_probe_classifies_every_file(tmp_path):
     figures = measure_folder_view(tmp_path)
     assert figures["folder_view_files"] == 12 and figures["folder_view_images_per_s"] > 0
     assert figures["folder_view_cold_images_per_s"] > 0 and figures["folder_view_pool_start_s"] > 0
+
+
+def test_the_profiles_of_launched_children_are_removed_when_the_bench_exits(tmp_path):
+    # Each launch gets a fresh settings folder; a bench run used to leave ~30 of them in /tmp.
+    script = ("from fashion_desktop.bench.processes import child_env\n"
+              "a, b = child_env()['XDG_CONFIG_HOME'], child_env()['XDG_CONFIG_HOME']\n"
+              "import os; assert a != b and os.path.isdir(a) and os.path.isdir(b)\n"
+              "open(os.path.join(a, 'settings.ini'), 'w').write('x')\n"
+              "print(a); print(b)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, TMPDIR=str(tmp_path)))
+    folders = done.stdout.split()
+    assert len(folders) == 2 and all(folder.startswith(str(tmp_path)) for folder in folders)
+    assert list(tmp_path.iterdir()) == []
