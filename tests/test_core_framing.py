@@ -190,6 +190,16 @@ def test_canvas_outlines_are_filled_at_any_brush_width(brush):
     assert prepared.pixels[14, 14] > 0.9  # the middle of the shirt is garment, not a hole
 
 
+@pytest.mark.parametrize("side", [448, 200])
+def test_a_hairline_outline_on_the_canvas_is_filled(side):
+    """The smallest brush at a tablet's lightest touch leaves a line a pixel wide: halved with the
+    canvas, it is faint in places, and still a closed outline."""
+    canvas = np.zeros((448, 448), np.uint8)
+    canvas[:side, :side] = _outline(1, side=side)
+    prepared = P.prepare_canvas(canvas)
+    assert prepared.filled and prepared.pixels[14, 14] > 0.9
+
+
 @pytest.mark.parametrize("brush", [20, 36])
 def test_a_gap_up_to_a_brush_width_is_closed(brush):
     image = _outline(brush, gap=int(1.8 * brush))  # the ends' ink is about 0.8 brush apart
@@ -241,6 +251,17 @@ def test_a_patch_painted_inside_an_outline_stays_solid_in_its_middle():
 def test_files_fill_thick_and_thin_outlines_alike(brush):
     paper = 255 - _outline(brush, side=600).astype(np.float32) * 0.85  # dark pen on white
     prepared = P.prepare_image(_jpeg(paper, quality=85))
+    assert prepared.filled and prepared.pixels[14, 14] > 0.9
+
+
+@pytest.mark.parametrize(("brush", "side", "encode"), [(1, 1200, "png"), (1, 700, "png"), (2, 900, "jpeg")])
+def test_a_pen_line_a_pixel_or_two_wide_is_filled_too(brush, side, encode):
+    """A drawing in Paint's pencil or a fine pen, scanned: shrunk to the working size, the line is a
+    fraction of a pixel, as faint as a quarter of its ink where it falls between pixels; it is still
+    one closed line."""
+    paper = (255 - _outline(brush, side=side)).astype(np.float32)
+    picture = _jpeg(paper, quality=90) if encode == "jpeg" else Image.fromarray(paper.astype(np.uint8))
+    prepared = P.prepare_image(picture)
     assert prepared.filled and prepared.pixels[14, 14] > 0.9
 
 

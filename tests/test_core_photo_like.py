@@ -51,9 +51,10 @@ def test_renderer_makes_a_valid_image_file(kind, garments):
                 assert (image.format, image.mode) == EXPECTED_FORMAT[kind], kind
             assert min(image.size) >= 28 and max(image.size) <= 2000
             # not blank: a garment's worth of contrast in some channel once noise is smoothed away (on
-            # grey: 40+ levels; a coloured garment on a coloured surface may differ in colour alone)
-            smooth = np.asarray(image.convert("RGB").filter(ImageFilter.MedianFilter(3))).reshape(-1, 3)
-            low, high = np.percentile(smooth, [0.2, 99.8], axis=0)  # a thin outline on a page is sparse
+            # grey: 40+ levels; a coloured garment on a coloured surface may differ in colour alone);
+            # a mean, not a median, which would erase a line one pixel wide
+            smooth = np.asarray(image.convert("RGB").filter(ImageFilter.BoxBlur(1))).reshape(-1, 3)
+            low, high = np.percentile(smooth, [0.05, 99.95], axis=0)  # a thin outline on a page is sparse
             assert (high - low).max() > 40, "a blank picture"
 
 
@@ -90,10 +91,10 @@ def test_preprocessing_recovers_the_garment_from_most_renderings(kind, garments)
             pixels = prepare_image(decode_image(io.BytesIO(render(garment, rng)), kind)).pixels
             assert pixels.shape == (28, 28) and pixels.dtype == np.float32
             mask = garment > INK
-            if kind in ("filled", "outline", "ruled page"):  # drawings are of the silhouette, holes and all filled
+            if kind in ("filled", "outline", "fine pen outline", "ruled page"):  # drawings: the silhouette, holes filled
                 mask = mask | enclosed(mask)
-            if kind == "ruled page":  # a thin photographed outline is not filled (the fill rule is for flat
-                # drawings) and comes out faint: the page's lines must not be framed, so the box is the garment's
+            if kind == "ruled page":  # a photographed outline beside the page's rules is filled about half the
+                # time (the rest comes out a faint ring): the page's lines must not be framed, so the box is the garment's
                 overlaps.append(float(np.abs(np.subtract(_box(pixels > 0.02), _box(mask))).max() <= 3))
                 continue
             overlaps.append(_overlap(pixels > INK / 255, mask))

@@ -229,6 +229,10 @@
         <translation>横线本上的画</translation>
     </message>
     <message>
+        <source>fine pen outline</source>
+        <translation>细笔轮廓</translation>
+    </message>
+    <message>
         <source>filled</source>
         <translation>填充</translation>
     </message>

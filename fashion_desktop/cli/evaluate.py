@@ -27,6 +27,7 @@ SET_NAMES = {
     "lamp-lit photo": QT_TRANSLATE_NOOP("Cli", "lamp-lit photo"),
     "colour on colour": QT_TRANSLATE_NOOP("Cli", "colour on colour"),
     "ruled page": QT_TRANSLATE_NOOP("Cli", "ruled page"),
+    "fine pen outline": QT_TRANSLATE_NOOP("Cli", "fine pen outline"),
     "cutout": QT_TRANSLATE_NOOP("Cli", "cutout"),
     "filled": QT_TRANSLATE_NOOP("Cli", "filled"), "outline": QT_TRANSLATE_NOOP("Cli", "outline"),
     "canvas filled": QT_TRANSLATE_NOOP("Cli", "canvas filled"),

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from fashion_desktop.errors import EmptyImageError
+from fashion_desktop.images.framing import square_all
 from fashion_desktop.images.preprocess import decode_image, enclosed, prepare_image
 
 Renderer = Callable[[np.ndarray, np.random.Generator], bytes]
@@ -183,6 +184,25 @@ def render_ruled_page(image: np.ndarray, rng: np.random.Generator) -> bytes:
     return _encode(photo, "JPEG", quality=int(rng.integers(65, 93)))
 
 
+def render_fine_pen_outline(image: np.ndarray, rng: np.random.Generator) -> bytes:
+    """The garment's outline drawn with a line one or two pixels wide on a large white page, as
+    Paint's pencil or a fine pen leaves it (600–1,400 pixels across, the line a thousandth of
+    that): half as a clean PNG, half scanned (noise σ 1–4, JPEG 75–95). Shrunk to the app's
+    working size, such a line is a fraction of a pixel."""
+    side = int(rng.integers(600, 1400))
+    small = image > 40
+    small = (small | enclosed(small)).astype(np.uint8) * 255  # holes filled at 28 pixels: 1/2,000 of the work
+    big = np.pad(np.asarray(Image.fromarray(small).resize((side, side), Image.Resampling.BICUBIC)), side // 20)
+    mask = big > 127
+    outline = mask & ~square_all(mask, int(rng.integers(1, 3)))  # a line 1 or 2 pixels wide
+    grey = np.where(outline, rng.uniform(0, 60), rng.uniform(235, 255)).astype(np.float32)
+    if rng.random() < 0.5:
+        return _encode(Image.fromarray(grey.astype(np.uint8), "L"), "PNG")
+    grey += rng.normal(0, rng.uniform(1, 4), grey.shape).astype(np.float32)
+    scan = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8), "L").convert("RGB")
+    return _encode(scan, "JPEG", quality=int(rng.integers(75, 96)))
+
+
 def render_cutout(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """A transparent PNG cut-out: the garment opaque, the rest transparent over random colours."""
     garment = np.asarray(_upscale(255 - image, rng))
@@ -222,6 +242,7 @@ KINDS: dict[str, Renderer] = {
     "lamp-lit photo": render_lamp_lit_photo,
     "colour on colour": render_colour_on_colour,
     "ruled page": render_ruled_page,
+    "fine pen outline": render_fine_pen_outline,
     "cutout": render_cutout,
     "filled": render_filled,
     "outline": render_outline,
