@@ -33,7 +33,7 @@ EMPTY = 24.0  # a hole with more than this mean level holds something: it is not
 INNER_LINE = 0.5 * 255  # inner lines in a filled outline: a darker seam, as the data set's garments show them
 SMALL = 64  # pictures no larger than this are at the network's scale
 # Strokes at most this share of the drawing's size across (2 × area / perimeter) are line art: on
-# 3,000 renderings of each photo kind (photos, noisy, shadowed, on grey, lamp-lit, colour on colour,
+# 300 renderings of each photo kind (photos, noisy, shadowed, on grey, lamp-lit, colour on colour,
 # cut-outs) a garment's was at least 0.047 of its size, 0.07 for 99 %. Those are test images scaled
 # up: a real photo of thin straps may come closer. No width measures under 2.0, so crops under
 # about 67 pixels never reach this rule.
