@@ -186,8 +186,8 @@ def render_ruled_page(image: np.ndarray, rng: np.random.Generator) -> bytes:
 
 def render_fine_pen_outline(image: np.ndarray, rng: np.random.Generator) -> bytes:
     """The garment's outline drawn with a line one or two pixels wide on a large white page, as
-    Paint's pencil or a fine pen leaves it (600–1,400 pixels across, the line a thousandth of
-    that): half as a clean PNG, half scanned (noise σ 1–4, JPEG 75–95). Shrunk to the app's
+    Paint's pencil or a fine pen leaves it (600–1,400 pixels across, the line 1/1,400 to
+    1/300 of that): half as a clean PNG, half scanned (noise σ 1–4, JPEG 75–95). Shrunk to the app's
     working size, such a line is a fraction of a pixel."""
     side = int(rng.integers(600, 1400))
     small = image > 40
