@@ -52,13 +52,25 @@ def test_where_luminance_tells_the_garment_apart_it_is_kept_unchanged(surface, c
     """The garment's own shading is what the data set's pictures hold: luminance stays, bit for bit."""
     image = P.shrink(_photo(surface, colour))
     grey = P.luminance(image)
-    assert colour_contrast.grey_by_colour(image, grey) is grey
+    assert colour_contrast.grey_by_colour(_never_asked, grey) is grey
+    assert not P.prepare_image(_photo(surface, colour)).by_colour
+
+
+def _never_asked() -> Image.Image:
+    raise AssertionError("the colour was asked for: luminance alone should have decided")
 
 
 def test_grey_pictures_and_a_blank_coloured_sheet_pass_through():
-    grey_image = Image.new("L", (200, 200), 128)
-    grey = P.luminance(grey_image)
-    assert colour_contrast.grey_by_colour(grey_image, grey) is grey
     sheet = _photo((90, 160, 200), (90, 160, 200))  # nothing on it but noise
     grey = P.luminance(P.shrink(sheet))
-    assert colour_contrast.grey_by_colour(P.shrink(sheet), grey) is grey
+    assert colour_contrast.grey_by_colour(lambda: P.shrink(sheet), grey) is grey
+    with pytest.raises(P.EmptyImageError):  # blank, not a garment made of the colour's noise
+        P.prepare_image(sheet)
+
+
+def test_a_grey_picture_is_read_by_luminance_alone():
+    """Only RGB pictures have a colour to look at; a grey one (or a cut-out) goes by its levels."""
+    photo = _photo((245, 245, 245), (30, 30, 30))
+    got = P.prepare_image(photo.convert("L"))
+    assert not got.by_colour
+    assert np.abs(got.pixels - P.prepare_image(photo).pixels).max() < 0.02

@@ -133,7 +133,7 @@ def report_fuzzing_time():
 @pytest.mark.parametrize("error", [AttributeError("bug"), TypeError("bug"), KeyError("bug"), RuntimeError("bug")])
 def test_a_programming_error_while_decoding_is_not_called_a_damaged_file(monkeypatch, error):
     """Only what decoders raise for bad data becomes "damaged"; a bug surfaces (the window reports it)."""
-    def broken(_image):
+    def broken(_image, **_options):  # exif_transpose takes in_place=
         raise error
 
     monkeypatch.setattr(P, "_shrink_while_decoding", broken)
@@ -163,7 +163,7 @@ def test_a_mode_pillow_cannot_convert_is_a_project_error():
 
 
 def test_a_broken_exif_block_keeps_the_picture(monkeypatch):
-    def damaged(_image):
+    def damaged(_image, **_options):
         raise SyntaxError("not a TIFF IFD")
 
     monkeypatch.setattr(P.ImageOps, "exif_transpose", damaged)

@@ -13,6 +13,8 @@ it holds the garment's own shading, which is what the data set's pictures are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PIL import Image
 
@@ -40,11 +42,13 @@ def _plainly_bright_enough(grey: np.ndarray) -> bool:
     return bool(np.count_nonzero(np.abs(coarse - level) >= STRONG) >= 0.1 * coarse.size)
 
 
-def grey_by_colour(image: Image.Image, grey: np.ndarray) -> np.ndarray:
-    """`grey` (the luminance of RGB `image`, same size), or the colour distance from the background
-    rendered dark on white where the garment departs from its background mostly in colour."""
-    if image.mode != "RGB" or min(grey.shape) < 4 * SAMPLE or _plainly_bright_enough(grey):
+def grey_by_colour(rgb: Callable[[], Image.Image], grey: np.ndarray) -> np.ndarray:
+    """`grey` (the luminance of the RGB picture `rgb()` gives, at grey's size), or the colour distance
+    from the background rendered dark on white where the garment departs from its background mostly
+    in colour. `rgb` is called only then: most photos never need their colour at the working size."""
+    if min(grey.shape) < 4 * SAMPLE or _plainly_bright_enough(grey):
         return grey
+    image = rgb()
     # decided on a nearest-pixel sample (Pillow picks it in C: a tenth of the time of copying the
     # picture), in squared distances (no square roots: the comparison is the same)
     width, height = image.size

@@ -111,9 +111,10 @@ def decode_image(source, name: str = "image") -> Image.Image:
             "Errors", "{name} is damaged or truncated and cannot be decoded ({reason})."),
                          name=name, reason=type(exc).__name__) from exc
     try:
-        return ImageOps.exif_transpose(image)
+        ImageOps.exif_transpose(image, in_place=True)  # in place: otherwise every upright picture is copied
     except DAMAGED_DATA:  # a broken EXIF block must not cost the picture
-        return image
+        pass
+    return image
 
 
 def _shrink_while_decoding(image: Image.Image) -> None:
@@ -357,9 +358,14 @@ def prepare_canvas(grey: np.ndarray) -> Prepared:
 def prepare_image(image: Image.Image) -> Prepared:
     """A decoded PIL image → the network's input."""
     try:
-        working = shrink(image)
-        bright = luminance(working)
-        grey = colour_contrast.grey_by_colour(working, bright)
+        if image.mode == "RGB":
+            # Grey first, then shrink one band instead of three: a third of the time of the largest step
+            # after decoding (~0.4 → 0.15 ms for a photo of 300 px), and the same grey levels to Pillow's
+            # rounding. The colour is shrunk only when `colour_contrast` needs it.
+            bright = np.asarray(shrink(image.convert("L")), np.float32)
+            grey = colour_contrast.grey_by_colour(lambda: shrink(image), bright)
+        else:
+            grey = bright = luminance(shrink(image))
     except (OSError, ValueError) as exc:  # Pillow: "conversion from X to Y not supported"; a bug surfaces
         raise ImageError(QT_TRANSLATE_NOOP(
             "Errors", "The image's pixel format ({mode}) cannot be converted ({reason})."),
