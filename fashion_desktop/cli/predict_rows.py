@@ -19,12 +19,17 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from fashion_desktop.classes import CLASS_NAMES, class_name
 from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.network.orientation import face_left
+
+if TYPE_CHECKING:
+    from fashion_desktop.network.inference import Predictor
+    from fashion_desktop.network.numpy_net import NumpyNetwork
 
 _log = logging.getLogger(__name__)
 GROUP = 32  # rows evaluated (and printed) together: one matrix product per group
@@ -49,8 +54,38 @@ def prepare(path: Path) -> tuple[str, object]:
         return "error", (exc.template, {name: str(value) for name, value in exc.arguments.items()})
 
 
-# (N, 28, 28) → probabilities (N, 10), familiarity (N,) and calibrated probabilities (N, 10) or None
-Evaluate = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray | None, np.ndarray | None]]
+class Evaluate(Protocol):
+    """The network on a batch: (N, 28, 28) → probabilities (N, 10), familiarity (N,) and calibrated
+    probabilities (N, 10) or None; `top_classes` alone for the orientation step (network/orientation.py),
+    which needs no familiarity."""
+
+    def __call__(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]: ...
+
+    def top_classes(self, batch: np.ndarray) -> np.ndarray: ...
+
+
+class _NumpyEvaluate:
+    def __init__(self, network: NumpyNetwork) -> None:
+        self.network = network
+
+    def __call__(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        probabilities, stages = self.network.forward(batch, activations=self.network.familiarity is not None)
+        return (probabilities, *self.network.familiar(stages))
+
+    def top_classes(self, batch: np.ndarray) -> np.ndarray:
+        return self.network.forward(batch)[0].argmax(1)
+
+
+class _TorchEvaluate:
+    def __init__(self, predictor: Predictor) -> None:
+        self.predictor = predictor
+
+    def __call__(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+        result = self.predictor.predict_batch(batch)
+        return result.probabilities, result.familiarity, result.calibrated
+
+    def top_classes(self, batch: np.ndarray) -> np.ndarray:
+        return self.predictor.top_classes(batch)
 
 
 def numpy_evaluator(args: argparse.Namespace) -> Evaluate | None:
@@ -67,13 +102,7 @@ def numpy_evaluator(args: argparse.Namespace) -> Evaluate | None:
     except FashionDesktopError:  # torch's loader will read it, or word the error
         _log.debug("predict: falling back to torch", exc_info=True)
         return None
-    network = NumpyNetwork(loaded.arrays, familiarity_for(args.weights, loaded.sha256))
-
-    def evaluate(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-        probabilities, stages = network.forward(batch, activations=network.familiarity is not None)
-        return (probabilities, *network.familiar(stages))
-
-    return evaluate
+    return _NumpyEvaluate(NumpyNetwork(loaded.arrays, familiarity_for(args.weights, loaded.sha256)))
 
 
 def torch_evaluator(args: argparse.Namespace) -> Future:
@@ -84,12 +113,7 @@ def torch_evaluator(args: argparse.Namespace) -> Future:
         try:
             from fashion_desktop.cli.common import load_predictor
 
-            predictor = load_predictor(args)
-            def evaluate(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-                result = predictor.predict_batch(batch)
-                return result.probabilities, result.familiarity, result.calibrated
-
-            future.set_result(evaluate)
+            future.set_result(_TorchEvaluate(load_predictor(args)))
         except BaseException as exc:
             future.set_exception(exc)
 
@@ -131,20 +155,10 @@ def rows(files: list[Path], args: argparse.Namespace,
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _TopClasses:
-    """Lets the orientation step (network/orientation.py) ask either evaluator for top classes."""
-
-    def __init__(self, evaluate: Evaluate) -> None:
-        self.evaluate = evaluate
-
-    def top_classes(self, batch: np.ndarray) -> np.ndarray:
-        return self.evaluate(batch)[0].argmax(1)
-
-
 def _finish(group: list[tuple[Path, str, object]], evaluate: Evaluate | None) -> Iterator[dict]:
     good = [value for _path, status, value in group if status == "ok"]
     if good and evaluate is not None:
-        batch = face_left(_TopClasses(evaluate), np.stack(good))[0]  # shoes drawn facing right, as the window does
+        batch = face_left(evaluate, np.stack(good))[0]  # shoes drawn facing right, as the window does
         probabilities, familiarity, calibrated = evaluate(batch)
     else:
         probabilities, familiarity, calibrated = np.empty((0, 10)), None, None
