@@ -301,3 +301,28 @@ def test_lanczos_resize_equals_pillows():
             size = tuple(int(v) for v in rng.integers(1, 60, 2))
         expected = np.asarray(Image.fromarray(grey, "F").resize(size, Image.Resampling.LANCZOS))
         assert np.abs(resample.resize(grey, *size) - expected).max() <= 5e-4  # of 255: float32 rounding
+
+
+@pytest.mark.parametrize("side", [180, 300, 459, 700])
+def test_a_pictures_grey_taken_before_shrinking_is_its_shrunk_pictures_grey(side):
+    """`working_grey` takes an RGB picture's luminance, and a cut-out's composite on white, before
+    shrinking (one band resized instead of three or four): the levels are those of shrinking first
+    (premultiplied, for a cut-out), to Pillow's rounding, on the same grid. Smooth pictures with
+    sharp edges, as photos and cut-outs are; a shifted grid would miss by tens of levels there."""
+    from fashion_desktop.images.preprocess import luminance, shrink, working_grey
+
+    rng = np.random.default_rng(side)
+    y, x = np.mgrid[0:side, 0:side] / side
+    rgb = np.stack([120 + 100 * np.sin(6 * x + k) * np.cos(4 * y - k) for k in range(3)], -1)
+    rgb[(np.abs(x - 0.5) < 0.3) & (np.abs(y - 0.5) < 0.35)] = rng.integers(20, 90, 3)  # a garment with edges
+    alpha = np.clip(255 * (1.5 - 4 * np.hypot(x - 0.5, y - 0.5)), 0, 255)  # opaque middle, soft rim
+    photo = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8), "RGB")
+    cutout = Image.fromarray(np.dstack([np.clip(rgb, 0, 255), alpha]).astype(np.uint8), "RGBA")
+
+    grey, colour = working_grey(photo)
+    assert colour is not None and colour().size == shrink(photo).size
+    assert np.abs(grey - luminance(shrink(photo))).max() <= 1.0
+    grey, colour = working_grey(cutout)
+    assert colour is None  # a cut-out is read by its levels, as before
+    assert grey.shape == luminance(shrink(cutout)).shape
+    assert np.abs(grey - luminance(shrink(cutout))).max() <= 3.0
