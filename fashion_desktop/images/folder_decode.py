@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from fashion_desktop.errors import FashionDesktopError
 from fashion_desktop.images.preprocess import open_image, prepare_image, shrink
@@ -50,20 +51,30 @@ def _plain(value: object) -> object:
 
 def decode(path: str | os.PathLike[str]) -> Decoded:
     """One file → (thumbnail, pixels, None) or (thumbnail or None, None, why)."""
-    thumbnail = None
+    thumbnail = pixels = None
     try:
         image = open_image(path)
-        # The thumbnail from the decoded picture (Pillow reduces by whole factors first: ~0.3 ms a
-        # file of 160-480 px), other pixel formats from their working-size copy; preprocessing gets
-        # the picture itself, as `predict` does, so both give the same answer at the same cost.
-        small = (image if image.mode in ("L", "RGB", "RGBA") else shrink(image)).copy()
-        small.thumbnail((THUMBNAIL, THUMBNAIL))
-        thumbnail = np.array(small.convert("RGBA"), dtype=np.uint8)
-        return thumbnail, prepare_image(image).pixels, None
+        try:
+            # the picture itself, as `predict` preprocesses it: the same answer at the same cost
+            pixels = prepare_image(image).pixels
+        finally:  # a blank picture keeps its thumbnail, made last so that it can shrink the picture in place
+            thumbnail = _thumbnail(image)
+        return thumbnail, pixels, None
     except FashionDesktopError as exc:
         return thumbnail, None, Problem(exc.template, {k: _plain(v) for k, v in exc.arguments.items()})
     except Exception as exc:  # noqa: BLE001 - one strange file must never stop the folder
         return thumbnail, None, Problem(exception=type(exc).__name__, detail=str(exc))
+
+
+def _thumbnail(image: Image.Image) -> np.ndarray:
+    """THUMBNAIL pixels across, RGBA; `image` may be shrunk in place (it is not used after).
+
+    Whole-factor reduction to within twice the size, then bicubic (~0.2 ms a file of 160-480 px,
+    a third less than Pillow's default of reducing to within four times); pixel formats other than
+    L, RGB and RGBA from their working-size copy, as preprocessing converts them."""
+    small = image if image.mode in ("L", "RGB", "RGBA") else shrink(image)
+    small.thumbnail((THUMBNAIL, THUMBNAIL), reducing_gap=1.0)
+    return np.array(small.convert("RGBA"), dtype=np.uint8)
 
 
 def decode_many(paths: list[Path]) -> list[Decoded]:
