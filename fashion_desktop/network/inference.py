@@ -26,6 +26,7 @@ from fashion_desktop.network.prediction import STAGES, Prediction
 __all__ = ["STAGES", "BatchPrediction", "Prediction", "Predictor"]
 
 _STAGE_NAMES = tuple(name for name, _ in STAGES)
+_FLOAT32 = np.dtype(np.float32)  # compared with an array's dtype in a fraction of the time `np.float32` takes
 
 @dataclass(frozen=True)
 class BatchPrediction:
@@ -69,7 +70,9 @@ def _stage_operation(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor
     """
     if type(module) is nn.Linear:
         weight, bias = module.weight, module.bias
-        return lambda x: F.linear(x, weight, bias)
+        if bias is not None:  # what F.linear does with a batch and a bias, without its dispatch (~2 µs a call)
+            return lambda x: torch.addmm(bias, x, weight.t())
+        return lambda x: F.linear(x, weight)
     if type(module) is nn.ReLU:
         return torch.relu
     if type(module) is nn.Flatten:
@@ -119,6 +122,9 @@ class Predictor:
 
     def as_tensor(self, images: np.ndarray | torch.Tensor) -> torch.Tensor:
         """(N, 28, 28) or (28, 28) floats in [0, 1] → a batch on the device."""
+        if type(images) is np.ndarray and images.shape == (1, 28, 28) and images.dtype == _FLOAT32 \
+                and images.flags.c_contiguous and images.flags.writeable and self._on_cpu:
+            return torch.from_numpy(images)  # the window's case at every stroke: checked in a few µs, no copy
         if not isinstance(images, (np.ndarray, torch.Tensor)):
             images = np.asarray(images, dtype=np.float32)
         if tuple(images.shape[-2:]) != (28, 28):
