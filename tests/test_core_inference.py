@@ -84,3 +84,42 @@ def test_weights_loaded_after_construction_are_used():
         expected = torch.softmax(predictor.model(torch.from_numpy(image)[None]), 1).numpy()[0]
     assert not np.allclose(before, after)
     assert np.allclose(after, expected, atol=1e-6)
+
+
+@pytest.mark.parametrize("form", ["read-only", "negative strides", "float64", "nested list", "tensor", "batch"])
+def test_every_input_form_gives_the_same_answer(form):
+    """The no-copy path at every stroke must not change what other inputs get."""
+    predictor = _predictor()
+    image = np.random.default_rng(4).random((28, 28), dtype=np.float32)
+    expected = predictor.predict(image).probabilities
+    if form == "read-only":
+        given = image.copy()
+        given.flags.writeable = False
+    elif form == "negative strides":  # torch.from_numpy refuses these
+        given = np.ascontiguousarray(image[:, ::-1])[:, ::-1]
+    elif form == "float64":
+        given = image.astype(np.float64)
+    elif form == "nested list":
+        given = image.tolist()
+    elif form == "tensor":
+        given = torch.from_numpy(image.copy())
+    else:
+        given = np.stack([image, image])
+    if form == "batch":
+        assert np.allclose(predictor.predict_batch(given).probabilities, expected[None], atol=1e-6)
+    elif form == "nested list":
+        assert np.allclose(predictor.predict_batch(given).probabilities[0], expected, atol=1e-6)
+    else:
+        assert np.allclose(predictor.predict(given).probabilities, expected, atol=1e-6)
+
+
+def test_a_stack_other_than_the_tutorials_is_refused():
+    """The forward pass is written out for Linear–ReLU–Linear–ReLU–Linear with biases."""
+    model = NeuralNetwork()
+    model.linear_relu_stack[1] = torch.nn.Sigmoid()
+    with pytest.raises(ValueError, match="tutorial"):
+        Predictor(model)
+    model = NeuralNetwork()
+    model.linear_relu_stack[4] = torch.nn.Linear(512, 10, bias=False)
+    with pytest.raises(ValueError, match="tutorial"):
+        Predictor(model)

@@ -1,7 +1,7 @@
 """The Predictor: one forward pass → probabilities, top class and every layer's output.
 
 The forward pass walks the network's stages in the order the tutorial explains them (flatten,
-each Linear, each ReLU, logits, softmax), calling each stage's own operation directly, so every
+each Linear, each ReLU, logits, softmax), written out as the operations themselves, so every
 stage's output is at hand without forward hooks. Hooks (and `nn.Module.__call__`) cost more
 than the arithmetic at batch 1: about 2× a bare chain of matmuls on CPU, measured by
 `fashion-desktop bench`. A test holds the walk equal to `model(x)` and to what hooks capture.
@@ -11,13 +11,11 @@ Outputs leave as numpy arrays so they can cross threads; no autograd state is ev
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 from torch import nn
-from torch.nn import functional as F
 
 from fashion_desktop.network.familiarity import Familiarity
 from fashion_desktop.network.model import NeuralNetwork
@@ -26,6 +24,7 @@ from fashion_desktop.network.prediction import STAGES, Prediction
 __all__ = ["STAGES", "BatchPrediction", "Prediction", "Predictor"]
 
 _STAGE_NAMES = tuple(name for name, _ in STAGES)
+_FLOAT32 = np.dtype(np.float32)
 
 @dataclass(frozen=True)
 class BatchPrediction:
@@ -61,23 +60,15 @@ class BatchPrediction:
         )
 
 
-def _stage_operation(module: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
-    """The module's computation without `Module.__call__`'s bookkeeping.
-
-    Parameters are bound as objects, so `load_state_dict` and `.to(device)` (which update them in
-    place) are seen by the next call. Arguments go by position: keyword parsing is measurable here.
-    """
-    if type(module) is nn.Linear:
-        weight, bias = module.weight, module.bias
-        if bias is not None:  # what F.linear does with a batch and a bias, without its dispatch (~2 µs a call)
-            return lambda x: torch.addmm(bias, x, weight.t())
-        return lambda x: F.linear(x, weight)
-    if type(module) is nn.ReLU:
-        return torch.relu
-    if type(module) is nn.Flatten:
-        start, end = module.start_dim, module.end_dim
-        return lambda x: torch.flatten(x, start, end)
-    return module.forward
+def _linear_layers(model: NeuralNetwork) -> list[nn.Linear]:
+    """The three Linear layers, after checking the stack is the tutorial's (Linear with a bias and
+    ReLU, alternating): the forward pass below is written out for exactly that network."""
+    stack = list(model.linear_relu_stack)
+    expected = [nn.Linear, nn.ReLU, nn.Linear, nn.ReLU, nn.Linear]
+    if ([type(m) for m in stack] != expected or type(model.flatten) is not nn.Flatten
+            or any(m.bias is None for m in stack if isinstance(m, nn.Linear))):
+        raise ValueError("the network's layers are not the tutorial's")
+    return [m for m in stack if isinstance(m, nn.Linear)]
 
 
 class Predictor:
@@ -92,21 +83,15 @@ class Predictor:
         self.familiarity = familiarity
         self.device = torch.device(device)
         self.model = model.eval()
+        self._linears = _linear_layers(model)
         self.to(self.device)
-        modules: list[tuple[str, nn.Module]] = [("flatten", model.flatten)]
-        modules += [(f"linear_relu_stack.{i}", m) for i, m in enumerate(model.linear_relu_stack)]
-        if [name for name, _ in modules] != [name for name, _ in STAGES[:-1]]:
-            raise ValueError("the network's layers are not the tutorial's")
-        self._operations = [_stage_operation(module) for _, module in modules]
-        first = model.linear_relu_stack[0]
-        widths: list[int] = [first.in_features if isinstance(first, nn.Linear) else 784]  # flatten's output
-        for module in model.linear_relu_stack:
-            widths.append(module.out_features if isinstance(module, nn.Linear) else widths[-1])
-        widths.append(widths[-1])  # softmax
-        self._columns: list[slice] = []  # where each stage sits in the joined copy (`_joined`)
+        first, second, last = self._linears
+        widths = [first.in_features, first.out_features, first.out_features, second.out_features,
+                  second.out_features, last.out_features, last.out_features]  # STAGES' order
+        self._columns: tuple[tuple[str, slice], ...] = ()  # where each stage sits in the joined copy (`_joined`)
         end = 0
-        for width in widths:
-            self._columns.append(slice(end, end + width))
+        for name, width in zip(_STAGE_NAMES, widths):
+            self._columns += ((name, slice(end, end + width)),)
             end += width
 
     def to(self, device: torch.device | str) -> Predictor:
@@ -114,6 +99,10 @@ class Predictor:
         self.device = torch.device(device)
         self.model.to(self.device)
         self._device_name, self._on_cpu = str(self.device), self.device.type == "cpu"  # read at every call
+        # Each weight transposed once, as a view: `load_state_dict` copies into the parameters in
+        # place, so the views see new weights; moving to a device replaces the storage, so they are
+        # made again here. Keep the model on its device through this method.
+        self._weights = tuple((layer.weight.detach().t(), layer.bias.detach()) for layer in self._linears)
         return self
 
     def close(self) -> None:
@@ -121,31 +110,38 @@ class Predictor:
 
     def as_tensor(self, images: np.ndarray | torch.Tensor) -> torch.Tensor:
         """(N, 28, 28) or (28, 28) floats in [0, 1] → a batch on the device."""
+        if type(images) is np.ndarray and images.dtype == _FLOAT32 and images.shape[-2:] == (28, 28):
+            flags = images.flags
+            if flags.c_contiguous and flags.writeable:  # the common case, at every stroke: no copy
+                tensor = torch.from_numpy(images[None] if images.ndim == 2 else images)
+                return tensor if self._on_cpu else tensor.to(self.device, non_blocking=True)
         if not isinstance(images, (np.ndarray, torch.Tensor)):
             images = np.asarray(images, dtype=np.float32)
         if tuple(images.shape[-2:]) != (28, 28):
             raise ValueError(f"expected 28×28 images, got shape {tuple(images.shape)}")
         if isinstance(images, torch.Tensor):
             tensor = images.to(torch.float32)
-        else:
-            flags = images.flags
-            if images.dtype == np.float32 and flags.c_contiguous and flags.writeable:
-                tensor = torch.from_numpy(images)  # no copy: the common case, at every stroke
-            else:  # a copy: read-only, strided or non-float input
-                tensor = torch.from_numpy(np.array(images, dtype=np.float32))
+        else:  # a copy: read-only, strided or non-float input
+            tensor = torch.from_numpy(np.array(images, dtype=np.float32))
         if tensor.dim() == 2:
             tensor = tensor.unsqueeze(0)
         return tensor if self._on_cpu else tensor.to(self.device, non_blocking=True)
 
     def _forward(self, pixels: torch.Tensor) -> list[torch.Tensor]:
-        """Every stage's output in `STAGES` order, softmax last (inside inference mode)."""
-        outputs = []
-        x = pixels
-        for operation in self._operations:
-            x = operation(x)
-            outputs.append(x)
-        outputs.append(torch.softmax(x, dim=1))
-        return outputs
+        """Every stage's output in `STAGES` order, softmax last (inside inference mode).
+
+        Written out as the bench's floor is: at batch 1 every Python step after a matmul runs
+        with cold caches, and a loop over the stages cost ~10 µs of a ~110 µs call. Each Linear is
+        `addmm(bias, x, weightᵀ)`, what `F.linear` does for a batch with a bias, bit for bit.
+        """
+        (w1, b1), (w2, b2), (w3, b3) = self._weights
+        flat = pixels.flatten(1)
+        hidden1 = torch.addmm(b1, flat, w1)
+        relu1 = torch.relu(hidden1)
+        hidden2 = torch.addmm(b2, relu1, w2)
+        relu2 = torch.relu(hidden2)
+        logits = torch.addmm(b3, relu2, w3)
+        return [flat, hidden1, relu1, hidden2, relu2, logits, torch.softmax(logits, dim=1)]
 
     def _familiarity(self, pixels: torch.Tensor, outputs: list[torch.Tensor]
                      ) -> tuple[np.ndarray | None, np.ndarray | None]:
@@ -171,7 +167,7 @@ class Predictor:
             familiarity, calibrated = self._familiarity(pixels, outputs)
             if activations:
                 joined = self._joined(outputs)
-                stages = {name: joined[:, columns] for name, columns in zip(_STAGE_NAMES, self._columns)}
+                stages = {name: joined[:, columns] for name, columns in self._columns}
                 probs = stages["softmax"]
             else:
                 stages = {}
@@ -183,10 +179,7 @@ class Predictor:
         """Only each input's top class: what the shoe-orientation check asks at every stroke, without
         the familiarity score (most of a batch-1 forward's cost) it would throw away."""
         with torch.inference_mode():
-            x = self.as_tensor(images)
-            for operation in self._operations:
-                x = operation(x)
-            return torch.softmax(x, dim=1).cpu().numpy().argmax(axis=1)  # as `BatchPrediction.indices`
+            return self._forward(self.as_tensor(images))[-1].cpu().numpy().argmax(axis=1)  # as `BatchPrediction.indices`
 
     def predict(self, image: np.ndarray, activations: bool = True) -> Prediction:
         """One 28×28 image → its Prediction (with activations by default, for the panels).
@@ -196,16 +189,15 @@ class Predictor:
         """
         start = time.perf_counter()
         with torch.inference_mode():
-            pixels = self.as_tensor(image[None] if image.ndim == 2 else image)
+            pixels = self.as_tensor(image)
             outputs = self._forward(pixels)
+            joined = self._joined(outputs)[0] if activations else outputs[-1].cpu().numpy()[0]
             familiarity, calibrated = self._familiarity(pixels, outputs)
-            if activations:
-                joined = self._joined(outputs)[0]
-                stages = {name: joined[columns] for name, columns in zip(_STAGE_NAMES, self._columns)}
-                probabilities = stages["softmax"]
-            else:
-                stages = {}
-                probabilities = outputs[-1].cpu().numpy()[0]
+        if activations:  # every step here costs several times its cost in a warm loop (see `_forward`)
+            stages = {name: joined[columns] for name, columns in self._columns}
+            probabilities = stages["softmax"]
+        else:
+            stages, probabilities = {}, joined
         return Prediction(probabilities=probabilities, index=int(probabilities.argmax()), activations=stages,
                           device=self._device_name, milliseconds=(time.perf_counter() - start) * 1000.0,
                           familiarity=None if familiarity is None else float(familiarity[0]),
