@@ -129,7 +129,8 @@ def test_predict_throughput_runs_the_cli_on_real_files(tmp_path):
 
     files = make_files(tmp_path, 12)
     assert len(files) == 12 and all(f.stat().st_size > 0 for f in files)
-    figures = measure_predict(files, "cpu")
+    figures = measure_predict(files, "cpu", runs=2)
+    assert figures["predict_runs"] == 2
     assert figures["predict_images_per_s"] > 0 and figures["floor_decode_images_per_s"] > 0
     assert figures["predict_inputs"]  # says whether these are photo-like files or 28×28 copies
 
@@ -156,3 +157,23 @@ def test_the_profiles_of_launched_children_are_removed_when_the_bench_exits(tmp_
     folders = done.stdout.split()
     assert len(folders) == 2 and all(folder.startswith(str(tmp_path)) for folder in folders)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_floor_loop_trains_and_leaves_the_recipes_random_stream_alone():
+    """bench/training.py runs a floor epoch between the recipe's: it must not shift their random draws."""
+    import torch
+
+    from fashion_desktop.bench.training import BareLoop
+    from fashion_desktop.training.recipe import TrainConfig
+
+    rng = np.random.default_rng(0)
+    images, labels = rng.integers(0, 256, (400, 28, 28), dtype=np.uint8), rng.integers(0, 10, 400)
+    config = TrainConfig.shipped(val_size=80, batch_size=64)
+    torch.manual_seed(5)
+    expected = torch.rand(4)
+    torch.manual_seed(5)
+    loop = BareLoop(images, labels, config, torch.device("cpu"))
+    before = [p.detach().clone() for p in loop.model.parameters()]
+    assert loop.epoch() > 0
+    assert torch.equal(torch.rand(4), expected)
+    assert any(not torch.equal(a, b) for a, b in zip(before, loop.model.parameters()))  # it did train

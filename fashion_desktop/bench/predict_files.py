@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import sys
 from pathlib import Path
 
@@ -82,22 +83,29 @@ def make_files(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def measure_predict(files: list[Path], device: str) -> dict:
-    """predict_images_per_s (end to end through the CLI) and floor_decode_images_per_s, each after
-    an untimed launch on a few of the files (modules compiled, files cached: a second use)."""
+def measure_predict(files: list[Path], device: str, runs: int = 3) -> dict:
+    """predict_images_per_s (end to end through the CLI) and floor_decode_images_per_s: medians of
+    `runs` launches of each, alternating, after an untimed launch of each on a few of the files
+    (modules compiled, files cached: a second use). Alternating makes a slow spell of the machine
+    cost both figures alike; the median keeps one such spell out of the ratio."""
     from fashion_desktop.images.preprocess import WORK_SIZE
 
-    run_json([sys.executable, "-m", "fashion_desktop", "predict", "--json", "--device", device, *map(str, files[:8])])
-    run_json([sys.executable, "-c", DECODE_FLOOR, str(WORK_SIZE), *map(str, files[:8])])
-    out, wall = run_json([sys.executable, "-m", "fashion_desktop", "predict", "--json", "--device", device,
-                          *map(str, files)])
-    rows = json.loads(out)
-    failed = [row for row in rows if "error" in row]
-    if failed or len(rows) != len(files):
-        raise RuntimeError(f"predict failed on {len(failed)} of {len(files)} files: {failed[:1]}")
-    _out, floor_wall = run_json([sys.executable, "-c", DECODE_FLOOR, str(WORK_SIZE), *map(str, files)])
-    return {"predict_images_per_s": len(files) / wall, "floor_decode_images_per_s": len(files) / floor_wall,
-            "predict_files": len(files), "predict_inputs": inputs_description(files)}
+    predict = [sys.executable, "-m", "fashion_desktop", "predict", "--json", "--device", device]
+    floor = [sys.executable, "-c", DECODE_FLOOR, str(WORK_SIZE)]
+    run_json([*predict, *map(str, files[:8])])
+    run_json([*floor, *map(str, files[:8])])
+    predict_walls, floor_walls = [], []
+    for _ in range(runs):
+        out, wall = run_json([*predict, *map(str, files)])
+        rows = json.loads(out)
+        failed = [row for row in rows if "error" in row]
+        if failed or len(rows) != len(files):
+            raise RuntimeError(f"predict failed on {len(failed)} of {len(files)} files: {failed[:1]}")
+        predict_walls.append(wall)
+        floor_walls.append(run_json([*floor, *map(str, files)])[1])
+    return {"predict_images_per_s": len(files) / statistics.median(predict_walls),
+            "floor_decode_images_per_s": len(files) / statistics.median(floor_walls),
+            "predict_runs": runs, "predict_files": len(files), "predict_inputs": inputs_description(files)}
 
 
 def measure_folder_view(folder: Path) -> dict:
