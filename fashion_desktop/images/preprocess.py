@@ -50,25 +50,27 @@ class Prepared:
 
 
 def open_image(path: str | os.PathLike[str]) -> Image.Image:
-    """Open and decode an image file (first frame), refusing what cannot or should not be decoded."""
+    """Open and decode an image file (first frame), refusing what cannot or should not be decoded.
+
+    The file is opened first and only a failure is looked into: asking the file system beforehand
+    (exists, is a folder, its size) cost three calls a file, ~2 % of a photo's preprocessing."""
     path = Path(path)
     name = str(path)
-    if not path.exists():
-        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name}: no such file."), name=name)
-    if path.is_dir():
-        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is a folder, not an image."), name=name)
     try:
-        size = path.stat().st_size
         handle = open(path, "rb")
-    except PermissionError as exc:
-        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: permission denied."), name=name) from exc
     except OSError as exc:
+        if not path.exists():
+            raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name}: no such file."), name=name) from exc
+        if path.is_dir():  # IsADirectoryError here, PermissionError on Windows
+            raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is a folder, not an image."), name=name) from exc
+        if isinstance(exc, PermissionError):
+            raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: permission denied."),
+                             name=name) from exc
         raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: {reason}."), name=name,
                          reason=exc.strerror or exc) from exc
-    if size == 0:
-        handle.close()
-        raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is empty (0 bytes)."), name=name)
     with handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            raise ImageError(QT_TRANSLATE_NOOP("Errors", "{name} is empty (0 bytes)."), name=name)
         return decode_image(handle, name)
 
 
