@@ -8,8 +8,9 @@ turns what it reports into signals. What crosses threads is plain data: numpy co
 records of `live.records` out through `Signal(object)`.
 
 Requests coalesce: there is one pending slot, and a new request replaces the one waiting there,
-so a burst of drawing events costs one or two inferences, never a growing queue. A request that
-is overtaken while being preprocessed is dropped before its forward pass. Commands (load weights,
+so a burst of drawing events costs one or two inferences, never a growing queue; requests that
+replace each other faster than a hand makes them (code, not drawing) are let finish first. A
+request that is overtaken while being preprocessed is dropped before its forward pass. Commands (load weights,
 switch device, …) are not coalesced, except preview snapshots (only the newest waits): they queue
 as bound session calls and run, in order, before the next inference.
 
@@ -51,6 +52,11 @@ translate = QCoreApplication.translate  # with literal arguments, so that pyside
 
 
 IMPORT_GRACE_S = 0.5  # at most this long, torch's import waits for the first numpy answer
+# Requests replacing a waiting one less than this apart come from code (a paste, an undo storm, a
+# script), not from a hand: the window sends at most one per pass of its event loop, each with a
+# repaint. Such a burst is let finish before its newest request is answered (see `_settle_burst`).
+BURST_GAP_S = 0.001
+BURST_SETTLE_MAX_S = 0.008  # half a frame: a long burst still shows an answer this often
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ class InferenceWorker(QThread):
         self._pending: Request | None = None
         self._stopping = False
         self._next_id = 0
+        self._last_arrival = 0.0  # when the newest request came (perf_counter)
+        self._burst = False  # the waiting request replaced another within BURST_GAP_S
         self.session: ModelSession | None = None  # created in the worker thread; touch it only there
         self.quick: QuickSession | None = None  # numpy answers until the session has started (worker thread)
         self.requests = 0  # requests received
@@ -120,10 +128,13 @@ class InferenceWorker(QThread):
         """
         grey = None if grey is None else np.array(grey, dtype=np.uint8, copy=True)
         pixels = None if pixels is None else np.array(pixels, dtype=np.float32, copy=True)
-        created = time.perf_counter() if created is None else created
+        arrival = time.perf_counter()
+        created = arrival if created is None else created
         with self._wake:
             self._next_id += 1
             self.requests += 1
+            self._burst = self._pending is not None and arrival - self._last_arrival < BURST_GAP_S
+            self._last_arrival = arrival
             if self._pending is not None:  # its result would have answered the older change too: time from it
                 created = min(created, self._pending.created)
             self._pending = Request(self._next_id, grey, pixels, created)
@@ -199,11 +210,15 @@ class InferenceWorker(QThread):
                     self._wake.wait()
                 if self._stopping:
                     return
+                if not self._commands:
+                    self._settle_burst()
                 if self._commands:
                     command, request = self._commands.popleft(), None
                 else:
                     command, request = None, self._pending
                     self._pending = None
+                if self._stopping:
+                    return
                 self._in_hand = True
             try:
                 if command is not None:
@@ -213,6 +228,20 @@ class InferenceWorker(QThread):
             finally:
                 with self._lock:
                     self._in_hand = False
+
+    def _settle_burst(self) -> None:
+        """With the lock held: while requests pour in faster than a hand makes them, wait for a
+        pause of BURST_GAP_S (at most BURST_SETTLE_MAX_S), so a burst costs the answer to its
+        newest request, not one answer for every gap this thread happened to find in it (which
+        grew with every speed-up of the forward pass). Drawing never waits here."""
+        deadline = time.perf_counter() + BURST_SETTLE_MAX_S
+        while self._burst and self._pending is not None and not self._stopping and not self._commands:
+            now = time.perf_counter()
+            quiet = now - self._last_arrival
+            if quiet >= BURST_GAP_S or now >= deadline:
+                break
+            self._wake.wait(min(BURST_GAP_S - quiet, deadline - now))
+        self._burst = False
 
     def _answer_while_torch_loads(self) -> bool:
         """Import torch in a helper thread while this one answers with numpy; False: stop was asked.
@@ -260,6 +289,9 @@ class InferenceWorker(QThread):
                     return False
                 if imported.is_set():
                     break
+                self._settle_burst()
+                if self._stopping:
+                    return False
                 request, self._pending = self._pending, None
                 self._in_hand = True
             try:
