@@ -143,6 +143,7 @@ def test_the_folder_view_probe_classifies_every_file(tmp_path):
     figures = measure_folder_view(tmp_path)
     assert figures["folder_view_files"] == 12 and figures["folder_view_images_per_s"] > 0
     assert figures["folder_view_cold_images_per_s"] > 0 and figures["folder_view_pool_start_s"] > 0
+    assert figures["folder_view_predict_images_per_s"] > 0  # predict between the passes: the goal's other side
 
 
 def test_the_profiles_of_launched_children_are_removed_when_the_bench_exits(tmp_path):

@@ -108,15 +108,16 @@ def measure_predict(files: list[Path], device: str, runs: int = 3) -> dict:
             "predict_runs": runs, "predict_files": len(files), "predict_inputs": inputs_description(files)}
 
 
-def measure_folder_view(folder: Path) -> dict:
+def measure_folder_view(folder: Path, device: str = "cpu") -> dict:
     """The folder view (gui/probe/window_probe.py folder) on every file in `folder`:
     folder_view_cold_images_per_s with its worker processes starting as the request comes, then
     folder_view_images_per_s with them running (the goal's figure: how every way of choosing a
-    folder reaches the view), and folder_view_pool_start_s."""
+    folder reaches the view), each of those passes after a `predict` launch on the same folder
+    (folder_view_predict_images_per_s, what the goal compares it with), and folder_view_pool_start_s."""
     from fashion_desktop.bench.processes import child_env
 
-    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "folder", str(folder)],
-                          child_env())
+    out, _wall = run_json([sys.executable, "-m", "fashion_desktop.gui.probe.window_probe", "folder", str(folder),
+                           "--predict-device", device], child_env())
     figures = json.loads(out.strip().splitlines()[-1])
     if figures["folder_view_failed"]:
         raise RuntimeError(f"the folder view failed on {figures['folder_view_failed']} files")

@@ -30,6 +30,11 @@ def _p(report: dict, key: str, q: str = "p50") -> float:
     return report[key][q]
 
 
+def _folder_predict(report: dict) -> float:
+    """`predict` launched between the folder view's passes (seconds apart); else its own figure."""
+    return report.get("folder_view_predict_images_per_s") or report["predict_images_per_s"]
+
+
 GOALS: tuple[Goal, ...] = (
     # The window always asks for every stage's output at batch 1, so that is the path measured.
     Goal("forward", "forward with activations, as the window runs it, ≤ 1.3× its floor (p50)",
@@ -53,7 +58,7 @@ GOALS: tuple[Goal, ...] = (
     Goal("predict", "predict ≥ 0.5× the decode floor",
          lambda r: r["predict_images_per_s"] / r["floor_decode_images_per_s"], 0.5, at_least=True),
     Goal("folder_view", "the folder view ≥ 1× predict on the same files (its processes running)",
-         lambda r: r["folder_view_images_per_s"] / r["predict_images_per_s"], 1.0, at_least=True),
+         lambda r: r["folder_view_images_per_s"] / _folder_predict(r), 1.0, at_least=True),
     Goal("epoch", "an epoch ≤ 1.3× its floor", lambda r: r["epoch_s"] / r["floor_epoch_s"], 1.3),
     Goal("epoch_app", "an epoch in the app ≤ 1.1× the CLI's", lambda r: r["epoch_app_s"] / r["epoch_s"], 1.1),
     Goal("rss_growth", "RSS growth after 10,000 inferences ≤ 10 MB", lambda r: r["rss_growth_10k_mb"], 10.0),
@@ -99,8 +104,8 @@ ROWS: tuple[tuple[str, str, str | None, str], ...] = (
     ("first prediction", "first_prediction_s", "floor_import_torch_s", " s"),
     ("  after the window is visible", "first_prediction_after_window_s", None, " s"),
     ("predict, {files} files", "predict_images_per_s", "floor_decode_images_per_s", " images/s"),
-    ("folder view, the same files", "folder_view_images_per_s", "predict_images_per_s", " images/s"),
-    ("  its processes not started", "folder_view_cold_images_per_s", "predict_images_per_s", " images/s"),
+    ("folder view, the same files", "folder_view_images_per_s", "folder_view_predict_images_per_s", " images/s"),
+    ("  its processes not started", "folder_view_cold_images_per_s", "folder_view_predict_images_per_s", " images/s"),
     ("  their start", "folder_view_pool_start_s", None, " s"),
     ("training epoch (CLI)", "epoch_s", "floor_epoch_s", " s"),
     ("training epoch (in the app)", "epoch_app_s", "floor_epoch_s", " s"),

@@ -73,10 +73,21 @@ def run_bench(quick: bool = False, device: str | None = None,
     model, _loaded = load_model(None)
     report.update(measure_forward(model, choice.device, rounds=500 if quick else 5000))
 
+    train_threads = _train_threads()
     with window_display() as (display_env, platform):
         report["window_platform"] = platform
         with _environment(display_env):
-            _window_figures(report, quick, kind, progress)
+            _probe_figures(report, quick, kind, progress)
+            report["epoch_s"] = report["floor_epoch_s"] = None
+            if not quick and data_present():
+                # right after the probe, whose last step timed the Train panel's epochs: the two
+                # sides of that ratio were minutes apart, and this machine's speed drifts
+                from fashion_desktop.bench.training import measure_epoch
+
+                torch.set_num_threads(train_threads)  # as the Train panel runs, so the app/CLI ratio compares like with like
+                report.update(measure_epoch(choice.device, progress=progress))
+                report["train_threads"] = train_threads
+            _startup_figures(report, quick, kind, progress)
     report["disk_cache"] = ("warm: the start-up launches follow the window probe, which read the same files; "
                             "no launch is dropped")
 
@@ -85,19 +96,11 @@ def run_bench(quick: bool = False, device: str | None = None,
         files = make_files(Path(folder), 200 if quick else 1000)
         report.update(measure_predict(files, kind))
         progress("the folder view on the same files")
-        report.update(measure_folder_view(Path(folder)))
+        report.update(measure_folder_view(Path(folder), kind))
 
     progress("memory floor: a process that imported torch")
     report["floor_torch_rss_mb"] = torch_floor_rss_mb()
 
-    report["epoch_s"] = report["floor_epoch_s"] = None
-    train_threads = _train_threads()
-    if not quick and data_present():
-        from fashion_desktop.bench.training import measure_epoch
-
-        torch.set_num_threads(train_threads)  # as the Train panel runs, so the app/CLI ratio compares like with like
-        report.update(measure_epoch(choice.device, progress=progress))
-        report["train_threads"] = train_threads
     if data_present():
         from fashion_desktop.bench.map_figures import measure_map
 
@@ -106,15 +109,18 @@ def run_bench(quick: bool = False, device: str | None = None,
     return report
 
 
-def _window_figures(report: dict, quick: bool, kind: str, progress: Callable[[str], None]) -> None:
-    """The window probe and the cold start-ups, on whatever display `window_display` gave."""
-    from fashion_desktop.bench.predict_files import make_files
-    from fashion_desktop.bench.startup import measure_startup
-    from fashion_desktop.images.samples import list_samples
-
+def _probe_figures(report: dict, quick: bool, kind: str, progress: Callable[[str], None]) -> None:
+    """The window probe, on whatever display `window_display` gave."""
     progress("the window: strokes (also with the activations panel, and while training), a burst, memory")
     extra = [] if quick or not data_present() else ["--training", "--epoch-threads", str(_train_threads())]
     report.update(_probe(kind, moves=120 if quick else 300, inferences=1000 if quick else 10_000, extra=extra))
+
+
+def _startup_figures(report: dict, quick: bool, kind: str, progress: Callable[[str], None]) -> None:
+    """The cold start-ups, on the same display."""
+    from fashion_desktop.bench.predict_files import make_files
+    from fashion_desktop.bench.startup import measure_startup
+    from fashion_desktop.images.samples import list_samples
 
     progress("start-up, cold, as separate processes")
     with tempfile.TemporaryDirectory(prefix="fd-bench-start-") as folder:

@@ -294,11 +294,11 @@ def window(args: argparse.Namespace) -> int:
         report.update(probe.stroke_map(args.moves, args.rate) or {})
         if args.training:
             report["stroke_to_bars_training_ms"] = probe.stroke_training(args.moves, args.rate)
-        if args.epoch_threads:
-            report.update(probe.epoch_in_app(args.epoch_threads))
         report.update(probe.burst(200))
         if args.inferences:
             report.update(probe.memory(args.inferences))
+        if args.epoch_threads:  # last: the bench times the CLI's epochs right after (bench/run.py)
+            report.update(probe.epoch_in_app(args.epoch_threads))
     finally:
         probe.close()
     print(json.dumps(report))
@@ -316,7 +316,9 @@ def folder(args: argparse.Namespace) -> int:
     choosing a folder reaches the view: File ▸ Classify a folder… starts them while its dialog is
     open, a folder dragged in as it enters the window, `--open FOLDER` while the model loads, the
     Folder dock when it first paints, and they serve every later folder (the median of `args.runs`
-    passes, as `predict`'s figure is a median). The runs wait in a local
+    passes). With `args.predict_device`, `predict` runs on the same folder before each of those
+    passes (`folder_view_predict_images_per_s`, their median): the goal's ratio then compares runs
+    seconds apart, not minutes. The runs wait in a local
     event loop, not `app.exec()`, whose end (aboutToQuit) would shut the pool down between them, as
     the window never does. `folder_view_pool_start_s`: how long starting the pool took (the fork
     server, its preloaded modules, the first worker's answer)."""
@@ -338,8 +340,10 @@ def folder(args: argparse.Namespace) -> int:
     view.show()
     loop = QEventLoop()
     view.finished.connect(loop.quit)
-    rates = []
-    for _ in range(1 + args.runs):
+    rates, predict_rates = [], []
+    for run in range(1 + args.runs):
+        if run and args.predict_device:  # `predict` on the same files between the passes
+            predict_rates.append(_predict_rate(args.folder, args.predict_device))
         start = time.perf_counter()
         view.start(args.folder, state)
         loop.exec()
@@ -348,11 +352,22 @@ def folder(args: argparse.Namespace) -> int:
         rates.append(len(rows) / seconds)
     figures = {"folder_view_cold_images_per_s": rates[0], "folder_view_images_per_s": statistics.median(rates[1:]),
                "folder_view_runs": args.runs, "folder_view_files": len(rows),
+               "folder_view_predict_images_per_s": statistics.median(predict_rates) if predict_rates else None,
                "folder_view_failed": sum(1 for row in rows if not row.ok),
                "folder_view_pool_start_s": folder_pool.started_in_s}
     folder_pool.shutdown()
     print(json.dumps(figures))
     return 0
+
+
+def _predict_rate(folder: Path, device: str) -> float:
+    """Images per second of `fashion-desktop predict --json FOLDER`, launched as the bench launches it."""
+    import subprocess
+
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "fashion_desktop", "predict", "--json", "--device", device, str(folder)],
+                          capture_output=True, text=True, check=True, timeout=600)
+    return len(json.loads(done.stdout)) / (time.perf_counter() - start)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -372,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     folder_parser.add_argument("folder", type=Path)
     folder_parser.add_argument("--runs", type=int, default=3, metavar="N",
                                help="passes with the worker processes running (the figure is their median)")
+    folder_parser.add_argument("--predict-device", metavar="DEVICE",
+                               help="also launch `predict` on the folder before each of those passes")
     args = parser.parse_args(argv)
     if args.what == "folder":
         return folder(args)
